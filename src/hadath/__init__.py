@@ -1,0 +1,3 @@
+"""Hadath (حدث): Arabic-first political event data."""
+
+__version__ = "0.1.0"

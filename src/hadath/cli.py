@@ -1,0 +1,53 @@
+"""The `hadath` command: a thin dispatcher. Each subcommand is a module in hadath.commands with
+`add_arguments(parser)` and `run(args) -> int`; adding a command is one line in COMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+
+from hadath.errors import HadathError
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("hadath.commands.extract", "extract articles to JSON Lines (no database)"),
+    "tag": ("hadath.commands.tag", "named-entity tagging (CoNLL or plain text)"),
+    "evaluate": ("hadath.commands.evaluate", "score extraction output against gold files"),
+    "demo": ("hadath.commands.demo", "run Hadath on the example articles and print a summary"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hadath", description="Arabic-first political event data.")
+    parser.add_argument("--verbose", "-v", action="store_true", help="log progress and tracebacks")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command)
+        command.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(message)s")
+    try:
+        return int(args._module.run(args) or 0)
+    except HadathError as exc:
+        print(f"hadath {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"hadath {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `hadath extract … | head`: the reader went away; not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

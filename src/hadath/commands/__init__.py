@@ -1,0 +1,1 @@
+"""Subcommands of the `hadath` CLI, one module each (see hadath.cli.COMMANDS)."""

@@ -1,0 +1,52 @@
+"""The extraction pipeline: one Article through small named stages.
+
+clean -> split -> dates -> actors -> ner -> events. Each stage is `Article -> Article`, in a module
+of its own; `run` is what the CLI, the store and the API call. Stages load their data lazily.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+
+from hadath.model import Article
+
+Stage = Callable[[Article], Article]
+log = logging.getLogger(__name__)
+
+
+def stages() -> list[tuple[str, Stage]]:
+    from hadath.actors.stage import tag_actors
+    from hadath.clean import clean
+    from hadath.dates.stage import resolve_dates
+    from hadath.events.stage import code_events
+    from hadath.ner.stage import tag_entities
+    from hadath.sentences import split_sentences
+
+    return [
+        ("clean", clean),
+        ("split", split_sentences),
+        ("dates", resolve_dates),
+        ("actors", tag_actors),
+        ("ner", tag_entities),
+        ("events", code_events),
+    ]
+
+
+def run(article: Article) -> Article:
+    """Run every stage; a failing stage turns into `article.error` rather than an exception."""
+    if article.error is not None:
+        return article
+    for name, stage in stages():
+        try:
+            article = stage(article)
+        except Exception as exc:  # one bad article must not stop a batch
+            log.debug("stage %s failed on %s", name, article.source, exc_info=True)
+            article.error = f"{name} stage failed: {type(exc).__name__}: {exc}"
+            return article
+    return article
+
+
+def run_all(articles: Iterable[Article]) -> Iterator[Article]:
+    for article in articles:
+        yield run(article)

@@ -1,0 +1,1 @@
+"""Arabic text primitives shared by every stage: normalisation for matching, tokens, clitics."""
