@@ -1,0 +1,149 @@
+"""The trigger lexicon (data/triggers.tsv) and the matcher that finds triggers among tokens.
+
+Entries are written once in their base form; `expand_forms` derives the inflections news uses
+("زار" -> زارت، زاروا؛ "يزور" -> تزور، يزورون؛ "زيارة" -> زيارات، زيارته). Matching strips the
+clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the status stage reads as planned).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from hadath.text.normalize import normalize
+from hadath.text.tokens import Token, clitic_readings
+
+KINDS = ("past", "present", "noun", "passive", "word", "phrase")
+PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    form: str  # as written in the lexicon
+    tokens: tuple[str, ...]  # normalised, one per word
+    cameo: str
+    kind: str
+    target_preps: tuple[str, ...]  # "-" = a direct object
+    note: str
+
+    @property
+    def is_verb(self) -> bool:
+        return self.kind in ("past", "present", "passive")
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    entry: TriggerEntry
+    first: int  # index of the first token in the sentence's token list
+    last: int  # index of the last token (inclusive)
+    start: int  # character offsets in the article text
+    end: int
+    future: bool  # the verb carried the future prefix سـ
+    prefix: str  # the clitics stripped from the first word
+
+
+def expand_forms(form: str, kind: str) -> set[str]:
+    """Normalised surface forms of one lexicon word."""
+    base = normalize(form)
+    forms = {base}
+    if kind == "past":
+        forms |= {base + "ت", base + "وا", base + "ا", base + "تا"}
+        if base.endswith("ي"):  # "التقى" -> "التقت", "التقوا"
+            stem = base[:-1]
+            forms |= {stem + "ت", stem + "وا", stem + "يا", stem + "تا"}
+    elif kind == "present" and base[:1] == "ي":
+        stem = base[1:]
+        for prefix in PRESENT_PREFIXES:
+            forms |= {prefix + stem, prefix + stem + "ون", prefix + stem + "ان"}
+    elif kind == "noun":
+        stem = base[:-1] + "ت" if base.endswith("ه") else base
+        forms |= {stem + pronoun for pronoun in NOUN_PRONOUNS}
+        plural = (base[:-1] if base.endswith("ه") else base) + "ات"
+        forms.add(plural)
+        if not base.endswith("ه"):
+            forms.add(base + "ا")  # accusative tanween alef: "هجوما"
+    return forms
+
+
+@dataclass
+class TriggerLexicon:
+    single: dict[str, list[TriggerEntry]]
+    phrases: dict[str, list[TriggerEntry]]  # keyed on the first word
+
+    def match(self, tokens: list[Token]) -> list[TriggerMatch]:
+        """Longest match at each token, left to right, without overlaps."""
+        found: list[TriggerMatch] = []
+        i = 0
+        while i < len(tokens):
+            best = self._match_at(tokens, i)
+            if best is None:
+                i += 1
+                continue
+            found.append(best)
+            i = best.last + 1
+        return found
+
+    def _match_at(self, tokens: list[Token], i: int) -> TriggerMatch | None:
+        best: TriggerMatch | None = None
+        for prefix, stem, future in _readings(tokens[i].text):
+            for entry in self.phrases.get(stem, ()):
+                n = len(entry.tokens)
+                if i + n > len(tokens):
+                    continue
+                rest = [normalize(t.text) for t in tokens[i + 1 : i + n]]
+                if all(_word_matches(w, e) for w, e in zip(rest, entry.tokens[1:], strict=True)):
+                    if best is None or n > best.last - best.first + 1:
+                        best = TriggerMatch(entry, i, i + n - 1, tokens[i].start, tokens[i + n - 1].end,
+                                            future, prefix)
+            if best is not None:
+                continue
+            for entry in self.single.get(stem, ()):
+                if future and entry.kind != "present":
+                    continue
+                return TriggerMatch(entry, i, i, tokens[i].start, tokens[i].end, future, prefix)
+        return best
+
+
+def _word_matches(word: str, expected: str) -> bool:
+    """A phrase's later words may carry the article or a clitic: "فرض العقوبات" ~ "فرض عقوبات"."""
+    return any(stem == expected or stem == "ال" + expected for _, stem in clitic_readings(word, min_stem=1))
+
+
+def _readings(word: str) -> list[tuple[str, str, bool]]:
+    readings = [(prefix, stem, False) for prefix, stem in clitic_readings(word)]
+    for prefix, stem, _ in list(readings):
+        # Future prefix on an imperfect verb: "سيزور", "وستبحث"; not on "سلام" (stem must look like a verb).
+        if stem[:1] == "س" and len(stem) > 3 and stem[1:2] in PRESENT_PREFIXES:
+            readings.append((prefix + "س", stem[1:], True))
+    return readings
+
+
+@cache
+def load_lexicon() -> TriggerLexicon:
+    single: dict[str, list[TriggerEntry]] = {}
+    phrases: dict[str, list[TriggerEntry]] = {}
+    text = resources.files("hadath.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
+                          delimiter="\t", quoting=csv.QUOTE_NONE)
+    for line_no, row in enumerate(rows, start=2):
+        kind = row["kind"]
+        if kind not in KINDS:
+            raise ValueError(f"triggers.tsv row {line_no}: unknown kind {kind!r}")
+        words = row["form"].split()
+        entry = TriggerEntry(
+            form=row["form"],
+            tokens=tuple(normalize(w) for w in words),
+            cameo=row["cameo"],
+            kind="phrase" if len(words) > 1 else kind,
+            target_preps=tuple(normalize(p) for p in (row["target"] or "-").split("|")),
+            note=row.get("note") or "",
+        )
+        if len(words) > 1:
+            phrases.setdefault(entry.tokens[0], []).append(entry)
+            continue
+        for form in expand_forms(words[0], kind):
+            single.setdefault(form, []).append(entry)
+    return TriggerLexicon(single, phrases)

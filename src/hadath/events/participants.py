@@ -1,0 +1,224 @@
+"""Actor mentions in a sentence and the choice of an event's source and target among them.
+
+Arabic news is mostly verb-first: "زار إبراهيم قالن … طهران" (verb, subject, object); also
+subject-first ("تركيا تقصف …"), verbal nouns with a genitive agent ("زيارة رئيسي إلى تركيا"),
+passives with the victim after the verb ("قتل عشرة أشخاص"), and "بين X و Y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.events.lexicon import TriggerMatch
+from hadath.model import Article, Entity, Sentence
+from hadath.text.normalize import normalize
+from hadath.text.tokens import Token
+
+PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن", "بين", "لدي", "حول", "تجاه", "عبر", "نحو", "امام"}
+PREPOSITION_CLITICS = ("ب", "ل", "ك")
+CLAUSE_BREAKS = {".", "؟", "?", "!", "؛", ":", "«", "»", '"'}
+# Relative and complementiser words start a new clause: "الهجوم الذي استهدف…", "أن تركيا…".
+CLAUSE_WORDS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "بينما", "فيما", "لكن", "ان", "بان", "فان"}
+MAX_SUBJECT_GAP = 5  # tokens between a verb and its postposed subject
+MAX_OBJECT_GAP = 12
+
+
+@dataclass
+class ActorMention:
+    text: str
+    start: int
+    end: int
+    first: int  # token indices within the sentence
+    last: int
+    actor: str | None
+    key: str | None
+    name: str | None
+    type: str
+    preposition: str | None  # the preposition that governs it, if any ("إلى", "ل", "مع")
+    conjoined: bool = False  # joined to the previous mention by "و"
+
+
+def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token]) -> list[ActorMention]:
+    """Entities with an actor inside the sentence, adjacent parts of one description merged.
+
+    "الرئيس الإيراني، إبراهيم رئيسي" (a role and a name) is one mention.
+    """
+    entities = sorted(
+        (e for e in article.entities
+         if sentence.start <= e.start and e.end <= sentence.end and (e.key or e.actor)),
+        key=lambda e: (e.start, -e.end),
+    )
+    merged: list[list[Entity]] = []
+    for entity in entities:
+        if merged and entity.start < merged[-1][-1].end:
+            continue  # nested inside the previous one
+        if merged and _adjacent(article.text, merged[-1][-1], entity) and _same_actor(merged[-1][-1], entity):
+            merged[-1].append(entity)
+        else:
+            merged.append([entity])
+    mentions = []
+    for group in merged:
+        start, end = group[0].start, group[-1].end
+        best = max(group, key=_specificity)
+        first = _token_at(tokens, start)
+        last = _token_at(tokens, end - 1)
+        mentions.append(ActorMention(
+            text=article.text[start:end], start=start, end=end, first=first, last=last,
+            actor=best.actor, key=best.key or next((e.key for e in group if e.key), None),
+            name=next((e.name for e in group if e.type == "PER" and e.name), best.name), type=best.type,
+            preposition=_governing_preposition(article.text, tokens, first, start),
+        ))
+    for previous, mention in zip(mentions, mentions[1:], strict=False):
+        between = article.text[previous.end : mention.start].strip()
+        if between in ("و", "،", ",") or (mention.start > 0 and tokens[mention.first].text.startswith("و")
+                                          and not between):
+            mention.conjoined = True
+    return mentions
+
+
+def _specificity(entity: Entity) -> tuple[int, int]:
+    actor = entity.actor or ""
+    return (len(actor), entity.end - entity.start)
+
+
+def _adjacent(text: str, left: Entity, right: Entity) -> bool:
+    between = text[left.end : right.start]
+    return len(between) <= 3 and all(c in " ،,\"'«»-" for c in between)
+
+
+def _same_actor(left: Entity, right: Entity) -> bool:
+    if left.key and right.key and left.key != right.key:
+        return False
+    return left.type != "LOC" and right.type != "LOC"
+
+
+def _token_at(tokens: list[Token], offset: int) -> int:
+    for i, token in enumerate(tokens):
+        if token.start <= offset < token.end:
+            return i
+        if token.start > offset:
+            return max(i - 1, 0)
+    return len(tokens) - 1
+
+
+def _governing_preposition(text: str, tokens: list[Token], first: int, start: int) -> str | None:
+    token = tokens[first]
+    clitics = normalize(text[token.start : start]) if token.start < start else ""
+    for clitic in clitics.lstrip("وف"):
+        if clitic in PREPOSITION_CLITICS:
+            return clitic
+    if first > 0:
+        previous = normalize(tokens[first - 1].text)
+        if previous.startswith("و") and previous[1:] in PREPOSITION_WORDS:
+            previous = previous[1:]
+        if previous in PREPOSITION_WORDS:
+            return previous
+    return None
+
+
+def clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
+    """The token range of the clause around `index`: bounded by strong punctuation and clause words."""
+    lo = index
+    while lo > 0 and tokens[lo - 1].text not in CLAUSE_BREAKS and normalize(tokens[lo - 1].text) not in CLAUSE_WORDS:
+        lo -= 1
+    hi = index
+    while hi + 1 < len(tokens) and tokens[hi + 1].text not in CLAUSE_BREAKS \
+            and normalize(tokens[hi + 1].text) not in CLAUSE_WORDS:
+        hi += 1
+    return lo, hi
+
+
+def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+                        floor: int = -1) -> tuple[ActorMention | None, ActorMention | None]:
+    """(source, target) for one trigger among the sentence's actor mentions.
+
+    `floor`: the last token of a verb trigger earlier in the sentence, or -1; a verbal noun after a
+    verb is its object and takes no subject from before it ("أدانت الجامعة العربية الغارة": the
+    League is not the raider).
+    """
+    lo, hi = clause_span(tokens, trigger.first)
+    after = [m for m in mentions if m.first > trigger.last and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
+    noun_after_verb = floor >= 0 and not trigger.entry.is_verb
+    before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
+    entry = trigger.entry
+
+    between = _between_pair(trigger, tokens, after)
+    if between:
+        return between
+
+    source: ActorMention | None = None
+    if entry.kind == "passive" or (entry.kind in ("past",) and _looks_passive(trigger, tokens, after)):
+        target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP), None)
+        agent = next((m for m in after if m.preposition in ("بيد", "يد", "قبل")), None)
+        return agent, target
+
+    first_after = after[0] if after else None
+    if first_after and first_after.preposition is None and first_after.first - trigger.last <= (
+            MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2):
+        source = first_after  # verb-first subject, or a verbal noun's genitive agent
+    else:
+        candidates = [m for m in before if m.preposition is None and m.last >= lo - 6]
+        if candidates:
+            source = candidates[-1]
+            # Conjoined subjects: "تركيا وإيران سيبحثان" -> the first of the pair is the source.
+            while source.conjoined and candidates.index(source) > 0:
+                source = candidates[candidates.index(source) - 1]
+
+    target = _pick_target(entry.target_preps, after, source)
+    if target is None and source is not None:
+        partner = _conjoined_partner(source, mentions)
+        if partner is not None and entry.cameo[:2] in ("03", "04", "05", "06"):
+            target = partner
+    if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
+        target = None
+    return source, target
+
+
+def _pick_target(preps: tuple[str, ...], after: list[ActorMention], source: ActorMention | None
+                 ) -> ActorMention | None:
+    for mention in after:
+        if mention is source or (source and mention.first <= source.last):
+            continue
+        if mention.first - (source.last if source and source.last > 0 else 0) > MAX_OBJECT_GAP + 6:
+            break
+        if mention.preposition is None and "-" in preps:
+            return mention
+        if mention.preposition is not None and mention.preposition in preps:
+            return mention
+        if mention.preposition in ("ل", "الي", "علي", "ضد", "مع", "ب") and mention.preposition in {
+                p[:1] if len(p) == 1 else p for p in preps}:
+            return mention
+    # A direct object is also acceptable for a verb whose lexicon entry names only prepositions.
+    for mention in after:
+        if mention is source or (source and mention.first <= source.last):
+            continue
+        if mention.preposition in (None, "الي", "علي", "ضد", "مع", "ل"):
+            return mention
+    return None
+
+
+def _conjoined_partner(source: ActorMention, mentions: list[ActorMention]) -> ActorMention | None:
+    index = mentions.index(source)
+    if index + 1 < len(mentions) and mentions[index + 1].conjoined:
+        return mentions[index + 1]
+    if source.conjoined and index > 0:
+        return mentions[index - 1]
+    return None
+
+
+def _between_pair(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]
+                  ) -> tuple[ActorMention, ActorMention] | None:
+    """"محادثات بين إيران وتركيا" -> (Iran, Turkey)."""
+    for i, mention in enumerate(after):
+        if mention.preposition == "بين" and i + 1 < len(after) and after[i + 1].conjoined:
+            if mention.first - trigger.last <= 6:
+                return mention, after[i + 1]
+    return None
+
+
+def _looks_passive(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> bool:
+    """Unvowelled "قتل" is active or passive; a number or a person-count noun next makes it passive."""
+    if trigger.last + 1 >= len(tokens):
+        return False
+    following = normalize(tokens[trigger.last + 1].text)
+    return following.isdigit() or following in {"شخص", "اشخاص", "مدنيين", "جندي", "جنود", "عدد", "ما", "نحو"}

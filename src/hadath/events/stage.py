@@ -1,0 +1,179 @@
+"""The event-coding stage: triggers -> participants -> status -> date -> location -> attribution.
+
+Reads article.sentences, article.entities (with actor codes), article.dates; sets article.events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hadath.events.cameo import load_cameo
+from hadath.events.lexicon import TriggerMatch, load_lexicon
+from hadath.events.participants import ActorMention, choose_participants, sentence_mentions
+from hadath.events.status import find_markers, status_of
+from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
+from hadath.text.tokens import Token, tokenize
+
+# Roots whose events are worth keeping with no named party: protests and violence happen to someone
+# somewhere even when the text names nobody ("قتل عشرة أشخاص في انفجار …").
+PARTYLESS_ROOTS = {"14", "18", "19", "20"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
+ATTRIBUTION = re.compile(
+    r"(?:وفق[اًا]?\s*ل?|بحسب|حسب(?:ما)?|نقل(?:ت|ا)?|قال(?:ت)?|ذكر(?:ت)?|أفاد(?:ت)?|افاد(?:ت)?|أعلن(?:ت)?)\s+"
+    r"(?:تقرير\s+)?(?:ل)?((?:وكالة|صحيفة|قناة|موقع|مصادر|مصدر|بيان|وزارة|المتحدث)[^،,.:]{0,40})"
+)
+LEAD_SENTENCES = 4  # an undated event in the lead is dated by publication
+
+
+def code_events(article: Article) -> Article:
+    lexicon = load_lexicon()
+    events: list[Event] = []
+    for index, sentence in enumerate(article.sentences):
+        tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
+        if not tokens:
+            continue
+        triggers = lexicon.match(tokens)
+        if not triggers:
+            continue
+        mentions = sentence_mentions(article, sentence, tokens)
+        markers = find_markers(tokens)
+        sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
+        floor = -1
+        for trigger in triggers:
+            events.extend(_code_trigger(article, index, sentence, tokens, trigger, mentions, markers,
+                                        sentence_dates, floor))
+            if trigger.entry.is_verb:
+                # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
+                floor = trigger.last
+    article.events = _one_per_act(events)
+    return article
+
+
+def _code_trigger(article: Article, index: int, sentence: Sentence, tokens: list[Token],
+                  trigger: TriggerMatch, mentions: list[ActorMention], markers, sentence_dates,
+                  floor: int) -> list[Event]:
+    source, target = choose_participants(trigger, tokens, mentions, floor)
+    cameo_code = trigger.entry.cameo
+    root = cameo_code[:2]
+    if source is None and target is None and root not in PARTYLESS_ROOTS:
+        return []
+    if root in PARTYLESS_ROOTS and target is None:
+        target = _place_as_target(mentions, source)
+    if trigger.entry.cameo == "010" and target is None:
+        return []  # a bare "announced" is not an event worth coding
+    event_date = _event_date(trigger, sentence_dates, article)
+    future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
+    status = status_of(trigger, tokens, markers, future_date)
+    value, precision = _date_value(event_date, status, index, sentence, article)
+    cameo = load_cameo()[cameo_code]
+    return [Event(
+        sentence=index,
+        trigger=Trigger(article.text[trigger.start : trigger.end], trigger.start, trigger.end),
+        source=_participant(source),
+        target=_participant(target),
+        cameo=cameo_code,
+        root=root,
+        quad_class=cameo.quad_class,
+        goldstein=cameo.goldstein,
+        plover=cameo.plover,
+        status=status,
+        date=value,
+        date_precision=precision,
+        location=_location(mentions, source, target, root),
+        attribution=_attribution(article.text[sentence.start : sentence.end]),
+        confidence=_confidence(source, target, trigger),
+    )]
+
+
+def _participant(mention: ActorMention | None) -> Participant | None:
+    if mention is None:
+        return None
+    return Participant(text=mention.text, actor=mention.actor, key=mention.key, name=mention.name,
+                       start=mention.start, end=mention.end)
+
+
+def _place_as_target(mentions: list[ActorMention], source: ActorMention | None) -> ActorMention | None:
+    """Violence or a protest with no named victim: the people of the place where it happened."""
+    for mention in mentions:
+        if mention.type == "LOC" and mention.key and (source is None or mention.key != source.key):
+            return mention
+    return None
+
+
+def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], article: Article
+                ) -> tuple[str, str] | None:
+    """(value, precision) of the date expression in the trigger's sentence nearest to it."""
+    if not sentence_dates:
+        return None
+    nearest = min(sentence_dates, key=lambda d: (abs(d.start - trigger.end), d.start < trigger.start))
+    return nearest.value, nearest.precision
+
+
+def _date_value(event_date: tuple[str, str] | None, status: str, index: int, sentence: Sentence,
+                article: Article) -> tuple[str | None, str]:
+    if event_date is not None:
+        return event_date
+    if status == "planned" and article.published:
+        # "ستتناول الزيارة …": a planned act with no date of its own takes the nearest future date
+        # stated before it in the article.
+        published = article.published.isoformat()
+        earlier = [d for d in article.dates if d.end <= sentence.start and d.value and d.value > published]
+        if earlier:
+            return earlier[-1].value, earlier[-1].precision
+    if article.published and status in ("occurred", "ongoing") and index < LEAD_SENTENCES:
+        return article.published.isoformat(), "day"
+    return None, "unknown"
+
+
+def _location(mentions: list[ActorMention], source: ActorMention | None, target: ActorMention | None,
+              root: str) -> Location | None:
+    places = [m for m in mentions if m.type == "LOC" and m.preposition in ("في", "ب")]
+    if places:
+        place = places[0]
+        return Location(text=place.text, key=place.key, name=place.name)
+    if root == "04" and target is not None and target.type == "LOC":
+        return Location(text=target.text, key=target.key, name=target.name)
+    return None
+
+
+def _attribution(sentence_text: str) -> str | None:
+    match = ATTRIBUTION.search(sentence_text)
+    if match is None:
+        return None
+    return match.group(1).strip(" ،,")
+
+
+def _confidence(source: ActorMention | None, target: ActorMention | None, trigger: TriggerMatch) -> float:
+    score = 0.35
+    score += 0.25 if source is not None else 0.0
+    score += 0.2 if target is not None else 0.0
+    score += 0.1 if trigger.entry.is_verb else 0.0
+    score += 0.05 if len(trigger.entry.tokens) > 1 else 0.0
+    return round(min(score, 0.95), 2)
+
+
+def _one_per_act(events: list[Event]) -> list[Event]:
+    """One event per act and pair: repeated mentions of the same act in an article are one event.
+
+    Two triggers of violence in one sentence ("الهجوم … الذي استهدف …") are one attack.
+    """
+    kept: list[Event] = []
+    seen: dict[tuple, Event] = {}
+    for event in events:
+        source = event.source.key if event.source else None
+        target = event.target.key if event.target else None
+        pair = tuple(sorted((str(source), str(target)))) if event.root in SYMMETRIC_ROOTS else (source, target)
+        key = (pair, event.root, event.status)
+        previous = seen.get(key)
+        if previous is not None and (previous.date == event.date or None in (previous.date, event.date)):
+            continue
+        if event.root in VIOLENT_ROOTS and any(
+                k.sentence == event.sentence and k.root in VIOLENT_ROOTS and
+                (k.target is None or event.target is None or k.target.key == event.target.key)
+                for k in kept):
+            continue
+        seen[key] = event
+        kept.append(event)
+    return kept
+

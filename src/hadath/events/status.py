@@ -1,0 +1,95 @@
+"""An event's status from the words around its trigger (data/status_markers.tsv).
+
+"سيزور" -> planned (future prefix); "من المقرر أن يزور" -> planned; "نفت … الهجوم" -> denied;
+"يمكن أن تستخدم … دعم" -> hypothetical; "كانت الزيارة قد تأجلت" -> postponed.
+A marker's scope runs to the right through the sentence (a modal governs what follows it); the
+negations لم/لن and the modal قد bind only the verb right after them.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from hadath.events.lexicon import TriggerMatch
+from hadath.text.normalize import normalize
+from hadath.text.tokens import Token
+
+# Precedence when several markers reach a trigger: the strongest claim about reality wins.
+PRECEDENCE = ("cancelled", "postponed", "denied", "hypothetical", "planned", "ongoing")
+TIGHT = {"لم": 1, "لن": 1, "قد": 2}  # these bind only a verb this many tokens ahead
+CONJUNCTIONS = ("و", "ف")
+
+
+@dataclass(frozen=True)
+class Marker:
+    tokens: tuple[str, ...]
+    status: str
+    scope: str  # before | after | sentence
+
+
+@cache
+def load_markers() -> list[Marker]:
+    text = resources.files("hadath.events").joinpath("data/status_markers.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
+                          delimiter="\t", quoting=csv.QUOTE_NONE)
+    markers = [Marker(tuple(normalize(w) for w in row["marker"].split()), row["status"], row["scope"])
+               for row in rows]
+    return sorted(markers, key=lambda m: -len(m.tokens))
+
+
+def _bare(word: str) -> str:
+    word = normalize(word)
+    if len(word) > 2 and word[0] in CONJUNCTIONS:
+        return word[1:]
+    return word
+
+
+def find_markers(tokens: list[Token]) -> list[tuple[int, Marker]]:
+    """(token index, marker) for every status marker in a sentence, longest first at each place."""
+    words = [normalize(t.text) for t in tokens]
+    bare = [_bare(t.text) for t in tokens]
+    found: list[tuple[int, Marker]] = []
+    i = 0
+    while i < len(tokens):
+        for marker in load_markers():
+            n = len(marker.tokens)
+            window = words[i : i + n]
+            window_bare = [bare[i]] + words[i + 1 : i + n]
+            if len(window) == n and (tuple(window) == marker.tokens or tuple(window_bare) == marker.tokens):
+                found.append((i, marker))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[int, Marker]],
+              future_date: bool) -> str:
+    """The status of the event whose trigger is `trigger` in a sentence of `tokens`."""
+    statuses: set[str] = set()
+    if trigger.future:
+        statuses.add("planned")
+    for index, marker in markers:
+        first_word = marker.tokens[0]
+        if first_word in TIGHT:
+            gap = trigger.first - index
+            if not 0 < gap <= TIGHT[first_word]:
+                continue
+            if first_word == "قد" and trigger.entry.kind != "present":
+                continue  # "قد + past" is "has done": occurred
+            statuses.add(marker.status)
+        elif marker.scope == "sentence":
+            statuses.add(marker.status)
+        elif marker.scope == "before" and index < trigger.first:
+            statuses.add(marker.status)
+        elif marker.scope == "after" and 0 < index - trigger.last <= 4:
+            statuses.add(marker.status)
+    if not statuses and future_date and trigger.entry.kind != "past":
+        statuses.add("planned")
+    for status in PRECEDENCE:
+        if status in statuses:
+            return status
+    return "occurred"

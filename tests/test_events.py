@@ -1,0 +1,118 @@
+"""Event coding on invented sentences with hand-placed actor entities (the actor stage is tested apart)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hadath.events.lexicon import expand_forms, load_lexicon
+from hadath.events.stage import code_events
+from hadath.model import Article, DateMention, Entity, Sentence
+from hadath.text.tokens import tokenize
+
+
+def article_with(text: str, actors: dict[str, tuple[str, str, str]], published: date = date(2024, 3, 10),
+                 dates: dict[str, str] | None = None) -> Article:
+    """An article of one sentence per line; `actors` maps a substring to (type, actor, key)."""
+    article = Article(text=text, published=published)
+    offset = 0
+    for line in text.split("\n"):
+        article.sentences.append(Sentence(offset, offset + len(line)))
+        offset += len(line) + 1
+    for surface, (kind, actor, key) in actors.items():
+        start = 0
+        while (start := text.find(surface, start)) != -1:
+            article.entities.append(Entity(surface, start, start + len(surface), kind, actor=actor, key=key))
+            start += len(surface)
+    for surface, value in (dates or {}).items():
+        start = text.find(surface)
+        precision = {10: "day", 7: "month", 4: "year"}[len(value)]
+        article.dates.append(DateMention(surface, start, start + len(surface), value, precision))
+    article.entities.sort(key=lambda e: e.start)
+    return code_events(article)
+
+
+def coded(article: Article) -> list[tuple]:
+    return [(e.source.key if e.source else None, e.target.key if e.target else None, e.cameo, e.status)
+            for e in article.events]
+
+
+@pytest.mark.parametrize(("form", "kind", "expected"), [
+    ("زار", "past", {"زار", "زارت", "زاروا"}),
+    ("يزور", "present", {"يزور", "تزور", "يزورون"}),
+    ("زيارة", "noun", {"زياره", "زيارات", "زيارته", "زيارتها"}),
+    ("التقى", "past", {"التقي", "التقت", "التقوا"}),
+])
+def test_expand_forms(form: str, kind: str, expected: set[str]) -> None:
+    assert expected <= expand_forms(form, kind)
+
+
+def test_future_prefix_and_clitics_are_stripped() -> None:
+    tokens = tokenize("وسيزور الوزير")
+    [match] = load_lexicon().match(tokens)
+    assert match.entry.cameo == "042" and match.future and match.prefix == "وس"
+
+
+def test_verb_first_visit() -> None:
+    art = article_with("زار وزير الدفاع المصري عمّان أمس.", {
+        "وزير الدفاع المصري": ("ORG", "EGYMIL", "EGY"), "عمّان": ("LOC", "JOR", "JOR")})
+    assert coded(art) == [("EGY", "JOR", "042", "occurred")]
+
+
+def test_future_visit_is_planned() -> None:
+    art = article_with("سيزور رئيس الوزراء العراقي أنقرة الأسبوع المقبل.", {
+        "رئيس الوزراء العراقي": ("ORG", "IRQGOV", "IRQ"), "أنقرة": ("LOC", "TUR", "TUR")})
+    assert coded(art) == [("IRQ", "TUR", "042", "planned")]
+
+
+def test_verbal_noun_with_genitive_agent_and_preposition() -> None:
+    art = article_with("تأتي زيارة ماكرون إلى الجزائر في ظرف حساس.", {
+        "ماكرون": ("PER", "FRAGOV", "FRA"), "الجزائر": ("LOC", "DZA", "DZA")})
+    assert coded(art) == [("FRA", "DZA", "042", "occurred")]
+
+
+def test_subject_first_strike() -> None:
+    art = article_with("الطائرات الإسرائيلية قصفت مواقع لحزب الله في الجنوب.", {
+        "الطائرات الإسرائيلية": ("ORG", "ISRMIL", "ISR"), "حزب الله": ("ORG", "HEZBOLLAH", "HEZBOLLAH")})
+    assert coded(art) == [("ISR", "HEZBOLLAH", "195", "occurred")]
+
+
+def test_denial_governs_the_following_attack() -> None:
+    art = article_with("نفت طهران أي علاقة لها بالهجوم على السفينة الإسرائيلية.", {
+        "طهران": ("LOC", "IRN", "IRN"), "الإسرائيلية": ("MISC", "ISR", "ISR")})
+    [(source, target, cameo, status)] = coded(art)
+    assert (cameo[:2], status) == ("18", "denied")
+
+
+def test_modal_makes_hypothetical() -> None:
+    art = article_with("ويمكن أن تفرض واشنطن عقوبات على دمشق.", {
+        "واشنطن": ("LOC", "USA", "USA"), "دمشق": ("LOC", "SYR", "SYR")})
+    assert coded(art) == [("USA", "SYR", "163", "hypothetical")]
+
+
+def test_between_pair_and_postponed() -> None:
+    art = article_with("تأجلت المحادثات بين القاهرة والخرطوم إلى موعد لاحق.", {
+        "القاهرة": ("LOC", "EGY", "EGY"), "الخرطوم": ("LOC", "SDN", "SDN")})
+    assert coded(art) == [("EGY", "SDN", "040", "postponed")]
+
+
+def test_passive_killing_takes_the_place_as_target() -> None:
+    art = article_with("قتل 12 شخصا في انفجار سيارة مفخخة في كابول.", {"كابول": ("LOC", "AFG", "AFG")})
+    [(source, target, cameo, status)] = coded(art)
+    assert (source, target, cameo[:2], status) == (None, "AFG", "19", "occurred")
+
+
+def test_sentence_date_and_publication_fallback() -> None:
+    art = article_with("استقبل الملك الأردني وزير الخارجية الصيني الثلاثاء الماضي.", {
+        "الملك الأردني": ("ORG", "JORGOV", "JOR"), "وزير الخارجية الصيني": ("ORG", "CHNGOV", "CHN")},
+        dates={"الثلاثاء الماضي": "2024-03-05"})
+    [event] = art.events
+    assert (event.cameo, event.date, event.date_precision) == ("043", "2024-03-05", "day")
+
+
+def test_event_fields_come_from_the_cameo_table() -> None:
+    art = article_with("أدانت الجامعة العربية الغارة على المخيم.", {"الجامعة العربية": ("ORG", "ARL", "ARL")})
+    event, raid = art.events
+    assert (raid.cameo, raid.source) == ("195", None)  # the League condemned the raid; it did not raid
+    assert (event.cameo, event.quad_class, event.goldstein, event.plover) == ("111", 3, -2.0, "ACCUSE")
