@@ -116,3 +116,10 @@ def test_event_fields_come_from_the_cameo_table() -> None:
     event, raid = art.events
     assert (raid.cameo, raid.source) == ("195", None)  # the League condemned the raid; it did not raid
     assert (event.cameo, event.quad_class, event.goldstein, event.plover) == ("111", 3, -2.0, "ACCUSE")
+
+
+def test_bare_roles_take_the_state_of_the_place() -> None:
+    art = article_with("فرقت الشرطة المتظاهرين أمام البرلمان في الرباط.", {
+        "الشرطة": ("ORG", "COP", None), "المتظاهرين": ("ORG", "CVL", None), "الرباط": ("LOC", "MAR", "MAR")})
+    [event] = art.events
+    assert (event.source.actor, event.target.actor, event.cameo) == ("MARCOP", "MARCVL", "175")

@@ -38,10 +38,13 @@ class ActorMention:
     conjoined: bool = False  # joined to the previous mention by "و"
 
 
-def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token]) -> list[ActorMention]:
+def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
+                      home_state: str | None = None) -> list[ActorMention]:
     """Entities with an actor inside the sentence, adjacent parts of one description merged.
 
-    "الرئيس الإيراني، إبراهيم رئيسي" (a role and a name) is one mention.
+    "الرئيس الإيراني، إبراهيم رئيسي" (a role and a name) is one mention. A role with no state of
+    its own ("الشرطة", "المتظاهرون") takes the state of the place named in the sentence, else the
+    article's `home_state`: "فرقت الشرطة المتظاهرين في الخرطوم" -> SDNCOP, SDNCVL.
     """
     entities = sorted(
         (e for e in article.entities
@@ -68,6 +71,11 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token])
             name=next((e.name for e in group if e.type == "PER" and e.name), best.name), type=best.type,
             preposition=_governing_preposition(article.text, tokens, first, start),
         ))
+    place_state = next((m.key for m in mentions if m.type == "LOC" and m.key and len(m.key) == 3), None)
+    for mention in mentions:
+        state = place_state or home_state
+        if mention.key is None and state and mention.actor and len(mention.actor) == 3:
+            mention.key, mention.actor = state, state + mention.actor
     for previous, mention in zip(mentions, mentions[1:], strict=False):
         between = article.text[previous.end : mention.start].strip()
         if between in ("و", "،", ",") or (mention.start > 0 and tokens[mention.first].text.startswith("و")
@@ -87,9 +95,10 @@ def _adjacent(text: str, left: Entity, right: Entity) -> bool:
 
 
 def _same_actor(left: Entity, right: Entity) -> bool:
+    """A name and its title side by side describe one person; two bodies side by side are two."""
     if left.key and right.key and left.key != right.key:
         return False
-    return left.type != "LOC" and right.type != "LOC"
+    return {left.type, right.type} == {"PER", "ORG"}
 
 
 def _token_at(tokens: list[Token], offset: int) -> int:

@@ -29,6 +29,7 @@ LEAD_SENTENCES = 4  # an undated event in the lead is dated by publication
 def code_events(article: Article) -> Article:
     lexicon = load_lexicon()
     events: list[Event] = []
+    home = home_state(article)
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
@@ -36,7 +37,7 @@ def code_events(article: Article) -> Article:
         triggers = lexicon.match(tokens)
         if not triggers:
             continue
-        mentions = sentence_mentions(article, sentence, tokens)
+        mentions = sentence_mentions(article, sentence, tokens, home)
         markers = find_markers(tokens)
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
         floor = -1
@@ -48,6 +49,15 @@ def code_events(article: Article) -> Article:
                 floor = trigger.last
     article.events = _one_per_act(events)
     return article
+
+
+def home_state(article: Article) -> str | None:
+    """The state an article is about: the one its places name most (first named wins a tie)."""
+    counts: dict[str, int] = {}
+    for entity in article.entities:
+        if entity.type == "LOC" and entity.key and len(entity.key) == 3:
+            counts[entity.key] = counts.get(entity.key, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _code_trigger(article: Article, index: int, sentence: Sentence, tokens: list[Token],
