@@ -53,7 +53,11 @@ def max_article_bytes() -> int:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}".removesuffix(".0") + " MB"
+    """52428800 -> "52.4 MB"; small limits (set for tests) in kB or bytes."""
+    for unit, scale in (("MB", 1_000_000), ("kB", 1_000)):
+        if size >= scale:
+            return f"{size / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
 
 
 def too_large_message(size: int, limit: int, what: str = "file") -> str:
