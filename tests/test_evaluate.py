@@ -394,3 +394,15 @@ def test_shared_samples_gold_against_no_predictions(shared: Path, tmp_path: Path
     assert f["events_recall"] == 0.0 and f["entities_recall"] == 0.0 and f["dates_recall"] == 0.0
     assert f["events_precision"] is None  # nothing predicted: precision undefined, F1 0
     assert f["events_f1"] == 0.0
+
+
+def test_a_malformed_gold_file_is_an_input_error(tmp_path: Path) -> None:
+    write_gold(tmp_path / "gold", "a", [{"source": "IRN", "target": "TUR", "status": "occurred"}])
+    with pytest.raises(InputError, match=r"a.json: event 1 has no root"):
+        load_gold(tmp_path / "gold")
+    (tmp_path / "gold" / "a.json").write_text('{"events": [], "entities": ["تركيا"]}', encoding="utf-8")
+    with pytest.raises(InputError, match="entities is not a list of objects"):
+        load_gold(tmp_path / "gold")
+    (tmp_path / "gold" / "a.json").write_text("{", encoding="utf-8")
+    with pytest.raises(InputError, match="not readable JSON"):
+        load_gold(tmp_path / "gold")

@@ -82,6 +82,20 @@ class GoldArticle:
     recall_only: bool = False
 
 
+def _gold_problem(data: Any) -> str | None:
+    """Why a parsed gold file cannot be scored, or None."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    for part in ("events", "entities", "dates"):
+        items = data.get(part, [])
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            return f"{part} is not a list of objects"
+    for number, event in enumerate(data.get("events", []), start=1):
+        if not event.get("root"):
+            return f"event {number} has no root"
+    return None
+
+
 def load_gold(gold_dir: str | Path) -> dict[str, GoldArticle]:
     """Every NAME.json in `gold_dir`, by NAME."""
     folder = Path(gold_dir)
@@ -93,8 +107,9 @@ def load_gold(gold_dir: str | Path) -> dict[str, GoldArticle]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(f"gold file {path} is not readable JSON: {exc}") from None
-        if not isinstance(data, dict) or not isinstance(data.get("events", []), list):
-            raise InputError(f"gold file {path} is not a gold object with an events list")
+        problem = _gold_problem(data)
+        if problem:
+            raise InputError(f"gold file {path}: {problem}")
         gold[path.stem] = GoldArticle(
             name=path.stem,
             published=data.get("published"),
