@@ -1,0 +1,74 @@
+"""The dates stage: find the publication date where the input gave none, then resolve every date expression."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hadath.dates import lexicon
+from hadath.dates.resolve import Match, MatchingForm, find_dates, matching_form, resolve, scan
+from hadath.model import Article
+
+# A dateline sits in the page head: within these many non-empty lines, and on a long line near its start.
+DATELINE_LINES = 20
+DATELINE_SHORT_LINE = 120
+DATELINE_NEAR_START = 16
+_FULL_DATE_KINDS = ("gregorian_day", "numeric", "dateline_with_time", "hijri")
+
+
+def resolve_dates(article: Article) -> Article:
+    """Set `published` from the text where it is missing, then fill `article.dates`."""
+    if article.published is None:
+        found = find_publication_date(article.text)
+        if found is not None:
+            article.published = found
+            article.published_from = "text"
+    article.dates = find_dates(article.text, article.published)
+    return article
+
+
+def find_publication_date(text: str) -> date | None:
+    """The publication date the text itself gives, or None.
+
+    1. A dateline: a day, month and year alone on a line of the page head or near a line's start
+       ("12 فبراير 2025", "السبت 18/نوفمبر/2023 - 05:56 م", "الخرطوم 7 أغسطس 2022"). Where the head has
+       several, the earliest is taken: the others are page furniture stamped with the day of the visit,
+       which is never before the article.
+    2. Else a full date that a relative day word pins to publication, anywhere in the text:
+       "أمس السبت 20 يناير 2024" -> 2024-01-21; "اليوم الخميس 11 سبتمبر 2025" -> 2025-09-11.
+    """
+    form = matching_form(text)
+    matches = scan(form)
+    datelines = [
+        d for m in matches if not m.groups.get("rel") and (d := _full_day(m)) is not None and _in_page_head(form, m)
+    ]
+    if datelines:
+        return min(datelines)
+    for m in matches:
+        day = _full_day(m)
+        rel = m.groups.get("rel")
+        if day is not None and rel:
+            return day - timedelta(days=int(lexicon.words("relative_day")[lexicon.fold(rel)]))
+    return None
+
+
+def _full_day(m: Match) -> date | None:
+    """The day of an expression that gives day, month and year itself (needing no reference)."""
+    if m.kind not in _FULL_DATE_KINDS:
+        return None
+    resolved = resolve(m, None)
+    if resolved is None or resolved.precision != "day" or resolved.relative:
+        return None
+    return date.fromisoformat(resolved.value)
+
+
+def _in_page_head(form: MatchingForm, m: Match) -> bool:
+    text = form.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    lines_before = sum(1 for line in text[:line_start].split("\n") if line.strip())
+    if lines_before >= DATELINE_LINES:
+        return False
+    line = text[line_start:line_end].strip()
+    offset = m.start - line_start - (len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip()))
+    return len(line) <= DATELINE_SHORT_LINE or offset <= DATELINE_NEAR_START
