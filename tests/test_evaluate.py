@@ -406,3 +406,39 @@ def test_a_malformed_gold_file_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "gold" / "a.json").write_text("{", encoding="utf-8")
     with pytest.raises(InputError, match="not readable JSON"):
         load_gold(tmp_path / "gold")
+
+
+def oracle_prediction(name: str, gold: dict[str, Any]) -> dict[str, Any]:
+    """What a perfect extractor would write for a gold file: first key of a list, none for "*"."""
+
+    def pick(side: Any) -> str | None:
+        if isinstance(side, list):
+            side = side[0]
+        return None if side == "*" else side
+
+    events = []
+    for g in gold["events"]:
+        root = g["root"][0] if isinstance(g["root"], list) else g["root"]
+        events.append(
+            predicted_event(root, pick(g["source"]), pick(g["target"]), status=g["status"], date=g.get("date"))
+        )
+    entities = [{"text": e["text"], "type": e["type"], "key": e["key"]} for e in gold["entities"]]
+    dates = [{"text": d["text"], "value": d["value"]} for d in gold["dates"]]
+    return prediction(f"some/where/{name}.txt", events, entities, dates)
+
+
+@pytest.mark.parametrize("gold_dir", ["samples/gold", "data/news_dev/gold", "data/up_arabic_gsr_dev/gold"])
+def test_the_gold_itself_scores_one(shared: Path, gold_dir: str) -> None:
+    folder = shared / gold_dir
+    predictions = [
+        oracle_prediction(path.stem, json.loads(path.read_text(encoding="utf-8"))) for path in folder.glob("*.json")
+    ]
+    report = evaluate(load_gold(folder), predictions)
+    t = report.totals
+    assert t.events_fp == 0 and t.events_fn == 0 and t.optional_found == t.optional_events
+    figures = report.figures()
+    assert (figures["events_f1"], figures["status_accuracy"]) == (1.0, 1.0)
+    if t.date_total:
+        assert figures["date_accuracy"] == 1.0
+    if t.gold_entities:
+        assert (figures["entities_f1"], figures["key_accuracy"], figures["dates_f1"]) == (1.0, 1.0, 1.0)
