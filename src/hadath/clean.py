@@ -93,24 +93,31 @@ def boilerplate() -> Boilerplate:
 
 
 @cache
-def date_words() -> frozenset[str]:
-    """clean_data/date_words.tsv: month, weekday and time words, folded."""
-    return frozenset(fold(row[0]) for row in _rows("date_words.tsv"))
+def date_words() -> dict[str, str]:
+    """clean_data/date_words.tsv: folded month, weekday and time words -> their kind."""
+    return {fold(row[0]): row[1] for row in _rows("date_words.tsv")}
 
 
 def words(line: str) -> list[str]:
     return WORD.findall(line)
 
 
+NUMERIC_DATE = re.compile(r"[0-9٠-٩]{1,4}\s*[/.-]\s*[0-9٠-٩]{1,2}\s*[/.-]\s*[0-9٠-٩]{2,4}")
+
+
 def is_date_line(line: str) -> bool:
-    """A line that is only a date (and time): "12 فبراير 2025", "السبت 18/نوفمبر/2023 - 05:56 م"."""
+    """A line that is only a date (and time): "12 فبراير 2025", "السبت 18/نوفمبر/2023 - 05:56 م".
+
+    Such a line survives the short-line rules: a later stage reads the publication date from it.
+    A dateline with more in it ("الخرطوم – خاص – 28 / يناير / 2026") is kept as ordinary text.
+    """
     if not re.search(r"[0-9٠-٩]", line):
         return False
-    # "الـــغربية – خاص – 28 / يناير / 2026" is a dateline too, but it has more than a date: keep it
-    # by the ordinary rules; here only pure dates, which must survive the short-line rules.
     tokens = [fold(token) for token in re.findall(r"[^\W\d_]+", line.replace("\u0640", ""))]
-    dates = date_words()
-    return all(token in dates or token in {"st", "nd", "rd", "th", "في", "و"} for token in tokens)
+    kinds = date_words()
+    if not all(token in kinds or token in {"st", "nd", "rd", "th", "في", "و"} for token in tokens):
+        return False
+    return any(kinds.get(token) == "month" for token in tokens) or bool(NUMERIC_DATE.search(line))
 
 
 def is_boilerplate(line: str, folded: str) -> bool:
@@ -216,10 +223,12 @@ def clean_lines(lines: list[str], title: str | None = None) -> tuple[list[bool],
             if is_boilerplate(line, folded[i]) or has_no_arabic(line) or is_caption_with_credit(line):
                 keep[i] = False
 
-    headline = title_at if title_at is not None and keep[title_at] else next((i for i in range(n) if keep[i]), None)
-    protected = {i for i in range(n) if dates[i]} | ({headline} if headline is not None else set())
-
+    protected = {i for i in range(n) if dates[i]} | ({title_at} if title_at is not None else set())
     _drop_menus(lines, keep, protected)
+    # Without a known title the headline is the first line left once menus are gone.
+    headline = title_at if title_at is not None and keep[title_at] else next((i for i in range(n) if keep[i]), None)
+    if headline is not None:
+        protected.add(headline)
     _drop_repeats(lines, folded, keep, protected, headline)
     return keep, headline
 
@@ -296,7 +305,7 @@ def reads_like_title(line: str) -> bool:
     count = len(words(line))
     if not 3 <= count <= 25 or ends_sentence(line):
         return False
-    has_date = re.search(r"[0-9٠-٩]", line) and any(fold(w) in date_words() for w in words(line))
+    has_date = re.search(r"[0-9٠-٩]", line) and any(date_words().get(fold(w)) == "month" for w in words(line))
     return not has_date
 
 
