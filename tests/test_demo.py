@@ -73,7 +73,7 @@ def test_describe_article_prints_title_date_and_events() -> None:
         "== زيارة مرتقبة",
         "   examples/x.txt",
         "   published 2024-03-10 (from text); 1 sentences, 0 entities, 0 dates, 1 events",
-        "  2024-03-13   planned      Turkey (TURGOV) → طهران (IRN)  042 Make a visit",
+        "  2024-03-13      planned      Turkey (TURGOV) → طهران (IRN)  042 Make a visit",
         f"      «سيزور» {text}",
     ]
 

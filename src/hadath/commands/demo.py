@@ -54,7 +54,7 @@ def describe_event(article: Article, event: Event) -> str:
     name = cameo_name(event.cameo) or "unknown code"
     sentence = article.sentence_text(event.sentence) if 0 <= event.sentence < len(article.sentences) else ""
     return (
-        f"  {date:<12} {event.status:<12} {describe_party(event.source)} → {describe_party(event.target)}"
+        f"  {date:<15} {event.status:<12} {describe_party(event.source)} → {describe_party(event.target)}"
         f"  {event.cameo} {name}\n      «{event.trigger.text}» {shorten(sentence)}"
     )
 
