@@ -298,12 +298,9 @@ def match_events(
 
 
 def _word_forms(word: str) -> tuple[set[str], set[str]]:
-    """(bare forms, clitic readings) of a word: its normalised form and that without an article."""
-    bare = normalize(word)
-    forms = {bare}
-    if bare.startswith("ال") and len(bare) > 3:
-        forms.add(bare[2:])
-    return forms, {stem for _, stem in clitic_readings(word)}
+    """(bare forms, clitic readings) of a word: the bare forms are its normalised form and that without an article."""
+    readings = clitic_readings(word)
+    return {stem for prefix, stem in readings if prefix in ("", "ال")}, {stem for _, stem in readings}
 
 
 def _name_words(text: str) -> list[str]:
