@@ -17,6 +17,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "tag": ("hadath.commands.tag", "named-entity tagging (CoNLL or plain text)"),
     "evaluate": ("hadath.commands.evaluate", "score extraction output against gold files"),
     "demo": ("hadath.commands.demo", "run Hadath on the example articles and print a summary"),
+    "ingest": ("hadath.commands.ingest", "extract articles into an event store (SQLite or PostgreSQL)"),
+    "export": ("hadath.commands.export", "export stored events: csv, jsonl, parquet or GDELT 2.0"),
+    "query": ("hadath.commands.query", "analyst queries over the store: dyad timelines, actors"),
+    "stats": ("hadath.commands.stats", "counts of the store's articles, events and mentions"),
+    "show": ("hadath.commands.show", "one stored event with its mentions and sentences"),
 }
 
 

@@ -1,0 +1,40 @@
+"""`hadath ingest PATH... [--db URL] [--published D] [--workers N] [--dask ADDRESS|local] [--retry-failed]`:
+extract articles and store them, their entities, events and mentions (see hadath.store)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from hadath.commands.extract import parse_published
+from hadath.errors import HadathError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
+    parser.add_argument("--db", help="store: a path, sqlite:///… or postgresql://… (default $HADATH_DB or ./hadath.db)")
+    parser.add_argument("--published", help="publication date where the input gives none (YYYY-MM-DD)")
+    parser.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    parser.add_argument("--dask", metavar="ADDRESS", help="extract on a Dask cluster: tcp://host:port, or 'local'")
+    parser.add_argument("--retry-failed", action="store_true", help="extract the failed articles of the store again")
+
+
+def run(args: argparse.Namespace) -> int:
+    from hadath.store.ingest import Ingester
+
+    if args.workers < 1:
+        raise HadathError("--workers must be at least 1")
+    if not args.paths and not args.retry_failed:
+        raise HadathError("give files or folders to ingest, or --retry-failed")
+    published = parse_published(args.published)
+    ingester = Ingester(args.db, workers=args.workers, dask=args.dask, progress=sys.stderr.isatty())
+    summaries = []
+    if args.retry_failed:
+        summaries.append(("retried", ingester.retry_failed()))
+    if args.paths:
+        summaries.append(("ingested", ingester.ingest(args.paths, published)))
+    for what, summary in summaries:
+        for failure in summary.failures:
+            print(f"hadath ingest: failed: {failure}", file=sys.stderr)
+        print(f"hadath ingest: {what} {summary.line()}")
+    return 0

@@ -1,0 +1,70 @@
+"""`hadath query dyad A B [--from D --to D --by day|week|month|year]`, `hadath query actor KEY`,
+`hadath query network`, `hadath query events`, `hadath query search WORDS`: analyst tables from the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+
+from hadath.commands.export import add_store_argument
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="query", metavar="QUERY", required=True)
+    dyad = sub.add_parser("dyad", help="events between two actors per period (QuadClass counts, Goldstein, top codes)")
+    dyad.add_argument("a", metavar="KEY")
+    dyad.add_argument("b", metavar="KEY")
+    dyad.add_argument("--by", default="month", choices=("day", "week", "month", "year"))
+    dyad.add_argument("--directed", action="store_true", help="only events from the first to the second")
+    actor = sub.add_parser("actor", help="an actor's counterparts, in both directions")
+    actor.add_argument("key", metavar="KEY")
+    sub.add_parser("network", help="directed edges between actors")
+    events = sub.add_parser("events", help="the events themselves")
+    events.add_argument("--actor")
+    events.add_argument("--root")
+    events.add_argument("--status")
+    events.add_argument("--limit", type=int, default=50)
+    events.add_argument("--offset", type=int, default=0)
+    search = sub.add_parser("search", help="articles holding every word (normalised full-text search)")
+    search.add_argument("words", nargs="+")
+    search.add_argument("--limit", type=int, default=20)
+    for command in (dyad, actor, sub.choices["network"], events, search):
+        add_store_argument(command)
+        command.add_argument("--from", dest="start", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD")
+        command.add_argument("--to", dest="end", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
+        command.add_argument("--format", default="table", choices=("table", "csv", "json"), dest="output")
+
+
+def write_frame(frame: pd.DataFrame, output: str) -> None:
+    if output == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif output == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, date_format="iso") + "\n")
+    elif frame.empty:
+        print("(no rows)")
+    else:
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+            print(frame.to_string(index=False))
+
+
+def run(args: argparse.Namespace) -> int:
+    from hadath.store import Store
+
+    store = Store(args.db)
+    if args.query == "dyad":
+        frame = store.dyad_timeline(args.a, args.b, args.start, args.end, by=args.by, directed=args.directed)
+    elif args.query == "actor":
+        frame = store.actor_summary(args.key, args.start, args.end)
+    elif args.query == "network":
+        frame = store.network(args.start, args.end)
+    elif args.query == "events":
+        frame = store.events(
+            start=args.start, end=args.end, actor=args.actor, root=args.root, status=args.status,
+            limit=args.limit, offset=args.offset,
+        )
+    else:
+        frame = store.search(" ".join(args.words), limit=args.limit)
+    write_frame(frame, args.output)
+    return 0

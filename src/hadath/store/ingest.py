@@ -1,0 +1,343 @@
+"""Ingest: read articles, extract them (in this process, in N processes, or on a Dask cluster), and
+write them with one writer, in input order, so every way of running gives the same store.
+
+Memory stays flat on any corpus: input is streamed, and at most a fixed number of batches is in
+flight between the reader, the extractors and the writer. Inputs already in the store (the same input
+text, by hash) are skipped before extraction, so re-running an interrupted ingest is cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import DBAPIError
+
+from hadath.errors import HadathError
+from hadath.model import Article
+from hadath.store import neardup
+from hadath.store.engine import database_error, make_engine, resolve_url
+from hadath.store.migrations import migrate
+from hadath.store.schema import articles, ingest_runs
+from hadath.store.writer import Extracted, StoreWriter, WriteResult
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 16  # articles per task sent to a worker process or a Dask task
+IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, bounds memory
+SKIP_CHECK_CHUNK = 256
+
+
+@dataclass
+class Pending:
+    """An article as read, before extraction."""
+
+    article: Article
+    raw_hash: str
+    extracted: bool = False  # read from `hadath extract` output: extraction already done
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    events_new: int = 0
+    mentions: int = 0
+    seconds: float = 0.0
+    write_seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)  # "source: error", the first few
+
+    def add(self, result: WriteResult) -> None:
+        if result.outcome == "new":
+            self.new += 1
+        elif result.outcome == "duplicate":
+            self.duplicate += 1
+        else:
+            self.failed += 1
+        self.events_new += result.events_new
+        self.mentions += result.mentions
+
+    def line(self) -> str:
+        share = f" ({100 * self.write_seconds / self.seconds:.0f}% writing)" if self.seconds else ""
+        return (
+            f"{self.read} articles read: {self.new} new, {self.duplicate} duplicate, {self.failed} failed; "
+            f"{self.events_new} new events, {self.mentions} mentions; {self.seconds:.1f} s{share}"
+        )
+
+
+def input_hash(article: Article) -> str:
+    """Hash of an input as read (before cleaning), with where it came from left out."""
+    return hashlib.sha256((article.raw_text or article.text).encode("utf-8")).hexdigest()
+
+
+def _is_extracted_jsonl(path: Path) -> bool:
+    """True for a .jsonl file written by `hadath extract` (its objects have ids and events)."""
+    if path.suffix != ".jsonl" or not path.is_file():
+        return False
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(first, dict) and "id" in first and "events" in first
+    return False
+
+
+def read_pending(paths: Iterable[str], published: date | None) -> Iterator[Pending]:
+    """Articles from files, folders or stdin; `hadath extract` output is taken as already extracted."""
+    for path in paths:
+        if path != "-" and _is_extracted_jsonl(Path(path)):
+            with Path(path).open(encoding="utf-8") as lines:
+                for number, line in enumerate(lines, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        article = Article.from_dict(json.loads(line))
+                    except (json.JSONDecodeError, TypeError, KeyError, ValueError) as exc:
+                        article = Article(text="", source=f"{path}:{number}", error=f"unreadable line: {exc}")
+                    if article.published is None and published is not None:
+                        article.published, article.published_from = published, "option"
+                    yield Pending(article, hashlib.sha256(line.encode("utf-8")).hexdigest(), True)
+            continue
+        from hadath.read import read_inputs  # the reader belongs to the extraction side
+
+        for article in read_inputs([path], published=published):
+            yield Pending(article, input_hash(article))
+
+
+def extract(pending: Pending) -> Extracted:
+    """Run the pipeline (unless already extracted) and sign the text for near-duplicate search.
+
+    Runs in worker processes and Dask tasks: it touches no database.
+    """
+    from hadath import pipeline
+
+    article = pending.article
+    snapshot = None
+    if not pending.extracted:
+        snapshot = json.dumps(
+            {
+                "source": article.source,
+                "url": article.url,
+                "title": article.title,
+                "published": article.published.isoformat() if article.published else None,
+                "published_from": article.published_from,
+                "text": article.raw_text or article.text,
+            },
+            ensure_ascii=False,
+        )
+        article = pipeline.run(article)
+    if article.error is not None:
+        return Extracted(article, pending.raw_hash, None, snapshot)
+    article.raw_text = None  # not stored; no need to send it back to the writer
+    return Extracted(article, pending.raw_hash, neardup.signature(article.text))
+
+
+def extract_batch(batch: list[Pending]) -> list[Extracted]:
+    return [extract(p) for p in batch]
+
+
+def _batches(items: Iterable[Pending], size: int) -> Iterator[list[Pending]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class Ingester:
+    """One ingest run into the store at `db` (a path or URL; see engine.resolve_url)."""
+
+    def __init__(self, db: str | None = None, *, workers: int = 1, dask: str | None = None, progress: bool = False):
+        self.url = resolve_url(db)
+        self.engine: Engine = make_engine(self.url, write=True)
+        migrate(self.engine, self.url)
+        self.writer = StoreWriter(self.engine, self.url)
+        self.workers = max(1, workers)
+        self.dask = dask
+        self.progress = progress
+
+    def ingest(self, paths: list[str], published: date | None = None) -> Summary:
+        summary = Summary()
+        pending = self._skip_stored(read_pending(paths, published), summary)
+        self._run(pending, summary, inputs=" ".join(paths))
+        if summary.read == 0:
+            raise HadathError("no articles found in " + " ".join(paths))
+        return summary
+
+    def retry_failed(self) -> Summary:
+        """Extract and write again every failed article whose input was kept."""
+        summary = Summary()
+        self._run(self._failed_inputs(summary), summary, inputs="--retry-failed")
+        return summary
+
+    def _failed_inputs(self, summary: Summary) -> Iterator[Pending]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(articles.c.raw_hash, articles.c.input_json)
+                .where(articles.c.status == "failed", articles.c.input_json.is_not(None))
+                .order_by(articles.c.id)
+            ).all()
+        for raw_hash, input_json in rows:
+            data = json.loads(input_json)
+            published = date.fromisoformat(data["published"]) if data.get("published") else None
+            summary.read += 1
+            yield Pending(
+                Article(
+                    text=data["text"],
+                    source=data.get("source") or "",
+                    url=data.get("url"),
+                    title=data.get("title"),
+                    published=published,
+                    published_from=data.get("published_from") or "none",
+                ),
+                raw_hash,
+            )
+
+    def _skip_stored(self, items: Iterator[Pending], summary: Summary) -> Iterator[Pending]:
+        """Drop inputs whose hash is already in the store (checked a chunk at a time)."""
+        while chunk := list(islice(items, SKIP_CHECK_CHUNK)):
+            summary.read += len(chunk)
+            try:
+                with self.engine.connect() as conn:
+                    known = set(
+                        conn.execute(
+                            select(articles.c.raw_hash).where(articles.c.raw_hash.in_({p.raw_hash for p in chunk}))
+                        ).scalars()
+                    )
+            except DBAPIError as exc:
+                raise database_error(exc, self.url, "cannot read the store") from None
+            for p in chunk:
+                if p.raw_hash in known:
+                    summary.duplicate += 1
+                else:
+                    # Two copies of one input within this run: the second is skipped by the writer.
+                    yield p
+
+    def _run(self, items: Iterator[Pending], summary: Summary, *, inputs: str) -> None:
+        started_at = datetime.now(UTC)
+        started = time.perf_counter()
+        bar = None
+        if self.progress:
+            from tqdm import tqdm
+
+            bar = tqdm(file=sys.stderr, unit=" articles", desc="ingest")
+        try:
+            for extracted in self._extracted(items):
+                result = self.writer.write(extracted)
+                summary.add(result)
+                if result.outcome == "failed" and len(summary.failures) < 20:
+                    summary.failures.append(f"{extracted.article.source}: {extracted.article.error}")
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+        summary.seconds = time.perf_counter() - started
+        summary.write_seconds = self.writer.seconds
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    insert(ingest_runs).values(
+                        started_at=started_at,
+                        finished_at=datetime.now(UTC),
+                        inputs=inputs[:2000],
+                        **{k: v for k, v in asdict(summary).items() if k not in ("write_seconds", "failures")},
+                    )
+                )
+        except DBAPIError as exc:
+            raise database_error(exc, self.url, "cannot write to the store") from None
+
+    def _extracted(self, items: Iterator[Pending]) -> Iterator[Extracted]:
+        if self.dask:
+            yield from self._on_dask(items)
+        elif self.workers > 1:
+            yield from self._in_processes(items)
+        else:
+            for p in items:
+                yield extract(p)
+
+    def _in_processes(self, items: Iterator[Pending]) -> Iterator[Extracted]:
+        slots = threading.Semaphore(self.workers * IN_FLIGHT_PER_WORKER)
+
+        def throttled() -> Iterator[list[Pending]]:
+            # Pool.imap reads its input eagerly in a thread; the semaphore holds it to a few batches.
+            for batch in _batches(items, BATCH_SIZE):
+                slots.acquire()
+                yield batch
+
+        context = multiprocessing.get_context("forkserver")
+        with context.Pool(self.workers) as pool:
+            for results in pool.imap(extract_batch, throttled(), chunksize=1):
+                slots.release()
+                yield from results
+
+    def _on_dask(self, items: Iterator[Pending]) -> Iterator[Extracted]:
+        from dask.distributed import Client, LocalCluster, as_completed
+
+        cluster = None
+        try:
+            if self.dask == "local":
+                cluster = LocalCluster(
+                    n_workers=self.workers if self.workers > 1 else 2,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                client = Client(cluster)
+            else:
+                try:
+                    client = Client(self.dask, timeout=10)
+                except (OSError, TimeoutError) as exc:
+                    raise HadathError(f"cannot connect to the Dask scheduler at {self.dask}: {exc}") from None
+            with client:
+                limit = max(2, IN_FLIGHT_PER_WORKER * sum(client.nthreads().values()))
+                batches = enumerate(_batches(items, BATCH_SIZE))
+                running = as_completed()
+                done: dict[int, list[Extracted]] = {}  # finished out of order, waiting for their turn
+                next_index = 0
+                exhausted = False
+
+                def fill() -> None:
+                    nonlocal exhausted
+                    while not exhausted and running.count() + len(done) < limit:
+                        item = next(batches, None)
+                        if item is None:
+                            exhausted = True
+                            return
+                        index, batch = item
+                        future = client.submit(_indexed_batch, index, batch, pure=False)
+                        running.add(future)
+
+                fill()
+                while running.count() or done:
+                    if next_index not in done:
+                        future = next(running)
+                        index, results = future.result()
+                        future.release()
+                        done[index] = results
+                    while next_index in done:
+                        yield from done.pop(next_index)
+                        next_index += 1
+                    fill()
+        finally:
+            if cluster is not None:
+                cluster.close()
+
+
+def _indexed_batch(index: int, batch: list[Pending]) -> tuple[int, list[Extracted]]:
+    return index, extract_batch(batch)

@@ -1,0 +1,89 @@
+"""Versioned schema migrations: `schema_version` holds the versions applied; MIGRATIONS are applied in
+order, each in its own transaction, so a store made by an older Hadath is brought up to date on open.
+
+Add a migration by appending (version, function) to MIGRATIONS; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, insert, inspect, select
+from sqlalchemy.exc import DBAPIError
+
+from hadath.errors import HadathError
+from hadath.store import schema
+from hadath.store.engine import database_error, is_sqlite
+
+
+def _v1_tables(conn: Connection) -> None:
+    """The tables of schema.py as first released."""
+    tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_version]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+def _v2_full_text(conn: Connection) -> None:
+    """Full-text search over articles.search_text (normalised title and text)."""
+    if conn.dialect.name == "sqlite":
+        # External-content FTS5 over articles' rowid, kept in step by triggers.
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE article_fts USING fts5("
+            "search_text, content='articles', content_rowid='rowid', tokenize='unicode61')"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+            "INSERT INTO article_fts(rowid, search_text) VALUES (new.rowid, new.search_text); END"
+        )
+        conn.exec_driver_sql(
+            "CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN "
+            "INSERT INTO article_fts(article_fts, rowid, search_text) "
+            "VALUES ('delete', old.rowid, old.search_text); END"
+        )
+    else:
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_articles_fts ON articles USING gin (to_tsvector('simple', coalesce(search_text, '')))"
+        )
+
+
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
+    (1, _v1_tables),
+    (2, _v2_full_text),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(engine: Engine, url: str) -> int:
+    """Bring the store at `engine` to the latest schema; returns the version it is at."""
+    try:
+        with engine.begin() as conn:
+            if not is_sqlite(engine):
+                # Two ingests opening a new PostgreSQL store at once: one migrates, the other waits.
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72010)")
+            schema.schema_version.create(conn, checkfirst=True)
+            version = current_version(conn)
+        if version > LATEST:
+            raise HadathError(
+                f"the store {url} has schema version {version}, newer than this Hadath ({LATEST}); upgrade Hadath"
+            )
+        for number, apply in MIGRATIONS:
+            if number <= version:
+                continue
+            with engine.begin() as conn:
+                if not is_sqlite(engine):
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(72010)")
+                if current_version(conn) >= number:
+                    continue
+                apply(conn)
+                conn.execute(insert(schema.schema_version).values(version=number, applied_at=datetime.now(UTC)))
+            version = number
+        return version
+    except DBAPIError as exc:
+        raise database_error(exc, url, "cannot open the store") from None
