@@ -71,7 +71,14 @@ def news_dev_cases(shared: Path) -> list[Case]:
     cases = []
     for gold_path in sorted((root / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        cases.append(Case(gold_path.stem, texts[gold_path.stem], _published(gold.get("published")), gold.get("dates", [])))
+        cases.append(
+            Case(
+                gold_path.stem,
+                texts[gold_path.stem],
+                _published(gold.get("published")),
+                gold.get("dates", []),
+            )
+        )
     return cases
 
 

@@ -12,7 +12,7 @@ LAST_GREGORIAN_YEAR = 2076
 
 
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
-    """"15 ذو القعدة 1434" -> 2013-09-21; None out of the table's range or for a day the month lacks."""
+    """ "15 ذو القعدة 1434" -> 2013-09-21; None out of the table's range or for a day the month lacks."""
     try:
         g = Hijri(year, month, day).to_gregorian()
     except (ValueError, OverflowError):
@@ -39,7 +39,9 @@ def hijri_day_month_near(day: int, month: int, ref: date, tense: str | None) -> 
         return None
     if tense == "current":
         return hijri_to_gregorian(ref_hijri[0], month, day)
-    candidates = [d for y in range(ref_hijri[0] - 1, ref_hijri[0] + 2) if (d := hijri_to_gregorian(y, month, day))]
+    candidates = [
+        d for y in range(ref_hijri[0] - 1, ref_hijri[0] + 2) if (d := hijri_to_gregorian(y, month, day))
+    ]
     if tense == "past":
         candidates = [d for d in candidates if d <= ref]
     elif tense == "future":
@@ -82,4 +84,6 @@ def _off_by_one(h: tuple[int, int, int], month: int, day: int) -> bool:
     if h[1] == month:
         return abs(h[2] - day) == 1
     # "1 رمضان" that Umm al-Qura counts as 30 شعبان, or the reverse
-    return (day == 1 and h[2] >= 29 and (h[1] % 12) + 1 == month) or (h[2] == 1 and day >= 29 and (month % 12) + 1 == h[1])
+    return (day == 1 and h[2] >= 29 and (h[1] % 12) + 1 == month) or (
+        h[2] == 1 and day >= 29 and (month % 12) + 1 == h[1]
+    )

@@ -41,7 +41,7 @@ def _rows(name: str) -> list[list[str]]:
 
 @cache
 def month_names() -> dict[str, MonthName]:
-    """"ذي القعده" -> MonthName("hijri", 11, False); "اب" -> MonthName("levantine", 8, True)."""
+    """ "ذي القعده" -> MonthName("hijri", 11, False); "اب" -> MonthName("levantine", 8, True)."""
     names = {}
     for row in _rows("months.tsv"):
         ambiguous = len(row) > 3 and row[3].strip() == "1"
@@ -51,7 +51,7 @@ def month_names() -> dict[str, MonthName]:
 
 @cache
 def weekday_names() -> dict[str, int]:
-    """"الاربعاء" -> 3 (ISO weekday, Monday 1)."""
+    """ "الاربعاء" -> 3 (ISO weekday, Monday 1)."""
     return {fold(row[0]): int(row[1]) for row in _rows("weekdays.tsv")}
 
 
@@ -64,4 +64,6 @@ def number_words(kind: str) -> dict[str, int]:
 @cache
 def words(kind: str) -> dict[str, str]:
     """The phrases of one kind in words.tsv with their value ("" where the kind has none)."""
-    return {fold(row[0]): (row[2].strip() if len(row) > 2 else "") for row in _rows("words.tsv") if row[1] == kind}
+    return {
+        fold(row[0]): (row[2].strip() if len(row) > 2 else "") for row in _rows("words.tsv") if row[1] == kind
+    }

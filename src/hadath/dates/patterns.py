@@ -28,7 +28,7 @@ def _months(hijri: bool) -> str:
 
 
 def _ordinal_day(prefix: str) -> str:
-    """"الثالث والعشرين", "للتاسع والعشرين", "الحادي عشر", "العشرين": groups {prefix}ord, {prefix}tens."""
+    """ "الثالث والعشرين", "للتاسع والعشرين", "الحادي عشر", "العشرين": groups {prefix}ord, {prefix}tens."""
     units = alternation(lexicon.number_words("ordinal"))
     tens = alternation(lexicon.number_words("tens"))
     article = r"(?:ال|لل|بال|وال)"
@@ -59,12 +59,18 @@ def _lead(prefix: str) -> str:
     )
 
 
+def _compile(source: str) -> re.Pattern[str]:
+    # spaces inside an expression never cross a line break: a weekday ending a headline is not the
+    # start of the dateline below it
+    return re.compile(source.replace(r"\s", r"[^\S\n]"))
+
+
 YEAR = r"(?P<y>\d{4})(?:\s*م(?!\w))?"
 
 
 @cache
 def gregorian_day() -> re.Pattern[str]:
-    """"الأربعاء المقبل 24 يناير", "18/نوفمبر/2023", "من 17 إلى 19 أبريل/ نيسان", "يومي 23 و24 من الشهر الحالي"."""
+    """ "الأربعاء المقبل 24 يناير", "18/نوفمبر/2023", "من 17 إلى 19 أبريل/ نيسان", "يومي 23 و24 من الشهر الحالي"."""
     month = _months(False)
     tense = alternation(lexicon.words("tense"))
     month_part = (
@@ -77,7 +83,7 @@ def gregorian_day() -> re.Pattern[str]:
         rf"|\s+(?:من\s+)?(?:عام|سنه)\s+{YEAR.replace('<y>', '<y3>')}"
         rf"|\s+(?P<t>{tense}))?"
     )
-    return re.compile(
+    return _compile(
         rf"{START}(?P<x>(?:{_lead('')})?(?:{_day('')})\s*(?:[/\-.]\s*)?(?:من\s+)?(?:شهر\s+)?{month_part}{after}){END}"
     )
 
@@ -87,7 +93,7 @@ def gregorian_month() -> re.Pattern[str]:
     """A month with no day: "يونيو 2023", "ديسمبر/كانون الأول الماضي", "شهر مارس", "جانفي"."""
     month = _months(False)
     tense = alternation(lexicon.words("tense"))
-    return re.compile(
+    return _compile(
         rf"{START}(?P<x>(?P<shahr>(?:{CLITIC}شهر\s+))?(?P<m>{month})(?:\s*[/(\-]\s*(?P<m2>{month})\s*\)?)?"
         rf"(?:\s*[,،/\-–]?\s*{YEAR}"
         rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<yt>{tense})"
@@ -97,8 +103,8 @@ def gregorian_month() -> re.Pattern[str]:
 
 @cache
 def numeric() -> re.Pattern[str]:
-    """"18/11/2023", "16 /11م2011م", "السبت 18-11-2023", "2023-11-18", "2023/11/18"."""
-    return re.compile(
+    """ "18/11/2023", "16 /11م2011م", "السبت 18-11-2023", "2023-11-18", "2023/11/18"."""
+    return _compile(
         rf"(?<![\w/.\-])(?P<x>(?:{_lead('')})?"
         r"(?:(?P<d>\d{1,2})\s*[/\-.]\s*(?P<mo>\d{1,2})(?:\s*م\s*[/\-.]?|\s*[/\-.])\s*(?P<y>\d{4})(?:\s*م(?!\w))?"
         r"|(?P<y_>\d{4})(?P<sep>[/\-.])(?P<mo_>\d{1,2})(?P=sep)(?P<d_>\d{1,2})))(?![\w/.\-]*\d)"
@@ -108,16 +114,18 @@ def numeric() -> re.Pattern[str]:
 @cache
 def dateline_with_time() -> re.Pattern[str]:
     """Some Maghreb sites print day, time, year, month: "01 10:50 2020 أوت"."""
-    return re.compile(rf"{START}(?P<x>(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}\s+(?P<y>\d{{4}})\s+(?P<m>{_months(False)})){END}")
+    return _compile(
+        rf"{START}(?P<x>(?P<d>\d{{1,2}})\s+\d{{1,2}}:\d{{2}}\s+(?P<y>\d{{4}})\s+(?P<m>{_months(False)})){END}"
+    )
 
 
 @cache
 def hijri() -> re.Pattern[str]:
-    """"15 ذي القعدة 1434هـ", "الأحد 15 ذو القعدة 1434هـ الموافق 22 سبتمبر 2013",
+    """ "15 ذي القعدة 1434هـ", "الأحد 15 ذو القعدة 1434هـ الموافق 22 سبتمبر 2013",
     "يوم الأحد الثالث والعشرين من شهر ذي القعدة الجاري، الموافق للتاسع والعشرين من شهر سبتمبر"."""
     tense = alternation(lexicon.words("tense"))
     equivalence = alternation(lexicon.words("equivalence"))
-    return re.compile(
+    return _compile(
         rf"{START}(?P<x>(?:{_lead('')})?(?:{_day('h')})\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_months(True)})"
         rf"(?:\s*(?P<hy>\d{{4}})\s*(?:ه(?!\w))?|\s+(?P<ht>{tense}))?"
         rf"(?:\s*[,،(\-–]?\s*{equivalence}\s*(?:ل(?=\s|\d))?\s*(?:{_day('g')})\s*(?:من\s+)?(?:شهر\s+)?"
@@ -128,29 +136,29 @@ def hijri() -> re.Pattern[str]:
 
 @cache
 def relative_day() -> re.Pattern[str]:
-    """"أمس", "أمس الأول", "يوم غد", "أمس السبت", "اليوم، الثلاثاء", "غدا الأحد"."""
+    """ "أمس", "أمس الأول", "يوم غد", "أمس السبت", "اليوم، الثلاثاء", "غدا الأحد"."""
     rel = alternation(lexicon.words("relative_day"))
     lead = alternation(lexicon.words("day_lead"))
     weekday = alternation(lexicon.weekday_names())
-    return re.compile(
+    return _compile(
         rf"{START}{CLITIC}(?P<x>(?:{lead}\s+)?(?P<rel>{rel})(?:\s*[,،]?\s*(?:{lead}\s+)?(?P<wd>{weekday}))?){END}"
     )
 
 
 @cache
 def weekday() -> re.Pattern[str]:
-    """"السبت", "يوم الأربعاء", "الأربعاء الماضي", "الثلاثاء الفائت", "مساء الأحد"."""
+    """ "السبت", "يوم الأربعاء", "الأربعاء الماضي", "الثلاثاء الفائت", "مساء الأحد"."""
     lead = alternation(lexicon.words("day_lead"))
     weekdays = alternation(lexicon.weekday_names())
     tense = alternation(lexicon.words("tense"))
-    return re.compile(rf"{START}{CLITIC}(?P<x>(?:{lead}\s+)?(?P<wd>{weekdays})(?:\s+(?P<wt>{tense}))?){END}")
+    return _compile(rf"{START}{CLITIC}(?P<x>(?:{lead}\s+)?(?P<wd>{weekdays})(?:\s+(?P<wt>{tense}))?){END}")
 
 
 @cache
 def relative_unit() -> re.Pattern[str]:
-    """"الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة الماضية", "هذا الشهر"."""
+    """ "الأسبوع الماضي", "الشهر الجاري", "العام المقبل", "السنة الماضية", "هذا الشهر"."""
     tense = alternation(lexicon.words("tense"))
-    return re.compile(
+    return _compile(
         rf"{START}{CLITIC}(?P<x>(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<t>{tense})"
         rf"|(?:هذا|هذه)\s+(?P<thisunit>الاسبوع|الشهر|العام|السنه)){END}"
     )
@@ -158,17 +166,19 @@ def relative_unit() -> re.Pattern[str]:
 
 @cache
 def recent_days() -> re.Pattern[str]:
-    """"خلال الأيام القليلة الماضية" -> the month of publication."""
-    return re.compile(rf"{START}{CLITIC}(?P<x>(?:(?:خلال|في)\s+)?(?P<recent>{alternation(lexicon.words('recent_days'))})){END}")
+    """ "خلال الأيام القليلة الماضية" -> the month of publication."""
+    return _compile(
+        rf"{START}{CLITIC}(?P<x>(?:(?:خلال|في)\s+)?(?P<recent>{alternation(lexicon.words('recent_days'))})){END}"
+    )
 
 
 @cache
 def ago() -> re.Pattern[str]:
-    """"منذ ثلاثة أيام", "قبل شهر", "قبل يومين", "منذ أيام" (but not "قبل يومين من الانتخابات")."""
+    """ "منذ ثلاثة أيام", "قبل شهر", "قبل يومين", "منذ أيام" (but not "قبل يومين من الانتخابات")."""
     ago_words = alternation(lexicon.words("ago"))
     cardinal = alternation(lexicon.number_words("cardinal"))
     units = alternation(lexicon.words("unit"))
-    return re.compile(
+    return _compile(
         rf"{START}{CLITIC}(?P<x>(?P<ago>{ago_words})\s+(?:(?P<n>\d{{1,3}}|{cardinal})\s+)?(?P<u>{units})){END}"
         r"(?!\s+من(?!\w))(?!\s*\d)"
     )
@@ -178,7 +188,7 @@ def ago() -> re.Pattern[str]:
 def year() -> re.Pattern[str]:
     """A year after a cue: "عام 2001", "في 2012", "مطلع عام 2017", "لسنتي 2026-2027"."""
     cue = alternation(lexicon.words("year_cue"))
-    return re.compile(
+    return _compile(
         rf"{START}{CLITIC}(?P<x>(?P<cue>{cue})\s+(?:(?P<cue2>عام|العام|سنه|السنه|عامي|سنتي)\s+)?(?P<y>\d{{4}})"
         r"(?:\s*(?P<join>-|–|/|و|الي|حتي)\s*(?P<y2>\d{4}))?)(?!\w|\s*ه(?!\w)|[/.\-:]\d)"
     )

@@ -152,7 +152,7 @@ def _rejected(kind: str, rm: re.Match[str], text: str, start: int) -> bool:
         return True  # "حتى اليوم": up to now
     if kind == "weekday" and before in lexicon.words("recurring"):
         return True  # "كل جمعة": every Friday
-    if kind == "relative_unit" and rm.group("unit") == "العام" and before.startswith("ال"):
+    if kind == "relative_unit" and rm.group("unit") == "العام" and before in lexicon.words("general_noun"):
         return True  # "الأمين العام الحالي": العام is the adjective "general"
     if kind == "gregorian_month":
         m = lexicon.month_names()[lexicon.fold(rm.group("m"))]
@@ -163,12 +163,18 @@ def _rejected(kind: str, rm: re.Match[str], text: str, start: int) -> bool:
 
 
 def _split_year_pairs(matches: list[Match]) -> list[Match]:
-    """"لسنتي 2026-2027", "عامي 2011 و2014": two years, not a span; "2011-2014" after another cue is a span."""
+    """ "لسنتي 2026-2027", "عامي 2011 و2014": two years, not a span; "2011-2014" after another cue is a span."""
     out = []
     for m in matches:
         g = m.groups
-        is_pair = m.kind == "year" and g.get("y2") and (
-            g.get("join") == "و" or lexicon.words("year_cue").get(g.get("cue") or "") == "pair" or g.get("cue2") in ("عامي", "سنتي")
+        is_pair = (
+            m.kind == "year"
+            and g.get("y2")
+            and (
+                g.get("join") == "و"
+                or lexicon.words("year_cue").get(g.get("cue") or "") == "pair"
+                or g.get("cue2") in ("عامي", "سنتي")
+            )
         )
         if not is_pair:
             out.append(m)
@@ -190,7 +196,7 @@ def _future_context(text: str, start: int, end: int) -> bool:
 
 
 def _is_future_word(word: str) -> bool:
-    """"سيزور", "وستبدأ", "سنعمل", "سوف", "المقرر" -> True; "سياسة", "سيطرت" -> False."""
+    """ "سيزور", "وستبدأ", "سنعمل", "سوف", "المقرر" -> True; "سياسة", "سيطرت" -> False."""
     if word in lexicon.words("future_marker"):
         return True
     for stem in (word, word[1:] if word[:1] in "وف" else ""):
@@ -299,13 +305,16 @@ def _resolve_gregorian_day(m: Match, ref: date | None) -> Value | None:
     return Value(_iso(first), "day", end_value, relative, _output_tense(tense))
 
 
-def _day_month_with_weekday(day: int, month: int, ref: date, tense: str | None, wd: int | None) -> date | None:
+def _day_month_with_weekday(
+    day: int, month: int, ref: date, tense: str | None, wd: int | None
+) -> date | None:
     """Nearest day/month; a weekday given beside it picks among the nearby years ("الخميس 18 يناير")."""
     nearest = arithmetic.day_month_near(day, month, ref, tense)
     if wd is None or tense is not None or (nearest is not None and nearest.isoweekday() == wd):
         return nearest
     fitting = [
-        d for y in (ref.year - 1, ref.year, ref.year + 1)
+        d
+        for y in (ref.year - 1, ref.year, ref.year + 1)
         if (d := arithmetic.valid_day(y, month, day)) and d.isoweekday() == wd
     ]
     return min(fitting, key=lambda d: abs((d - ref).days)) if fitting else nearest
@@ -439,7 +448,9 @@ def _resolve_recent_days(m: Match, ref: date | None) -> Value | None:
     if ref is None:
         return None
     direction = int(lexicon.words("recent_days")[lexicon.fold(m.groups["recent"])])  # type: ignore[arg-type]
-    return Value(f"{ref.year:04d}-{ref.month:02d}", "month", relative=True, tense="past" if direction < 0 else "future")
+    return Value(
+        f"{ref.year:04d}-{ref.month:02d}", "month", relative=True, tense="past" if direction < 0 else "future"
+    )
 
 
 def _resolve_ago(m: Match, ref: date | None) -> Value | None:
@@ -475,7 +486,9 @@ def _resolve_ago(m: Match, ref: date | None) -> Value | None:
 
 
 def _is_plural(unit: str) -> bool:
-    return lexicon.fold(unit) in {lexicon.fold(w) for w in ("أيام", "أسابيع", "أشهر", "شهور", "أعوام", "سنوات", "سنين")}
+    return lexicon.fold(unit) in {
+        lexicon.fold(w) for w in ("أيام", "أسابيع", "أشهر", "شهور", "أعوام", "سنوات", "سنين")
+    }
 
 
 def _resolve_year(m: Match, ref: date | None) -> Value | None:

@@ -10,7 +10,7 @@ from hadath.model import Article
 
 # A dateline sits in the page head: within these many non-empty lines, and on a long line near its start.
 DATELINE_LINES = 20
-DATELINE_SHORT_LINE = 120
+DATELINE_SHORT_LINE = 80
 DATELINE_NEAR_START = 16
 _FULL_DATE_KINDS = ("gregorian_day", "numeric", "dateline_with_time", "hijri")
 
@@ -39,7 +39,9 @@ def find_publication_date(text: str) -> date | None:
     form = matching_form(text)
     matches = scan(form)
     datelines = [
-        d for m in matches if not m.groups.get("rel") and (d := _full_day(m)) is not None and _in_page_head(form, m)
+        d
+        for m in matches
+        if not m.groups.get("rel") and (d := _full_day(m)) is not None and _in_page_head(form, m)
     ]
     if datelines:
         return min(datelines)
