@@ -1,0 +1,45 @@
+"""The actor stage: every state, organisation, person and role phrase in the text, as entities.
+
+"أكد وزير الخارجية الإيراني عباس عراقجي" -> Entity PER "عباس عراقجي", actor IRNGOV, key IRN.
+Role phrases with no name become ORG entities of origin "role" ("الجيش التركي" -> TURMIL;
+"الشرطة" -> actor COP, key None). Standalone state adjectives are not entities.
+"""
+
+from __future__ import annotations
+
+from hadath.actors.dictionary import ActorMention, get_dictionary
+from hadath.model import Article, Entity
+
+# Mentions that describe something else rather than name an entity of their own.
+NOT_ENTITIES = frozenset({"adjective", "title"})
+
+
+def mention_entities(mention: ActorMention) -> list[Entity]:
+    """The entities one mention stands for. A role phrase ending in a name ("وزير خارجية تركيا")
+    gives the name its own entity ("تركيا", LOC) and the role words theirs, with the role's code."""
+    if mention.kind in NOT_ENTITIES:
+        return [_entity(mention.named)] if mention.named is not None else []
+    if mention.kind == "role" and mention.named is not None:
+        named = mention.named
+        entities = [_entity(named)]
+        head = mention.text[: named.start - mention.start].rstrip()
+        if head:
+            entities.insert(0, Entity(head, mention.start, mention.start + len(head), "ORG", mention.match.name,
+                                      mention.actor, mention.key, "role"))
+        tail_start = named.end
+        if tail_start < mention.end:  # "... السابق": keeps the role entity whole instead
+            return [_entity(mention)]
+        return entities
+    return [_entity(mention)]
+
+
+def _entity(mention: ActorMention) -> Entity:
+    m = mention.match
+    return Entity(mention.text, mention.start, mention.end, m.type, m.name, m.actor, m.key, mention.origin)
+
+
+def tag_actors(article: Article) -> Article:
+    """Add an Entity for every actor mention in `article.text` (person codes as of publication)."""
+    for mention in get_dictionary().find_mentions(article.text, article.published):
+        article.entities.extend(mention_entities(mention))
+    return article
