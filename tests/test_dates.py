@@ -278,6 +278,59 @@ def test_ago_relative_to_another_event_is_not_from_publication():
     assert values("وصل قبل يومين من الانتخابات.", WED) == []
 
 
+# -- more forms seen in news wire copy --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        ("وفي يناير كانون الثاني عام 2006 اندلعت المواجهات.", WED, "2006-01"),
+        ("اعتقل في أكتوبر (تشرين الأول)الماضي.", WED, "2023-10"),
+        ("تراجعت الأسعار في يناير وفبراير (شباط) من العام الماضي.", WED, "2023-02"),
+        ("صدر الحكم في 3 كانون اول 2019.", WED, "2019-12-03"),
+        ("وقعت المعاهدة عام ( 1948 ).", WED, "1948"),
+    ],
+)
+def test_wire_copy_forms(text, published, value):
+    assert values(text, published)[-1] == value
+
+
+@pytest.mark.parametrize(
+    "text, published, value",
+    [
+        ("تراجعت الصادرات في مارس/آذار.", WED, "2024-03"),
+        ("وفي أغسطس أعلنت الحكومة خطتها.", WED, "2023-08"),  # a report: the last August
+        ("سيفتتح المصنع في أغسطس.", WED, "2024-08"),  # a plan: the next one
+        ('يعود "ديسمبر" هذا العام محملا بالغضب.', date(2021, 12, 5), "2021-12"),
+    ],
+)
+def test_month_alone_with_a_cue_or_in_quotes(text, published, value):
+    assert values(text, published)[0] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ما زالت ذكرى أحداث أيلول الأسود حاضرة.",
+        "كتب الشاعر قصيدة عن يناير الحزين.",  # a month alone, after no cue
+        "افتتح سوق الخميس في المدينة.",
+        "منذ ذلك اليوم لم يعد إلى بلده.",
+        "وفي اليوم التالي انسحبت القوات.",
+        "احتفلت المنظمة باليوم العالمي للاجئين.",
+        "توفي عام 1325 هجري.",
+    ],
+)
+def test_names_and_story_days_are_not_dates(text):
+    assert values(text, WED) == []
+
+
+def test_last_night_and_bracketed_weekdays():
+    assert values("قتل ثلاثة أشخاص الليلة الماضية في غارة.", WED) == ["2024-05-14"]
+    found = only("قال المتحدث إن عبوة انفجرت اليوم (الأربعاء) في السوق.", WED)
+    assert (found.text, found.value) == ("اليوم (الأربعاء)", "2024-05-15")
+    assert values("أُطلق سراحه قبل عشرين عاما.", WED) == ["2004"]
+
+
 # -- day and month with no year ---------------------------------------------------------------------------
 
 

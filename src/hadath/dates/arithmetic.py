@@ -51,10 +51,15 @@ def month_near(month: int, ref: date, tense: str | None) -> tuple[int, int]:
     """The (year, month) of a month name with no year.
 
     "نوفمبر الماضي" published 2024-01-21 -> (2023, 11) (strictly before ref's month);
-    "يناير المقبل" published 2024-01-21 -> (2025, 1); "يونيو" alone -> the nearest, ref's month itself if named.
+    "يناير المقبل" published 2024-01-21 -> (2025, 1); "not_after"/"not_before": ref's month or the
+    nearest before/after it; None: the nearest.
     """
     if tense == "current":
         return ref.year, month
+    if tense == "not_after":  # a month alone in a clause about the past: this one or the last before
+        return (ref.year, month) if month <= ref.month else (ref.year - 1, month)
+    if tense == "not_before":
+        return (ref.year, month) if month >= ref.month else (ref.year + 1, month)
     if tense == "past":
         return (ref.year, month) if month < ref.month else (ref.year - 1, month)
     if tense == "future":

@@ -12,7 +12,9 @@ from functools import cache
 from hadath.dates import lexicon
 
 START = r"(?<!\w)"
-END = r"(?!\w)"
+# an expression ends before a word character, or right after a closing bracket ("(تموز)الماضي")
+END = r"(?:(?<=\))|(?!\w))"
+TENSE_GAP = r"(?:\s+|(?<=\)))"
 # an optional conjunction and preposition glued to the first word: "وفي 2012", "لعام 2020"
 CLITIC = r"(?:[وف])?(?:[بل])?"
 
@@ -74,14 +76,14 @@ def gregorian_day() -> re.Pattern[str]:
     month = _months(False)
     tense = alternation(lexicon.words("tense"))
     month_part = (
-        rf"(?:(?P<m>{month})(?:\s*[/(\-]\s*(?P<m2>{month})\s*\)?)?"
+        rf"(?:(?P<m>{month})(?:(?:\s*[/(\-]\s*|\s+)(?P<m2>{month})\s*\)?)?"
         rf"|(?:هذا\s+)?الشهر(?:\s+(?P<mt>{tense}))?)"
     )
     after = (
         rf"(?:\s*[,،/\-–]?\s*{YEAR}"
         rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<yt>{tense})"
-        rf"|\s+(?:من\s+)?(?:عام|سنه)\s+{YEAR.replace('<y>', '<y3>')}"
-        rf"|\s+(?P<t>{tense}))?"
+        rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+{YEAR.replace('<y>', '<y3>')}"
+        rf"|{TENSE_GAP}(?P<t>{tense}))?"
     )
     return _compile(
         rf"{START}(?P<x>(?:{_lead('')})?(?:{_day('')})\s*(?:[/\-.]\s*)?(?:من\s+)?(?:شهر\s+)?{month_part}{after}){END}"
@@ -94,10 +96,11 @@ def gregorian_month() -> re.Pattern[str]:
     month = _months(False)
     tense = alternation(lexicon.words("tense"))
     return _compile(
-        rf"{START}(?P<x>(?P<shahr>(?:{CLITIC}شهر\s+))?(?P<m>{month})(?:\s*[/(\-]\s*(?P<m2>{month})\s*\)?)?"
+        rf"{START}{CLITIC}(?P<x>(?P<shahr>شهر\s+)?(?P<m>{month})(?:(?:\s*[/(\-]\s*|\s+)(?P<m2>{month})\s*\)?)?"
         rf"(?:\s*[,،/\-–]?\s*{YEAR}"
         rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<yt>{tense})"
-        rf"|\s+(?P<t>{tense}))?){END}"
+        rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+{YEAR.replace('<y>', '<y3>')}"
+        rf"|{TENSE_GAP}(?P<t>{tense}))?){END}"
     )
 
 
@@ -141,7 +144,7 @@ def relative_day() -> re.Pattern[str]:
     lead = alternation(lexicon.words("day_lead"))
     weekday = alternation(lexicon.weekday_names())
     return _compile(
-        rf"{START}{CLITIC}(?P<x>(?:{lead}\s+)?(?P<rel>{rel})(?:\s*[,،]?\s*(?:{lead}\s+)?(?P<wd>{weekday}))?){END}"
+        rf"{START}{CLITIC}(?P<x>(?:{lead}\s+)?(?P<rel>{rel})(?:\s*[,،(]?\s*(?:{lead}\s+)?(?P<wd>{weekday})\)?)?){END}"
     )
 
 
@@ -189,8 +192,9 @@ def year() -> re.Pattern[str]:
     """A year after a cue: "عام 2001", "في 2012", "مطلع عام 2017", "لسنتي 2026-2027"."""
     cue = alternation(lexicon.words("year_cue"))
     return _compile(
-        rf"{START}{CLITIC}(?P<x>(?P<cue>{cue})\s+(?:(?P<cue2>عام|العام|سنه|السنه|عامي|سنتي)\s+)?(?P<y>\d{{4}})"
-        r"(?:\s*(?P<join>-|–|/|و|الي|حتي)\s*(?P<y2>\d{4}))?)(?!\w|\s*ه(?!\w)|[/.\-:]\d)"
+        rf"{START}{CLITIC}(?P<x>(?P<cue>{cue})\s+(?:(?P<cue2>عام|العام|سنه|السنه|عامي|سنتي)\s+)?(?P<paren>\(\s*)?(?P<y>\d{{4}})"
+        r"(?:\s*(?P<join>-|–|/|و|الي|حتي)\s*(?P<y2>\d{4}))?(?(paren)\s*\)))"
+        r"(?!\w|\s*ه(?!\w)|\s*هجري|[/.\-:]\d)"
     )
 
 

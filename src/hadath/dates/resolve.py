@@ -36,6 +36,8 @@ from hadath.text.normalize import normalize_keep_length
 _PLACEHOLDER = "\u200b"
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"\w+")
+_OPEN_QUOTES = {'"', "«", "“", "'"}
+_CLOSE_QUOTES = {'"', "»", "”", "'"}
 
 # Years a bare 4-digit number may stand for; wider after "عام"/"سنة", which rarely precede a count.
 _BARE_YEARS = range(1900, 2101)
@@ -145,21 +147,46 @@ def _previous_word(text: str, start: int) -> str:
     return words[-1] if words else ""
 
 
+def _next_word(text: str, end: int) -> str:
+    found = _WORD.search(text, end, end + 30)
+    return found.group() if found and not text[end : found.start()].strip(" \t") else ""
+
+
 def _rejected(kind: str, rm: re.Match[str], text: str, start: int) -> bool:
     """Readings that look like dates and are not."""
     before = _previous_word(text, start)
-    if kind == "relative_day" and before in lexicon.words("until"):
-        return True  # "حتى اليوم": up to now
+    if kind == "relative_day":
+        after = _next_word(text, rm.end("x"))
+        if before in lexicon.words("until"):
+            return True  # "حتى اليوم": up to now
+        if not rm.group("wd") and (
+            before in lexicon.words("day_not_before") or after in lexicon.words("day_not_after")
+        ):
+            return True  # "منذ ذلك اليوم", "اليوم التالي": a day of the story, not of publication
     if kind == "weekday" and before in lexicon.words("recurring"):
         return True  # "كل جمعة": every Friday
     if kind == "relative_unit" and rm.group("unit") == "العام" and before in lexicon.words("general_noun"):
         return True  # "الأمين العام الحالي": العام is the adjective "general"
     if kind == "gregorian_month":
         m = lexicon.month_names()[lexicon.fold(rm.group("m"))]
-        has_context = rm.group("y") or rm.group("yt") or rm.group("t") or rm.group("m2") or rm.group("shahr")
-        if not has_context and (m.ambiguous or m.calendar == "english"):
+        if rm.group("y") or rm.group("y3") or rm.group("yt") or rm.group("t") or rm.group("shahr"):
+            return False
+        if m.ambiguous or m.calendar == "english":
+            return not rm.group("m2")
+        return not (rm.group("m2") or _month_cue(before) or _quoted(text, start, rm.end("x")))
+    return False
+
+
+def _month_cue(word: str) -> bool:
+    """ "في", "وفي", "منتصف", "شهر": a word after which a month name alone is a date."""
+    for stem in (word, word[1:] if word[:1] in "وفبل" else ""):
+        if stem and (stem in lexicon.words("year_cue") or stem in lexicon.words("month_cue")):
             return True
     return False
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES
 
 
 def _split_year_pairs(matches: list[Match]) -> list[Match]:
@@ -324,7 +351,7 @@ def _resolve_gregorian_month(m: Match, ref: date | None) -> Value | None:
     g = m.groups
     month = _month_number(g["m"])
     assert month is not None
-    year = _int(g.get("y"))
+    year = _int(g.get("y")) or _int(g.get("y3"))
     if year is not None:
         return Value(f"{year:04d}-{month:02d}", "month") if _year_ok(year) else None
     if ref is None:
@@ -333,7 +360,9 @@ def _resolve_gregorian_month(m: Match, ref: date | None) -> Value | None:
         year = ref.year + {"past": -1, "future": 1}.get(_tense(g["yt"]) or "", 0)
         return Value(f"{year:04d}-{month:02d}", "month", relative=True)
     tense = _tense(g.get("t"))
-    year, month = arithmetic.month_near(month, ref, tense)
+    # a month alone takes the clause's tense: "في يناير" in a report is the last January, or this one
+    direction = tense or ("not_before" if m.future_context else "not_after")
+    year, month = arithmetic.month_near(month, ref, direction)
     return Value(f"{year:04d}-{month:02d}", "month", relative=True, tense=_output_tense(tense))
 
 
