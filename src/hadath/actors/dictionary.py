@@ -374,13 +374,20 @@ class ActorDictionary:
         roles = [entry]
         state: str | None = None
         named: ActorMention | None = None
+        body_start: int | None = None  # "المتحدث باسم [وزارة الخارجية الأمريكية]": the body a person speaks for
+        former = False
         j = end
         while j < len(tokens):
+            if norm[j] in FORMER and definite:
+                former, j = True, j + 1  # "القائد السابق لفيلق القدس"
+                continue
             nxt = self._continuation(tokens, norm, j, definite)
             if nxt is None:
                 break
             n_end, n_cut, n_entry, n_form = nxt
             if n_entry.kind == "role":
+                if body_start is None and roles[0].person and not n_entry.person:
+                    body_start = tokens[j].start + _original_length(tokens[j].text, n_cut)
                 roles.append(n_entry)
                 definite = _is_definite(n_form if n_end == j + 1 else norm[n_end - 1])
                 j = n_end
@@ -396,7 +403,9 @@ class ActorDictionary:
                 j, state = found
         code = next((r.role_code for r in reversed(roles) if not r.weak), roles[-1].role_code)
         if j < len(tokens) and norm[j] in FORMER:
-            code, j = "ELI", j + 1
+            former, j = True, j + 1
+        if former:
+            code = "ELI"
         names_person = roles[0].person
         if named is not None and named.kind == "organisation":
             match = replace(named.match, kind="role")
@@ -415,6 +424,8 @@ class ActorDictionary:
         role_end = tokens[j - 1].end
         person = self._person_after(text, tokens, norm, j, match, on) if names_person else None
         if person is not None:
+            if named is None and body_start is not None:
+                named = ActorMention(text[body_start:role_end], body_start, role_end, match, "role")
             title = ActorMention(text[start:role_end], start, role_end, replace(match, kind="title"), "role", named, True)
             mentions.extend((title, person[0]))
             return person[1]
@@ -443,7 +454,8 @@ class ActorDictionary:
         """The person a role phrase names, right after it: a known person, or, conservatively, one to
         three name-like words ("وزير الخارجية الإيراني عباس عراقجي") ending at a comma, a verb or a
         function word (data/not_names.tsv) or another dictionary name."""
-        if j < len(tokens) and norm[j] in COMMAS and role.key is not None:
+        comma = j < len(tokens) and norm[j] in COMMAS
+        if comma and role.key is not None:
             j += 1
         if j < len(tokens) and norm[j].startswith("لل") and self._longest(tokens, norm, j) is None:
             # "وزيرة الدولة القطرية للتعاون الدولي لولوة الخاطر": the portfolio, then the name
@@ -462,7 +474,9 @@ class ActorDictionary:
             match = ActorMatch(actor, key, entry.name, "PER", "person")
             s, e = tokens[j].start, tokens[end - 1].end
             return ActorMention(text[s:e], s, e, match), end
-        if known is not None:
+        if known is not None or self._longest(tokens, norm, j) is not None:
+            return None  # "لفيلق القدس", "والحكومة": a name from the dictionary, not a person's
+        if self._not_a_name(tokens[j].text) or (role.key is None and comma):
             return None
         k = j
         while k < len(tokens) and k - j < 3:
@@ -476,11 +490,15 @@ class ActorDictionary:
             k += 1
         while k > j and norm[k - 1] in NAME_LINKS:
             k -= 1  # "عبد" or "بن" cannot end a name
-        if k == j:
-            return None
+        if k == j or (role.key is None and k - j < 2):
+            return None  # with no state to go by, only a name of two words or more ("الرئيس عبد المجيد تبون")
         match = ActorMatch(role.actor, role.key, None, "PER", "person")
         s, e = tokens[j].start, tokens[k - 1].end
         return ActorMention(text[s:e], s, e, match, "role"), k
+
+    def _not_a_name(self, word: str) -> bool:
+        """"بمقر", "ويبدأ", "والمحادثات": a function word, verb or noun, bare or behind a clitic."""
+        return any(stem in self._not_names or (prefix and _is_definite(stem)) for prefix, stem in clitic_readings(word))
 
     def _joins_clause(self, tokens: list[Token], norm: list[str], k: int) -> bool:
         """"ونظيره", "وأكد", "والرئيس": a conjunction starting the next phrase, not part of a name."""

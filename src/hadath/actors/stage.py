@@ -22,8 +22,13 @@ def mention_entities(mention: ActorMention) -> list[Entity]:
     if mention.kind == "role" and mention.named is not None:
         named = mention.named
         entities = [_entity(named)]
-        head = mention.text[: named.start - mention.start].rstrip()
-        if head:
+        cut = named.start - mention.start
+        while cut > 0 and not mention.text[cut - 1].isspace():
+            cut -= 1  # "القائد السابق لفيلق القدس": the "ل" stays with the name, not the role
+        head = mention.text[:cut].rstrip()
+        # "نائب رئيس هيئة الحشد الشعبي": the organisation carries the code; "وزير خارجية تركيا": the
+        # role words carry TURGOV, which the state's name alone does not
+        if head and named.kind != "organisation":
             entities.insert(0, Entity(head, mention.start, mention.start + len(head), "ORG", mention.match.name,
                                       mention.actor, mention.key, "role"))
         tail_start = named.end
