@@ -331,6 +331,26 @@ def test_last_night_and_bracketed_weekdays():
     assert values("أُطلق سراحه قبل عشرين عاما.", WED) == ["2004"]
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("بدأ الحصار في حزيران ( 1984 ).", "1984-06"),
+        ("صدر المرسوم بتاريخ ( 1996 ).", "1996"),
+        ("خطة التنمية للعام 2030.", "2030"),
+        ("لم يكن الوضع كذلك قبل 2011.", "2011"),
+        ("تغير كل شيء بعد 2003.", "2003"),
+        ("رح يوصل الوفد بكرا.", "2024-05-16"),
+        ("التقيت فيه مبارح بالسوق.", "2024-05-14"),
+    ],
+)
+def test_more_year_cues_and_dialect(text, value):
+    assert values(text, WED) == [value]
+
+
+def test_a_count_of_years_is_not_a_year():
+    assert values("بنيت المدينة قبل 2000 عام.", WED) == []
+
+
 # -- day and month with no year ---------------------------------------------------------------------------
 
 

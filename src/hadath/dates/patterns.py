@@ -16,7 +16,7 @@ START = r"(?<!\w)"
 END = r"(?:(?<=\))|(?!\w))"
 TENSE_GAP = r"(?:\s+|(?<=\)))"
 # an optional conjunction and preposition glued to the first word: "وفي 2012", "لعام 2020"
-CLITIC = r"(?:[وف])?(?:[بل])?"
+CLITIC = r"(?:[وف])?(?:[بل]|لل)?"
 
 
 def alternation(phrases: object) -> str:
@@ -68,6 +68,8 @@ def _compile(source: str) -> re.Pattern[str]:
 
 
 YEAR = r"(?P<y>\d{4})(?:\s*م(?!\w))?"
+# a year after a month, maybe in brackets: "يونيو 2023", "حزيران (1984)", "January, 2022"
+MONTH_YEAR = rf"\s*[,،/\-–]?\s*(?P<yparen>\(\s*)?{YEAR}(?(yparen)\s*\))"
 
 
 @cache
@@ -80,7 +82,7 @@ def gregorian_day() -> re.Pattern[str]:
         rf"|(?:هذا\s+)?الشهر(?:\s+(?P<mt>{tense}))?)"
     )
     after = (
-        rf"(?:\s*[,،/\-–]?\s*{YEAR}"
+        rf"(?:{MONTH_YEAR}"
         rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<yt>{tense})"
         rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+{YEAR.replace('<y>', '<y3>')}"
         rf"|{TENSE_GAP}(?P<t>{tense}))?"
@@ -97,7 +99,7 @@ def gregorian_month() -> re.Pattern[str]:
     tense = alternation(lexicon.words("tense"))
     return _compile(
         rf"{START}{CLITIC}(?P<x>(?P<shahr>شهر\s+)?(?P<m>{month})(?:(?:\s*[/(\-]\s*|\s+)(?P<m2>{month})\s*\)?)?"
-        rf"(?:\s*[,،/\-–]?\s*{YEAR}"
+        rf"(?:{MONTH_YEAR}"
         rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+(?P<yt>{tense})"
         rf"|\s+(?:من\s+)?(?:ال)?(?:عام|سنه)\s+{YEAR.replace('<y>', '<y3>')}"
         rf"|{TENSE_GAP}(?P<t>{tense}))?){END}"
@@ -195,6 +197,8 @@ def year() -> re.Pattern[str]:
         rf"{START}{CLITIC}(?P<x>(?P<cue>{cue})\s+(?:(?P<cue2>عام|العام|سنه|السنه|عامي|سنتي)\s+)?(?P<paren>\(\s*)?(?P<y>\d{{4}})"
         r"(?:\s*(?P<join>-|–|/|و|الي|حتي)\s*(?P<y2>\d{4}))?(?(paren)\s*\)))"
         r"(?!\w|\s*ه(?!\w)|\s*هجري|[/.\-:]\d)"
+        # "قبل 2000 عام": a count of years, not a year
+        rf"(?!\s+{alternation(lexicon.words('unit'))}(?!\w))"
     )
 
 

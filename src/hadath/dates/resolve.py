@@ -34,6 +34,7 @@ from hadath.model import DateMention
 from hadath.text.normalize import normalize_keep_length
 
 _PLACEHOLDER = "\u200b"
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"\w+")
 _OPEN_QUOTES = {'"', "«", "“", "'"}
@@ -59,13 +60,10 @@ class MatchingForm:
 def matching_form(text: str) -> MatchingForm:
     """Normalised text with diacritics and tatweel dropped and ASCII lower-cased, with offsets back."""
     norm = normalize_keep_length(text)
-    chars, origin = [], []
-    for i, ch in enumerate(norm):
-        if ch == _PLACEHOLDER:
-            continue
-        chars.append(ch.lower() if "A" <= ch <= "Z" else ch)
-        origin.append(i)
-    return MatchingForm("".join(chars), origin)
+    if _PLACEHOLDER not in norm:
+        return MatchingForm(norm.translate(_ASCII_LOWER), list(range(len(norm))))
+    origin = [i for i, ch in enumerate(norm) if ch != _PLACEHOLDER]
+    return MatchingForm(norm.replace(_PLACEHOLDER, "").translate(_ASCII_LOWER), origin)
 
 
 @dataclass
