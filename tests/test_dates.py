@@ -506,8 +506,15 @@ def test_without_publication_date_or_year_nothing_is_resolved():
 
 
 def test_without_publication_date_the_first_full_day_stands_in():
-    text = "أعلنت الوزارة أمس الأحد أن الاجتماع سيعقد في 20/5/2024 بالقاهرة."
-    assert values(text, None) == ["2024-05-19", "2024-05-20"]
+    text = (
+        "أعلنت الوزارة أمس الأحد أن الاجتماع سيعقد في 20/5/2024 بالقاهرة، وكانت قد أعلنت الشهر الماضي خطتها."
+    )
+    assert values(text, None) == ["2024-05-19", "2024-05-20", "2024-04"]
+
+
+def test_a_story_date_does_not_fix_a_bare_weekday_or_yesterday():
+    text = "اندلعت الحرب في 5 يونيو 1967. وقال الوزير أمس إن الاجتماع يعقد الخميس."
+    assert values(text, None) == ["1967-06-05"]
 
 
 # -- offsets ---------------------------------------------------------------------------------------------

@@ -19,8 +19,10 @@ How values are resolved:
 - ranges ("من 17 إلى 19 أبريل", "بين 3 و5 مايو") have value the first day, end_value the last.
 
 With no publication date the first fully given day in the text (a day, month and year, or a pinned
-Hijri/Gregorian pair) stands in for it; where the text has none, expressions that need a reference
-cannot be resolved and are left out of the result: every DateMention returned has a value.
+Hijri/Gregorian pair) stands in for it, for what that day is close enough to fix: a month, a year, a
+day and month, "أمس السبت" (the weekday names the day); not a bare weekday or "أمس" alone. Where the
+text gives no such day, expressions that need a reference cannot be resolved and are left out of the
+result: every DateMention returned has a value.
 """
 
 from __future__ import annotations
@@ -96,10 +98,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     form = matching_form(text)
     matches = scan(form)
     ref = published or reference_from_text(matches)
+    estimated = published is None
     mentions = []
     for m in matches:
         resolved = resolve(m, ref)
-        if resolved is None:
+        if resolved is None or (estimated and not _safe_on_estimate(m, resolved)):
             continue
         start, end = form.span(m.start, m.end)
         mentions.append(
@@ -230,6 +233,21 @@ def _is_future_word(word: str) -> bool:
         if len(stem) >= 5 and stem[0] == "س" and stem[1] in "يتن" and stem not in lexicon.words("not_future"):
             return True
     return False
+
+
+def _safe_on_estimate(m: Match, resolved: Value) -> bool:
+    """Whether a value resolved against a date of the story, not of publication, can stand.
+
+    That date may be days from publication: a bare weekday or "أمس" would be a guess, but "أمس السبت"
+    (the weekday names the day), a month, a year or a day and month with no year stay right.
+    """
+    if m.kind == "weekday":
+        return False
+    if m.kind == "relative_day":
+        return bool(m.groups.get("wd"))
+    if m.kind == "ago":
+        return resolved.precision != "day"
+    return True
 
 
 def reference_from_text(matches: list[Match]) -> date | None:
