@@ -28,7 +28,7 @@ result: every DateMention returned has a value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hadath.dates import arithmetic, hijri, lexicon, patterns
@@ -77,11 +77,14 @@ class Match:
     end: int
     groups: dict[str, str | None]
     future_context: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
+    # where the two years of "عامي 2026 و2027" end and start: the first mention ends, the second starts
+    pair_split: tuple[int, int] | None = None
 
 
 @dataclass
-class Value:
+class Resolved:
+    """The calendar value of one expression (the fields of DateMention besides text and offsets)."""
+
     value: str
     precision: str
     end_value: str | None = None
@@ -128,7 +131,10 @@ def scan(form: MatchingForm) -> list[Match]:
             start, end = rm.span("x")
             if end <= start or _rejected(kind, rm, form.text, start):
                 continue
-            found.append((order, start, Match(kind, start, end, rm.groupdict())))
+            match = Match(kind, start, end, rm.groupdict())
+            if kind == "year" and rm.group("y2"):
+                match.pair_split = (rm.end("y"), rm.start("y2"))
+            found.append((order, start, match))
     found.sort(key=lambda item: (-(item[2].end - item[2].start), item[0], item[1]))
     taken: list[Match] = []
     for _, _, m in found:
@@ -138,8 +144,6 @@ def scan(form: MatchingForm) -> list[Match]:
     for m in taken:
         if m.kind in ("weekday", "gregorian_day", "gregorian_month", "hijri"):
             m.future_context = _future_context(form.text, m.start, m.end)
-        if m.kind == "year" and m.groups.get("y2"):
-            m.extra["pair"] = True
     return _split_year_pairs(taken)
 
 
@@ -207,8 +211,9 @@ def _split_year_pairs(matches: list[Match]) -> list[Match]:
         if not is_pair:
             out.append(m)
             continue
-        first = Match("year", m.start, m.end, {**g, "y2": None})
-        second = Match("year", m.start, m.end, {**g, "y": g["y2"], "y2": None})
+        assert m.pair_split is not None
+        first = Match("year", m.start, m.pair_split[0], {**g, "y2": None})
+        second = Match("year", m.pair_split[1], m.end, {**g, "y": g["y2"], "y2": None})
         out.extend([first, second])
     return out
 
@@ -235,7 +240,7 @@ def _is_future_word(word: str) -> bool:
     return False
 
 
-def _safe_on_estimate(m: Match, resolved: Value) -> bool:
+def _safe_on_estimate(m: Match, resolved: Resolved) -> bool:
     """Whether a value resolved against a date of the story, not of publication, can stand.
 
     That date may be days from publication: a bare weekday or "أمس" would be a guess, but "أمس السبت"
@@ -262,7 +267,7 @@ def reference_from_text(matches: list[Match]) -> date | None:
 # -- resolution -------------------------------------------------------------------------------------------
 
 
-def resolve(m: Match, ref: date | None) -> Value | None:
+def resolve(m: Match, ref: date | None) -> Resolved | None:
     """The value of one expression against the reference day; None where it cannot be resolved."""
     return _RESOLVERS[m.kind](m, ref)
 
@@ -311,7 +316,7 @@ def _year_ok(y: int | None, cued: bool = True) -> bool:
     return y is not None and y in (_CUED_YEARS if cued else _BARE_YEARS)
 
 
-def _resolve_gregorian_day(m: Match, ref: date | None) -> Value | None:
+def _resolve_gregorian_day(m: Match, ref: date | None) -> Resolved | None:
     g = m.groups
     day = _day_number(g)
     day2 = _int(g.get("d2"))
@@ -345,7 +350,7 @@ def _resolve_gregorian_day(m: Match, ref: date | None) -> Value | None:
     if day2 is not None and day2 > day:
         last = arithmetic.valid_day(first.year, first.month, day2)
         end_value = _iso(last) if last else None
-    return Value(_iso(first), "day", end_value, relative, _output_tense(tense))
+    return Resolved(_iso(first), "day", end_value, relative, _output_tense(tense))
 
 
 def _day_month_with_weekday(
@@ -363,26 +368,26 @@ def _day_month_with_weekday(
     return min(fitting, key=lambda d: abs((d - ref).days)) if fitting else nearest
 
 
-def _resolve_gregorian_month(m: Match, ref: date | None) -> Value | None:
+def _resolve_gregorian_month(m: Match, ref: date | None) -> Resolved | None:
     g = m.groups
     month = _month_number(g["m"])
     assert month is not None
     year = _int(g.get("y")) or _int(g.get("y3"))
     if year is not None:
-        return Value(f"{year:04d}-{month:02d}", "month") if _year_ok(year) else None
+        return Resolved(f"{year:04d}-{month:02d}", "month") if _year_ok(year) else None
     if ref is None:
         return None
     if g.get("yt"):
         year = ref.year + {"past": -1, "future": 1}.get(_tense(g["yt"]) or "", 0)
-        return Value(f"{year:04d}-{month:02d}", "month", relative=True)
+        return Resolved(f"{year:04d}-{month:02d}", "month", relative=True)
     tense = _tense(g.get("t"))
     # a month alone takes the clause's tense: "في يناير" in a report is the last January, or this one
     direction = tense or ("not_before" if m.future_context else "not_after")
     year, month = arithmetic.month_near(month, ref, direction)
-    return Value(f"{year:04d}-{month:02d}", "month", relative=True, tense=_output_tense(tense))
+    return Resolved(f"{year:04d}-{month:02d}", "month", relative=True, tense=_output_tense(tense))
 
 
-def _resolve_numeric(m: Match, ref: date | None) -> Value | None:
+def _resolve_numeric(m: Match, ref: date | None) -> Resolved | None:
     g = m.groups
     if g.get("y_"):
         year, month, day = int(g["y_"]), int(g["mo_"]), int(g["d_"])  # type: ignore[arg-type]
@@ -391,17 +396,17 @@ def _resolve_numeric(m: Match, ref: date | None) -> Value | None:
     if not _year_ok(year, cued=False):
         return None
     found = arithmetic.valid_day(year, month, day)
-    return Value(_iso(found), "day") if found else None
+    return Resolved(_iso(found), "day") if found else None
 
 
-def _resolve_dateline_with_time(m: Match, ref: date | None) -> Value | None:
+def _resolve_dateline_with_time(m: Match, ref: date | None) -> Resolved | None:
     g = m.groups
     year = int(g["y"])  # type: ignore[arg-type]
     found = arithmetic.valid_day(year, _month_number(g["m"]) or 0, int(g["d"]))  # type: ignore[arg-type]
-    return Value(_iso(found), "day") if found and _year_ok(year, cued=False) else None
+    return Resolved(_iso(found), "day") if found and _year_ok(year, cued=False) else None
 
 
-def _resolve_hijri(m: Match, ref: date | None) -> Value | None:
+def _resolve_hijri(m: Match, ref: date | None) -> Resolved | None:
     g = m.groups
     hday, hmonth = _day_number(g, "h"), lexicon.month_names()[lexicon.fold(g["hm"])].month  # type: ignore[arg-type]
     gday, gmonth = _day_number(g, "g"), _month_number(g.get("gm"))
@@ -424,10 +429,10 @@ def _resolve_hijri(m: Match, ref: date | None) -> Value | None:
         relative = True
     if found is None:
         return None
-    return Value(_iso(found), "day", relative=relative, tense=_output_tense(_tense(g.get("ht"))))
+    return Resolved(_iso(found), "day", relative=relative, tense=_output_tense(_tense(g.get("ht"))))
 
 
-def _resolve_relative_day(m: Match, ref: date | None) -> Value | None:
+def _resolve_relative_day(m: Match, ref: date | None) -> Resolved | None:
     if ref is None:
         return None
     g = m.groups
@@ -437,10 +442,10 @@ def _resolve_relative_day(m: Match, ref: date | None) -> Value | None:
         target = arithmetic.weekday_near(wd, target, None)
     offset = (target - ref).days
     tense = "past" if offset < 0 else "future" if offset > 0 else None
-    return Value(_iso(target), "day", relative=True, tense=tense)
+    return Resolved(_iso(target), "day", relative=True, tense=tense)
 
 
-def _resolve_weekday(m: Match, ref: date | None) -> Value | None:
+def _resolve_weekday(m: Match, ref: date | None) -> Resolved | None:
     if ref is None:
         return None
     g = m.groups
@@ -454,14 +459,14 @@ def _resolve_weekday(m: Match, ref: date | None) -> Value | None:
     else:
         direction = "past"
     tense = "future" if direction == "future" else "past"
-    return Value(_iso(arithmetic.weekday_near(wd, ref, direction)), "day", relative=True, tense=tense)
+    return Resolved(_iso(arithmetic.weekday_near(wd, ref, direction)), "day", relative=True, tense=tense)
 
 
 _UNIT_OF = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _STEP = {"past": -1, "future": 1, "current": 0}
 
 
-def _unit_value(unit: str, step: int, ref: date) -> Value:
+def _unit_value(unit: str, step: int, ref: date) -> Resolved:
     if unit == "week":
         if step < 0:
             first, last = ref - timedelta(days=7), ref - timedelta(days=1)
@@ -470,14 +475,14 @@ def _unit_value(unit: str, step: int, ref: date) -> Value:
         else:
             first, last = ref - timedelta(days=3), ref + timedelta(days=3)
         value, precision = arithmetic.window_value(first, last)
-        return Value(value, precision, relative=True)
+        return Resolved(value, precision, relative=True)
     if unit == "month":
         year, month = arithmetic.shift_months(ref, step)
-        return Value(f"{year:04d}-{month:02d}", "month", relative=True)
-    return Value(f"{ref.year + step:04d}", "year", relative=True)
+        return Resolved(f"{year:04d}-{month:02d}", "month", relative=True)
+    return Resolved(f"{ref.year + step:04d}", "year", relative=True)
 
 
-def _resolve_relative_unit(m: Match, ref: date | None) -> Value | None:
+def _resolve_relative_unit(m: Match, ref: date | None) -> Resolved | None:
     if ref is None:
         return None
     g = m.groups
@@ -489,16 +494,16 @@ def _resolve_relative_unit(m: Match, ref: date | None) -> Value | None:
     return value
 
 
-def _resolve_recent_days(m: Match, ref: date | None) -> Value | None:
+def _resolve_recent_days(m: Match, ref: date | None) -> Resolved | None:
     if ref is None:
         return None
     direction = int(lexicon.words("recent_days")[lexicon.fold(m.groups["recent"])])  # type: ignore[arg-type]
-    return Value(
+    return Resolved(
         f"{ref.year:04d}-{ref.month:02d}", "month", relative=True, tense="past" if direction < 0 else "future"
     )
 
 
-def _resolve_ago(m: Match, ref: date | None) -> Value | None:
+def _resolve_ago(m: Match, ref: date | None) -> Resolved | None:
     if ref is None:
         return None
     g = m.groups
@@ -517,17 +522,17 @@ def _resolve_ago(m: Match, ref: date | None) -> Value | None:
     if count is None:
         if unit != "day":
             return None  # "منذ سنوات" names no time
-        return Value(f"{ref.year:04d}-{ref.month:02d}", "month", relative=True, tense="past")
+        return Resolved(f"{ref.year:04d}-{ref.month:02d}", "month", relative=True, tense="past")
     if unit == "day":
-        return Value(_iso(ref - timedelta(days=count)), "day", relative=True, tense="past")
+        return Resolved(_iso(ref - timedelta(days=count)), "day", relative=True, tense="past")
     if unit == "week":
         centre = ref - timedelta(days=7 * count)
         value, precision = arithmetic.window_value(centre - timedelta(days=3), centre + timedelta(days=3))
-        return Value(value, precision, relative=True, tense="past")
+        return Resolved(value, precision, relative=True, tense="past")
     if unit == "month":
         year, month = arithmetic.shift_months(ref, -count)
-        return Value(f"{year:04d}-{month:02d}", "month", relative=True, tense="past")
-    return Value(f"{ref.year - count:04d}", "year", relative=True, tense="past")
+        return Resolved(f"{year:04d}-{month:02d}", "month", relative=True, tense="past")
+    return Resolved(f"{ref.year - count:04d}", "year", relative=True, tense="past")
 
 
 def _is_plural(unit: str) -> bool:
@@ -536,7 +541,7 @@ def _is_plural(unit: str) -> bool:
     }
 
 
-def _resolve_year(m: Match, ref: date | None) -> Value | None:
+def _resolve_year(m: Match, ref: date | None) -> Resolved | None:
     g = m.groups
     year = int(g["y"])  # type: ignore[arg-type]
     cued = g.get("cue") in _YEAR_WORDS or g.get("cue2") is not None
@@ -548,7 +553,7 @@ def _resolve_year(m: Match, ref: date | None) -> Value | None:
         if not (_year_ok(last, cued=cued) and last > year):
             return None
         end_value = f"{last:04d}"
-    return Value(f"{year:04d}", "year", end_value)
+    return Resolved(f"{year:04d}", "year", end_value)
 
 
 _RESOLVERS = {
