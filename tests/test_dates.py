@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hadath.dates import find_dates
 from hadath.dates.arithmetic import day_month_near, month_near, weekday_near, window_value
@@ -626,3 +628,83 @@ def test_publication_dates_found_in_shared_texts_are_right(shared):
     wrong = [m for m in result.published_misses if not m.endswith("found None")]
     assert wrong == []
     assert result.published_right >= 15
+
+
+# -- robustness ------------------------------------------------------------------------------------------
+
+_PIECES = [
+    "أمس",
+    "اليوم",
+    "غدا",
+    "الأربعاء",
+    "المقبل",
+    "الماضي",
+    "الجاري",
+    "من",
+    "إلى",
+    "و",
+    "بين",
+    "يومي",
+    "الشهر",
+    "العام",
+    "الأسبوع",
+    "عام",
+    "في",
+    "منذ",
+    "قبل",
+    "ثلاثة",
+    "أيام",
+    "يناير",
+    "كانون الثاني",
+    "آب",
+    "جوان",
+    "ذو القعدة",
+    "ذي الحجة",
+    "الموافق",
+    "للتاسع",
+    "والعشرين",
+    "الحادي",
+    "عشر",
+    "هـ",
+    "م",
+    "/",
+    "-",
+    "(",
+    ")",
+    "،",
+    ".",
+    "\n",
+    "٢٤",
+    "31",
+    "30",
+    "29",
+    "2",
+    "12",
+    "1434",
+    "2024",
+    "1999",
+    "9999",
+    "14:50",
+    "الـ",
+    "ـ",
+    "\u064b",
+    "\u0651",
+    "Sunday",
+    "January",
+    ",",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from([" ", "", "  "])), max_size=14),
+    st.one_of(st.none(), st.dates(min_value=date(1930, 1, 1), max_value=date(2070, 12, 31))),
+)
+def test_any_mix_of_date_words_resolves_without_error_and_with_valid_offsets(pieces, published):
+    text = "".join(word + gap for word, gap in pieces)
+    for m in find_dates(text, published):
+        assert text[m.start : m.end] == m.text and m.text.strip()
+        assert m.precision in ("day", "month", "year")
+        assert len(m.value) == {"day": 10, "month": 7, "year": 4}[m.precision]
+        if m.end_value is not None:
+            assert m.end_value > m.value
