@@ -153,6 +153,11 @@ def _lam_forms(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(forms)
 
 
+def _keep_maqsura(word: str) -> str:
+    """Normalised but for alef maqsura: "على" stays apart from the name "علي"."""
+    return normalize(word.replace("ى", "\u06cc")).replace("\u06cc", "ى")
+
+
 def _is_name_word(form: str) -> bool:
     """Arabic letters only, two or more: a word that could be part of a person's name."""
     return len(form) >= 2 and all("\u0621" <= c <= "\u064a" for c in form)
@@ -195,16 +200,21 @@ def _find_places(text: str) -> list:
 class ActorDictionary:
     """Every actor name, indexed for matching. Build it once with `get_dictionary()`."""
 
-    def __init__(self) -> None:
+    def __init__(self, people: list | None = None) -> None:
+        """`people`: hadath.actors.people.Person rows to index; the packaged table where None."""
         self._trie: dict = {}
         self._adjectives: dict = {}  # adjectives alone too: "السعودية" is a state there, an adjective here
-        self._not_names = frozenset(normalise_token(r["word"]) for r in _rows("not_names.tsv"))
+        # Words ending in alef maqsura ("على", "إلى") normalise like names ending in ya ("علي"): those
+        # are compared with the alef maqsura kept.
+        words = [r["word"] for r in _rows("not_names.tsv")]
+        self._not_names = frozenset(normalise_token(w) for w in words if not w.endswith("ى"))
+        self._not_names_maqsura = frozenset(_keep_maqsura(w) for w in words if w.endswith("ى"))
         self._states: dict[str, dict[str, str]] = {}
         self.collisions: list[str] = []
         self._load_states()
         self._load_organisations()
         self._load_roles()
-        self._load_people()
+        self._load_people(_load_people() if people is None else people)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -269,8 +279,8 @@ class ActorDictionary:
             for name in _split(row["role_ar"]):
                 self._add(name, entry)
 
-    def _load_people(self) -> None:
-        for person in _load_people():
+    def _load_people(self, people: list) -> None:
+        for person in people:
             entry = _Entry("person", "PER", None, person.country, person.name_en, person_ref=person)
             for name in person.names_ar:
                 self._add(name, entry)
@@ -304,10 +314,11 @@ class ActorDictionary:
     def _state_name(self, key: str | None) -> str | None:
         return self._states[key]["name_en"] if key in self._states else None
 
-    def find_mentions(self, text: str, on: date | None = None) -> list[ActorMention]:
+    def find_mentions(self, text: str, on: date | None = None, places: bool = True) -> list[ActorMention]:
         """Every actor named in `text`, left to right, not overlapping, offsets into `text`.
 
-        `on` is the day person codes are read for (the article's publication date).
+        `on` is the day person codes are read for (the article's publication date); `places` adds
+        the gazetteer's cities and regions (kind "place") where no actor name covers them.
         """
         tokens = tokenize(text)
         norm = [normalise_token(t.text) for t in tokens]
@@ -328,7 +339,7 @@ class ActorDictionary:
                 mentions.append(self._entry_mention(text, start, tokens[end - 1].end, entry, on))
             i = end
         self._titles_after_people(text, mentions)
-        return self._with_places(text, mentions)
+        return self._with_places(text, mentions) if places else mentions
 
     def _entry_mention(self, text: str, start: int, end: int, entry: _Entry, on: date | None) -> ActorMention:
         match = entry.as_match()
@@ -479,14 +490,16 @@ class ActorDictionary:
         if self._not_a_name(tokens[j].text) or (role.key is None and comma):
             return None
         k = j
-        while k < len(tokens) and k - j < 3:
+        words = 0  # name words, links ("بن", "عبد") aside: at most three
+        while k < len(tokens) and words < 3:
             form = norm[k]
-            if not _is_name_word(form) or form in self._not_names or form in FORMER:
+            if not _is_name_word(form) or self._is_not_name(tokens[k].text) or form in FORMER:
                 break
             if k == j and _is_definite(form):
                 break  # "الرئيس الإيراني الجديد": a definite word after a title is not a name
             if k > j and (self._plain(tokens, norm, k) is not None or self._joins_clause(tokens, norm, k)):
                 break
+            words += form not in NAME_LINKS
             k += 1
         while k > j and norm[k - 1] in NAME_LINKS:
             k -= 1  # "عبد" or "بن" cannot end a name
@@ -498,7 +511,12 @@ class ActorDictionary:
 
     def _not_a_name(self, word: str) -> bool:
         """"بمقر", "ويبدأ", "والمحادثات": a function word, verb or noun, bare or behind a clitic."""
+        if _keep_maqsura(word) in self._not_names_maqsura:
+            return True
         return any(stem in self._not_names or (prefix and _is_definite(stem)) for prefix, stem in clitic_readings(word))
+
+    def _is_not_name(self, word: str) -> bool:
+        return normalise_token(word) in self._not_names or _keep_maqsura(word) in self._not_names_maqsura
 
     def _joins_clause(self, tokens: list[Token], norm: list[str], k: int) -> bool:
         """"ونظيره", "وأكد", "والرئيس": a conjunction starting the next phrase, not part of a name."""
@@ -506,7 +524,12 @@ class ActorDictionary:
         if form[0] not in "وف" or len(form) < 3:
             return False
         rest = form[1:]
-        return rest in self._not_names or _is_definite(rest) or self._longest(tokens, norm, k) is not None
+        return (
+            rest in self._not_names
+            or _keep_maqsura(tokens[k].text[1:]) in self._not_names_maqsura
+            or _is_definite(rest)
+            or self._longest(tokens, norm, k) is not None
+        )
 
     def _titles_after_people(self, text: str, mentions: list[ActorMention]) -> None:
         """A known person followed by their title takes the title's code: "عراقجي، وزير الخارجية الإيراني"."""
