@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from hadath.dates import lexicon
@@ -12,6 +13,7 @@ from hadath.model import Article
 DATELINE_LINES = 20
 DATELINE_SHORT_LINE = 80
 DATELINE_NEAR_START = 16
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _FULL_DATE_KINDS = ("gregorian_day", "numeric", "dateline_with_time", "hijri")
 
 
@@ -31,20 +33,21 @@ def find_publication_date(text: str) -> date | None:
 
     1. A dateline: a day, month and year alone on a line of the page head or near a line's start
        ("12 فبراير 2025", "السبت 18/نوفمبر/2023 - 05:56 م", "الخرطوم 7 أغسطس 2022"). Where the head has
-       several, the earliest is taken: the others are page furniture stamped with the day of the visit,
-       which is never before the article.
+       several, one with a time of day on its line is taken first (an archive date in a caption has
+       none), then the earliest: the others are page furniture stamped with the day of the visit, which
+       is never before the article.
     2. Else a full date that a relative day word pins to publication, anywhere in the text:
        "أمس السبت 20 يناير 2024" -> 2024-01-21; "اليوم الخميس 11 سبتمبر 2025" -> 2025-09-11.
     """
     form = matching_form(text)
     matches = scan(form)
     datelines = [
-        d
+        (not _time_on_line(form, m), d)
         for m in matches
         if not m.groups.get("rel") and (d := _full_day(m)) is not None and _in_page_head(form, m)
     ]
     if datelines:
-        return min(datelines)
+        return min(datelines)[1]
     for m in matches:
         day = _full_day(m)
         rel = m.groups.get("rel")
@@ -61,6 +64,12 @@ def _full_day(m: Match) -> date | None:
     if resolved is None or resolved.precision != "day" or resolved.relative:
         return None
     return date.fromisoformat(resolved.value)
+
+
+def _time_on_line(form: MatchingForm, m: Match) -> bool:
+    line_start = form.text.rfind("\n", 0, m.start) + 1
+    line_end = form.text.find("\n", m.end)
+    return bool(_TIME.search(form.text, line_start, len(form.text) if line_end < 0 else line_end))
 
 
 def _in_page_head(form: MatchingForm, m: Match) -> bool:
