@@ -25,8 +25,8 @@ from sqlalchemy.exc import DBAPIError
 from hadath.errors import HadathError
 from hadath.store import schema
 from hadath.store.engine import database_error, is_sqlite, make_engine, resolve_url
+from hadath.store.fulltext import search_words
 from hadath.store.migrations import LATEST, current_version, migrate
-from hadath.text.normalize import normalize
 
 articles, events, mentions, entities = schema.articles, schema.events, schema.mentions, schema.entities
 STATUSES = ("occurred", "ongoing", "planned", "postponed", "cancelled", "denied", "hypothetical")
@@ -248,10 +248,10 @@ class Store:
     def search(self, query_text: str, *, limit: int = 20, offset: int = 0) -> pd.DataFrame:
         """Articles whose normalised text holds every word of `query_text` ("تركيا إيران"), best first.
 
-        Spelling variants fold together (hamza seats, alef forms, ta marbuta, diacritics); attached
-        clitics do not ("وتركيا" is another word than "تركيا").
+        Spelling variants fold together (hamza seats, alef forms, ta marbuta, diacritics), and a word
+        is found with its clitics attached ("تركيا" finds "وتركيا"; see fulltext.py).
         """
-        words = [w for w in normalize(query_text).split() if any(ch.isalnum() for ch in w)]
+        words = search_words(query_text)
         if not words:
             return pd.DataFrame(columns=["id", "title", "url", "outlet", "published", "rank"])
         params = {"limit": limit, "offset": offset}

@@ -43,7 +43,8 @@ def resolve_url(value: str | None = None) -> str:
 
 
 def redact(url: str) -> str:
-    """The URL without its password, for error messages."""
+    """The URL as the user wrote it, without its password, for error messages."""
+    url = url.replace("postgresql+psycopg://", "postgresql://", 1)
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 

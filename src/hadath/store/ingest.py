@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from hadath.errors import HadathError
 from hadath.model import Article
-from hadath.store import neardup
+from hadath.store import fulltext, neardup
 from hadath.store.engine import database_error, make_engine, resolve_url
 from hadath.store.migrations import migrate
 from hadath.store.schema import articles, ingest_runs
@@ -145,7 +145,12 @@ def extract(pending: Pending) -> Extracted:
     if article.error is not None:
         return Extracted(article, pending.raw_hash, None, snapshot)
     article.raw_text = None  # not stored; no need to send it back to the writer
-    return Extracted(article, pending.raw_hash, neardup.signature(article.text))
+    return Extracted(
+        article,
+        pending.raw_hash,
+        neardup.signature(article.text),
+        search_text=fulltext.search_document(article.title, article.text),
+    )
 
 
 def extract_batch(batch: list[Pending]) -> list[Extracted]:

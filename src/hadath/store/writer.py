@@ -21,7 +21,6 @@ from hadath.model import Article, Event
 from hadath.store import merge, neardup
 from hadath.store.engine import database_error, is_sqlite
 from hadath.store.schema import articles, bands, copies, entities, event_outlets, events, mentions
-from hadath.text.normalize import normalize
 
 LOCK_RETRIES = 5
 PG_WRITER_LOCK = 72011
@@ -35,6 +34,7 @@ class Extracted:
     raw_hash: str  # hash of the input as read: lets a re-run skip it before extracting again
     signature: bytes | None = None  # MinHash signature (neardup.py), computed by the extractor
     input_json: str | None = None  # the input as read, kept for failed articles so they can be retried
+    search_text: str | None = None  # fulltext.search_document, computed by the extractor
 
 
 @dataclass
@@ -118,7 +118,7 @@ class StoreWriter:
                 published=article.published,
                 published_from=article.published_from,
                 text=article.text,
-                search_text=normalize(f"{article.title or ''}\n{article.text}"),
+                search_text=item.search_text,
                 raw_hash=item.raw_hash,
                 cluster_id=cluster_id,
                 minhash=item.signature,

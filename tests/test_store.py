@@ -1,0 +1,412 @@
+"""The event store on SQLite and on a real PostgreSQL server (tests/pg.py): ingest, merging,
+idempotence, crash safety, exports read back by their standard readers, queries and errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from sqlalchemy import create_engine, select
+
+import pg
+from hadath.errors import HadathError
+from hadath.store import Store, engine as store_engine, schema, writer as store_writer
+from hadath.store.engine import resolve_url
+from hadath.store.export import export_events
+from hadath.store.gdelt import COLUMNS
+from hadath.store.ingest import Ingester
+from store_corpus import (
+    CORPUS,
+    MINISTER_VISIT,
+    PROTEST,
+    STRIKE_QANDIL,
+    VISIT_ARRIVED,
+    VISIT_PLANNED,
+    VISIT_REPORTED,
+    WIRE_COPY,
+    WIRE_FIRST,
+    make_article,
+    write_jsonl,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+# The real dispatcher (hadath.cli.main: one-line errors, exit codes) with only the command under test
+# registered, so that these tests do not depend on every other command importing.
+HADATH = [
+    sys.executable,
+    "-c",
+    "import sys; from hadath import cli; "
+    "cli.COMMANDS = {k: v for k, v in cli.COMMANDS.items() if k == sys.argv[1]}; sys.exit(cli.main(sys.argv[1:]))",
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return pg.new_database("t_" + uuid.uuid4().hex[:12])
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    return write_jsonl(tmp_path / "corpus.jsonl", CORPUS)
+
+
+def contents(db: str) -> dict[str, list[tuple]]:
+    """Every data table's rows, sorted, without bookkeeping timestamps: equal stores compare equal."""
+    engine = create_engine(resolve_url(db))
+    out = {}
+    with engine.connect() as conn:
+        for table in schema.DATA_TABLES:
+            columns = [c for c in table.c if c.name != "ingested_at"]
+            out[table.name] = sorted(tuple(r) for r in conn.execute(select(*columns)))
+    engine.dispose()
+    return out
+
+
+def event_of(store: Store, article, index: int = 0) -> dict:
+    """The merged event that event `index` of `article` was attached to."""
+    frame = store.article(article.id)["mentions"]
+    event_id = int(frame.loc[frame["idx"] == index, "event_id"].iloc[0])
+    return store.event(event_id)
+
+
+def cli(*args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*HADATH, *args], capture_output=True, text=True, timeout=timeout, cwd=REPO, env={**os.environ, **(env or {})}
+    )
+
+
+# -- merging ---------------------------------------------------------------------------------------
+
+
+def test_same_visit_in_other_words_from_two_outlets_is_one_event(db, corpus):
+    summary = Ingester(db).ingest([str(corpus)])
+    assert (summary.read, summary.new, summary.duplicate, summary.failed) == (9, 8, 1, 0)
+    store = Store(db)
+    found = event_of(store, VISIT_ARRIVED)
+    event, mentions = found["event"], found["mentions"]
+    assert (event["cameo"], event["source_key"], event["target_key"], event["status"]) == ("042", "IRN", "TUR", "occurred")
+    assert event["date"] == "2024-01-24" and str(event["event_day"]) == "2024-01-24"
+    # irna.ir and alarabiya.net wrote it; kayhan.ir carried irna's text word for word (a copy).
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (2, 2, 3)
+    assert (str(event["first_seen"]), str(event["last_seen"])) == ("2024-01-24", "2024-01-25")
+    assert sorted(mentions["outlet"]) == ["alarabiya.net", "irna.ir"]
+    assert list(mentions["trigger_text"]) == ["زيارة", "يزور"]
+    assert mentions["sentence_text"].iloc[1] == (
+        "التقى الرئيس التركي رجب طيب أردوغان في أنقرة نظيره الإيراني إبراهيم رئيسي الذي يزور تركيا منذ الأربعاء."
+    )
+    assert list(mentions["merged_by"]) == ["new", "rules"]
+
+
+def test_planned_visit_talks_agreement_and_a_later_visit_stay_apart(db, corpus):
+    Ingester(db).ingest([str(corpus)])
+    store = Store(db)
+    planned = event_of(store, VISIT_PLANNED)["event"]
+    occurred = event_of(store, VISIT_ARRIVED)["event"]
+    talks = event_of(store, VISIT_REPORTED, 1)["event"]
+    agreement = event_of(store, VISIT_REPORTED, 2)["event"]
+    later = event_of(store, MINISTER_VISIT)["event"]
+    strike = event_of(store, STRIKE_QANDIL)["event"]
+    # Same dyad and day: the planned visit is not the visit, talks (040) are not the visit (042),
+    # the agreement is not the talks; a visit on 5 February is another visit; the strike is another dyad.
+    ids = {planned["id"], occurred["id"], talks["id"], agreement["id"], later["id"], strike["id"]}
+    assert len(ids) == 6
+    assert planned["status"] == "planned" and planned["num_mentions"] == 1
+    # The planned talks (IRN->TUR, planned) do not absorb the talks that happened (TUR->IRN).
+    planned_talks = event_of(store, VISIT_PLANNED, 1)["event"]
+    assert planned_talks["id"] != talks["id"]
+    assert store.count_events() == 9
+
+
+def test_wire_copy_on_another_site_joins_the_story_event_despite_its_own_date(db, corpus):
+    Ingester(db).ingest([str(corpus)])
+    store = Store(db)
+    first, copy = store.article(WIRE_FIRST.id), store.article(WIRE_COPY.id)
+    assert copy["cluster_id"] == first["cluster_id"] == WIRE_FIRST.id
+    found = event_of(store, WIRE_COPY)
+    assert found["event"]["id"] == event_of(store, WIRE_FIRST)["event"]["id"]
+    assert list(found["mentions"]["merged_by"]) == ["new", "cluster"]
+    assert found["event"]["date"] == "2024-03-09"  # the first report's date stays
+    assert store.article(STRIKE_QANDIL.id)["cluster_id"] == STRIKE_QANDIL.id
+
+
+def test_symmetric_talks_written_either_way_round_merge(db, tmp_path):
+    one = make_article(
+        ["أجرى وزير الخارجية التركي محادثات مع نظيره الإيراني في طهران يوم الاثنين حول الوضع في سوريا."],
+        published="2024-05-06", url="https://www.trt.net.tr/arabic/20",
+        events=[{"sentence": 0, "trigger": "محادثات", "source": "TUR", "target": "IRN", "cameo": "040", "date": "2024-05-06"}],
+    )
+    other = make_article(
+        ["بحث وزير الخارجية الإيراني مع نظيره التركي خلال اجتماعهما في طهران اليوم تطورات الأزمة السورية."],
+        published="2024-05-06", url="https://www.irna.ir/news/21",
+        events=[{"sentence": 0, "trigger": "بحث", "source": "IRN", "target": "TUR", "cameo": "040", "date": "2024-05-06"}],
+    )
+    Ingester(db).ingest([str(write_jsonl(tmp_path / "talks.jsonl", [one, other]))])
+    store = Store(db)
+    assert store.count_events() == 1
+    assert event_of(store, other)["event"]["num_sources"] == 2
+
+
+# -- idempotence, crashes, concurrency ----------------------------------------------------------------
+
+
+def test_ingesting_twice_changes_nothing(db, corpus):
+    Ingester(db).ingest([str(corpus)])
+    before = contents(db)
+    again = Ingester(db).ingest([str(corpus)])
+    assert (again.read, again.new, again.duplicate, again.events_new, again.mentions) == (9, 0, 9, 0, 0)
+    assert contents(db) == before
+
+
+def test_kill_9_mid_ingest_then_rerun_gives_the_clean_store(db, tmp_path):
+    # A corpus long enough to be killed in the middle: the test articles under 60 publication dates.
+    articles = []
+    for day in range(60):
+        for base in CORPUS:
+            copy = make_article.__globals__["Article"].from_dict(base.to_dict())
+            copy.text = copy.text + f" ({day})"  # another text, another article id
+            copy.published = copy.published.replace(day=1 + day % 28, month=1 + day // 28)
+            articles.append(copy)
+    big = write_jsonl(tmp_path / "big.jsonl", articles)
+    clean = db + "_clean.db" if not db.startswith("postgresql") else pg.new_database("c_" + uuid.uuid4().hex[:12])
+    Ingester(clean).ingest([str(big)])
+
+    Ingester(db)  # create the schema first, so that progress can be watched
+    count_engine = create_engine(resolve_url(db))
+
+    def stored() -> int:
+        with count_engine.connect() as conn:
+            return len(conn.execute(select(schema.articles.c.id)).all())
+
+    proc = subprocess.Popen([*HADATH, "ingest", str(big), "--db", db], cwd=REPO,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert pg.wait_until(lambda: stored() >= 40, timeout=120), proc.stderr.read()
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    partial = stored()
+    assert 40 <= partial < len(articles)
+    count_engine.dispose()
+    rerun = cli("ingest", str(big), "--db", db)
+    assert rerun.returncode == 0, rerun.stderr
+    assert contents(db) == contents(clean)
+
+
+def test_two_ingests_into_one_sqlite_file_at_once_lose_nothing(tmp_path, corpus):
+    db = str(tmp_path / "shared.db")
+    Ingester(db)
+    procs = [
+        subprocess.Popen([*HADATH, "ingest", str(corpus), "--db", db], cwd=REPO, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    clean = str(tmp_path / "clean.db")
+    Ingester(clean).ingest([str(corpus)])
+    assert contents(db)["articles"] == contents(clean)["articles"]
+    assert len(contents(db)["mentions"]) == len(contents(clean)["mentions"])
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_locked_sqlite_file_is_a_one_line_error_and_nothing_is_half_written(tmp_path, corpus, monkeypatch):
+    db = str(tmp_path / "locked.db")
+    Ingester(db)
+    monkeypatch.setattr(store_engine, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(store_writer, "LOCK_RETRIES", 2)
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(HadathError, match="locked by another process"):
+            Ingester(db).ingest([str(corpus)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert contents(db)["articles"] == []
+    monkeypatch.undo()
+    assert Ingester(db).ingest([str(corpus)]).new == 8
+
+
+def _install_failing_writer(db: str) -> None:
+    """A trigger that makes every mention insert fail, as a full disk would."""
+    engine = create_engine(resolve_url(db))
+    with engine.begin() as conn:
+        if db.startswith("postgresql"):
+            conn.exec_driver_sql(
+                "CREATE FUNCTION no_space() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'could not extend file: No space left on device'; END $$ LANGUAGE plpgsql"
+            )
+            conn.exec_driver_sql("CREATE TRIGGER full_disk BEFORE INSERT ON mentions FOR EACH ROW EXECUTE FUNCTION no_space()")
+        else:
+            conn.exec_driver_sql(
+                "CREATE TRIGGER full_disk BEFORE INSERT ON mentions "
+                "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+            )
+    engine.dispose()
+
+
+def test_failing_writer_stops_with_one_line_and_a_rerun_completes_the_store(db, corpus, tmp_path):
+    Ingester(db)
+    _install_failing_writer(db)
+    result = cli("ingest", str(corpus), "--db", db)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("hadath ingest: cannot write to the store")
+    assert contents(db)["articles"] == [] and contents(db)["events"] == []  # the first article rolled back whole
+    engine = create_engine(resolve_url(db))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER full_disk" + (" ON mentions" if db.startswith("postgresql") else ""))
+    engine.dispose()
+    assert cli("ingest", str(corpus), "--db", db).returncode == 0
+    clean = str(tmp_path / "clean.db")
+    Ingester(clean).ingest([str(corpus)])
+    assert contents(db) == contents(clean)
+
+
+def test_bad_database_urls_and_read_only_files_are_one_line_errors(tmp_path, corpus):
+    cases = {
+        "postgresql://nobody@127.0.0.1:1/none": "cannot open the store postgresql://nobody@127.0.0.1:1/none",
+        "mysql://u@h/db": "unsupported database URL",
+        str(tmp_path / "missing" / "x.db"): "does not exist",
+    }
+    for url, message in cases.items():
+        result = cli("ingest", str(corpus), "--db", url)
+        assert result.returncode == 1, url
+        assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    db = tmp_path / "ro.db"
+    Ingester(str(db))
+    read_only = f"sqlite:///file:{db}?mode=ro&uri=true"
+    result = cli("ingest", str(corpus), "--db", read_only)
+    assert result.returncode == 1 and "read-only" in result.stderr and result.stderr.count("\n") == 1
+    assert contents(str(db))["articles"] == []
+    result = cli("stats", "--db", str(tmp_path / "nothing.db"))
+    assert result.returncode == 1 and "no Hadath store" in result.stderr
+
+
+def test_failed_articles_are_recorded_and_counted(db, tmp_path):
+    good = VISIT_ARRIVED.to_dict()
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n" + '{"id": "x", "events": [], "sentences": 3}\n', encoding="utf-8")
+    summary = Ingester(db).ingest([str(path)])
+    assert (summary.new, summary.failed) == (1, 1)
+    failed = Store(db).articles(status="failed")
+    assert len(failed) == 1 and failed["error"].iloc[0].startswith("unreadable line")
+
+
+# -- workers and Dask -------------------------------------------------------------------------------
+
+
+def test_two_worker_processes_and_dask_give_the_single_process_store(tmp_path, corpus):
+    single, workers, dask = (str(tmp_path / f"{n}.db") for n in ("single", "workers", "dask"))
+    Ingester(single).ingest([str(corpus)])
+    Ingester(workers, workers=2).ingest([str(corpus)])
+    Ingester(dask, dask="local", workers=2).ingest([str(corpus)])
+    assert contents(workers) == contents(single)
+    assert contents(dask) == contents(single)
+
+
+# -- exports and queries ------------------------------------------------------------------------------
+
+
+def test_exports_read_back_by_their_standard_readers(db, corpus, tmp_path):
+    Ingester(db).ingest([str(corpus)])
+    store = Store(db)
+    export_events(store, "csv", str(tmp_path / "e.csv"))
+    with (tmp_path / "e.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 9 and rows[0]["event_day"] == "2024-01-24"
+    assert {r["num_mentions"] for r in rows} == {"1", "2"}
+
+    export_events(store, "jsonl", str(tmp_path / "e.jsonl"), actor="PKK")
+    lines = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(e["cameo"], e["num_mentions"]) for e in lines] == [("195", 1), ("195", 2)]
+
+    export_events(store, "parquet", str(tmp_path / "e.parquet"), start="2024-02", end="2024-03")
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.num_rows == 3 and str(table.schema.field("event_day").type) == "date32[day]"
+    assert sorted(table.column("cameo").to_pylist()) == ["042", "141", "195"]
+
+    written = export_events(store, "gdelt", str(tmp_path / "e.gdelt.csv"))
+    records = [line.split("\t") for line in (tmp_path / "e.gdelt.csv").read_text(encoding="utf-8").splitlines()]
+    assert written == len(records) == 9 and {len(r) for r in records} == {61}
+    by_id = {r[0]: dict(zip(COLUMNS, r, strict=True)) for r in records}
+    planned = by_id[str(event_of(store, VISIT_PLANNED)["event"]["id"])]
+    assert (planned["EventCode"], planned["EventRootCode"], planned["QuadClass"], planned["GoldsteinScale"]) == (
+        "036", "03", "1", "4")
+    protest = by_id[str(event_of(store, PROTEST)["event"]["id"])]
+    assert (protest["EventCode"], protest["QuadClass"], protest["Actor1Code"], protest["Actor1CountryCode"],
+            protest["Actor1Type1Code"]) == ("141", "3", "IRNCVL", "IRN", "CVL")
+    strike = by_id[str(event_of(store, STRIKE_QANDIL)["event"]["id"])]
+    assert (strike["SQLDATE"], strike["Actor2Code"], strike["Actor2KnownGroupCode"], strike["Actor2CountryCode"],
+            strike["QuadClass"], strike["IsRootEvent"], strike["SOURCEURL"]) == (
+        "20240124", "PKK", "PKK", "", "4", "1", "https://aawsat.com/4")
+    visit = by_id[str(event_of(store, VISIT_PLANNED)["event"]["id"])]
+    assert (visit["ActionGeo_CountryCode"], visit["ActionGeo_FullName"], visit["DATEADDED"]) == (
+        "TU", "Ankara", "20240121000000")
+
+
+def test_dyad_timeline_actor_network_stats_and_search(db, corpus):
+    Ingester(db).ingest([str(corpus)])
+    store = Store(db)
+    months = store.dyad_timeline("IRN", "TUR", "2024-01", "2024-12", by="month")
+    assert list(months["period"]) == ["2024-01", "2024-02", "2024-03"]
+    assert list(months["events"]) == [5, 1, 1]
+    assert list(months["quad1"]) == [5, 1, 0] and list(months["quad3"]) == [0, 0, 1]
+    assert months["goldstein_sum"].iloc[0] == pytest.approx(1.9 + 1.9 + 1.0 + 1.0 + 8.0)
+    assert months["top_cameo"].iloc[0] == "040:2 042:2 057:1"
+    directed = store.dyad_timeline("IRN", "TUR", by="week", directed=True)
+    assert list(directed["period"]) == ["2024-01-22", "2024-02-05", "2024-03-11"]
+    assert list(directed["events"]) == [3, 1, 1]
+
+    turkey = store.actor_summary("TUR")
+    assert list(turkey["counterpart"]) == ["IRN", "PKK"]
+    assert turkey.iloc[1][["events", "as_source", "quad4"]].tolist() == [2, 2, 2]
+    edges = store.network()
+    assert edges.iloc[0][["source_key", "target_key", "events"]].tolist() == ["IRN", "TUR", 5]
+
+    stats = store.stats()
+    assert (stats["articles"], stats["copies"], stats["events"], stats["merged_events"], stats["mentions"]) == (
+        8, 1, 9, 2, 11)
+    assert stats["by_status"] == {"occurred": 7, "planned": 2}
+
+    found = store.search("حزب العمال")  # the texts have "لحزب العمال": the clitic is read off
+    assert set(found["id"]) == {STRIKE_QANDIL.id, WIRE_FIRST.id, WIRE_COPY.id}
+    assert set(store.search("رئيسي يزور")["id"]) == {VISIT_PLANNED.id, VISIT_REPORTED.id}
+    assert list(store.search("قنديل")["id"]) == [STRIKE_QANDIL.id]
+    page = store.events(limit=4, offset=4)
+    assert len(page) == 4 and list(page["id"]) == list(store.events(limit=None)["id"])[4:8]
+
+
+def test_cli_ingest_show_export_query_stats(tmp_path, corpus):
+    db = str(tmp_path / "cli.db")
+    result = cli("ingest", str(corpus), "--db", db)
+    assert result.returncode == 0, result.stderr
+    assert "9 articles read: 8 new, 1 duplicate, 0 failed; 9 new events, 11 mentions" in result.stdout
+    event_id = event_of(Store(db), VISIT_ARRIVED)["event"]["id"]
+    shown = cli("show", str(event_id), "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    assert "2 mentions in 2 articles from 3 sources" in shown.stdout
+    assert "«وصل الرئيس الإيراني إبراهيم رئيسي اليوم الأربعاء إلى العاصمة التركية أنقرة في زيارة رسمية.»" in shown.stdout
+    assert "alarabiya.net" in shown.stdout and "irna.ir" in shown.stdout
+    gdelt = cli("export", "--format", "gdelt", "--db", db, "--status", "occurred", "--root", "04")
+    assert [len(line.split("\t")) for line in gdelt.stdout.splitlines()] == [61, 61, 61]
+    dyad = cli("query", "dyad", "IRN", "TUR", "--from", "2024-01", "--to", "2024-02", "--by", "month", "--db", db,
+               "--format", "csv")
+    assert dyad.stdout.splitlines()[1].startswith("2024-01,5,5,0,0,0,13.8,2.76,6,")
+    env = {"HADATH_DB": db}
+    assert '"events": 9' in cli("stats", "--json", env=env).stdout
+    missing = cli("show", "12345", "--db", db)
+    assert missing.returncode == 1 and missing.stderr == "hadath show: no event 12345 in the store\n"
