@@ -14,7 +14,12 @@ from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
 
-PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن", "بين", "لدي", "حول", "تجاه", "عبر", "نحو", "امام"}
+PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن", "بين", "لدي", "حول", "تجاه", "عبر", "نحو", "امام",
+                     "داخل", "خارج", "قرب", "عند", "منذ", "خلال", "بعد", "قبل", "حتي", "وسط", "شمال", "جنوب",
+                     "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اراضي", "حدود", "مدينه", "محافظه"}
+# Prepositions that introduce the place of an act, never its target.
+LOCATIVE = {"في", "داخل", "خارج", "قرب", "عند", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+            "شرقي", "غربي", "اراضي", "حدود", "مدينه", "محافظه", "خلال", "منذ", "بعد", "قبل", "حتي"}
 PREPOSITION_CLITICS = ("ب", "ل", "ك")
 CLAUSE_BREAKS = {".", "؟", "?", "!", "؛", ":", "«", "»", '"'}
 # Relative and complementiser words start a new clause: "الهجوم الذي استهدف…", "أن تركيا…".
@@ -78,8 +83,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             mention.key, mention.actor = state, state + mention.actor
     for previous, mention in zip(mentions, mentions[1:], strict=False):
         between = article.text[previous.end : mention.start].strip()
-        if between in ("و", "،", ",") or (mention.start > 0 and tokens[mention.first].text.startswith("و")
-                                          and not between):
+        # "تركيا وإيران", "حماس وإسرائيل": a bare "و" joins; a comma before it starts a new clause
+        if between == "و" or (not between and normalize(tokens[mention.first].text).startswith("و")):
             mention.conjoined = True
     return mentions
 
@@ -138,41 +143,34 @@ def clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
 
 
 def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
-                        floor: int = -1) -> tuple[ActorMention | None, ActorMention | None]:
-    """(source, target) for one trigger among the sentence's actor mentions.
+                        floor: int = -1, inherited: ActorMention | None = None
+                        ) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """(source, target) pairs for one trigger among the sentence's actor mentions.
 
+    Usually one pair; one per target where targets are joined by "و" ("اجتمع مع أحمديان وخطيب").
     `floor`: the last token of a verb trigger earlier in the sentence, or -1; a verbal noun after a
     verb is its object and takes no subject from before it ("أدانت الجامعة العربية الغارة": the
-    League is not the raider).
+    League is not the raider). `inherited`: the subject of the previous verb, for a verb whose own
+    subject is dropped ("زار قالن طهران، حيث اجتمع مع …").
     """
-    lo, hi = clause_span(tokens, trigger.first)
-    after = [m for m in mentions if m.first > trigger.last and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
-    noun_after_verb = floor >= 0 and not trigger.entry.is_verb
-    before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
+    lo, _ = clause_span(tokens, trigger.first)
     entry = trigger.entry
+    after = [m for m in mentions if m.first > trigger.last and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
+    noun_after_verb = floor >= 0 and not entry.is_verb
+    before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
 
-    between = _between_pair(trigger, tokens, after)
+    between = _between_pair(trigger, after)
     if between:
-        return between
+        return [between]
 
-    source: ActorMention | None = None
-    if entry.kind == "passive" or (entry.kind in ("past",) and _looks_passive(trigger, tokens, after)):
-        target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP), None)
-        agent = next((m for m in after if m.preposition in ("بيد", "يد", "قبل")), None)
-        return agent, target
+    if entry.kind == "passive" or (entry.kind == "past" and _looks_passive(trigger, tokens)):
+        target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP
+                       and m.preposition not in LOCATIVE), None)
+        return [(None, target)]
 
-    first_after = after[0] if after else None
-    if first_after and first_after.preposition is None and first_after.first - trigger.last <= (
-            MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2):
-        source = first_after  # verb-first subject, or a verbal noun's genitive agent
-    else:
-        candidates = [m for m in before if m.preposition is None and m.last >= lo - 6]
-        if candidates:
-            source = candidates[-1]
-            # Conjoined subjects: "تركيا وإيران سيبحثان" -> the first of the pair is the source.
-            while source.conjoined and candidates.index(source) > 0:
-                source = candidates[candidates.index(source) - 1]
-
+    source = _subject(trigger, before, after, lo)
+    if source is None and entry.is_verb and inherited is not None:
+        source = inherited
     target = _pick_target(entry.target_preps, after, source)
     if target is None and source is not None:
         partner = _conjoined_partner(source, mentions)
@@ -180,11 +178,45 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             target = partner
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
         target = None
-    return source, target
+    pairs = [(source, target)]
+    if target is not None:
+        index = mentions.index(target)
+        while index + 1 < len(mentions) and mentions[index + 1].conjoined \
+                and mentions[index + 1].preposition not in LOCATIVE:
+            index += 1
+            pairs.append((source, mentions[index]))
+    return pairs
+
+
+def _subject(trigger: TriggerMatch, before: list[ActorMention], after: list[ActorMention], lo: int
+             ) -> ActorMention | None:
+    """Subject-first when a bare actor stands right before the trigger at the start of its clause
+    ("الرئيس الإيراني يزور تركيا"); else verb-first ("زار قالن طهران") or a verbal noun's agent
+    ("زيارة رئيسي إلى تركيا"); else the nearest bare actor before it in the clause."""
+    entry = trigger.entry
+    bare_before = [m for m in before if m.preposition is None]
+    if bare_before and trigger.first - bare_before[-1].last <= 1 and bare_before[-1].first <= lo + 2:
+        return _first_of_pair(bare_before[-1], bare_before)
+    first_after = after[0] if after else None
+    reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
+    if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach:
+        return first_after
+    candidates = [m for m in bare_before if m.last >= lo - 6]
+    if candidates:
+        return _first_of_pair(candidates[-1], candidates)
+    return None
+
+
+def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> ActorMention:
+    """Conjoined subjects: "تركيا وإيران سيبحثان" -> the first of the pair is the source."""
+    while source.conjoined and candidates.index(source) > 0:
+        source = candidates[candidates.index(source) - 1]
+    return source
 
 
 def _pick_target(preps: tuple[str, ...], after: list[ActorMention], source: ActorMention | None
                  ) -> ActorMention | None:
+    after = [m for m in after if m.preposition not in LOCATIVE]
     for mention in after:
         if mention is source or (source and mention.first <= source.last):
             continue
@@ -215,7 +247,7 @@ def _conjoined_partner(source: ActorMention, mentions: list[ActorMention]) -> Ac
     return None
 
 
-def _between_pair(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]
+def _between_pair(trigger: TriggerMatch, after: list[ActorMention]
                   ) -> tuple[ActorMention, ActorMention] | None:
     """"محادثات بين إيران وتركيا" -> (Iran, Turkey)."""
     for i, mention in enumerate(after):
@@ -225,7 +257,7 @@ def _between_pair(trigger: TriggerMatch, tokens: list[Token], after: list[ActorM
     return None
 
 
-def _looks_passive(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> bool:
+def _looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """Unvowelled "قتل" is active or passive; a number or a person-count noun next makes it passive."""
     if trigger.last + 1 >= len(tokens):
         return False

@@ -6,6 +6,7 @@ Reads article.sentences, article.entities (with actor codes), article.dates; set
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
@@ -40,15 +41,30 @@ def code_events(article: Article) -> Article:
         mentions = sentence_mentions(article, sentence, tokens, home)
         markers = find_markers(tokens)
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
+        context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers)
         floor = -1
+        subject: ActorMention | None = None
         for trigger in triggers:
-            events.extend(_code_trigger(article, index, sentence, tokens, trigger, mentions, markers,
-                                        sentence_dates, floor))
+            coded = _code_trigger(context, trigger, floor, subject)
+            events.extend(event for event, _ in coded)
             if trigger.entry.is_verb:
                 # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
                 floor = trigger.last
-    article.events = _one_per_act(events)
+                subject = next((source for _, source in coded if source is not None), subject)
+    article.events = _one_per_act(events, _headline_sentences(article))
     return article
+
+
+@dataclass
+class SentenceContext:
+    article: Article
+    index: int
+    sentence: Sentence
+    tokens: list[Token]
+    mentions: list[ActorMention]
+    markers: list
+    dates: list[DateMention]
+    triggers: list[TriggerMatch]
 
 
 def home_state(article: Article) -> str | None:
@@ -60,40 +76,46 @@ def home_state(article: Article) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _code_trigger(article: Article, index: int, sentence: Sentence, tokens: list[Token],
-                  trigger: TriggerMatch, mentions: list[ActorMention], markers, sentence_dates,
-                  floor: int) -> list[Event]:
-    source, target = choose_participants(trigger, tokens, mentions, floor)
+def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
+                  subject: ActorMention | None) -> list[tuple[Event, ActorMention | None]]:
+    """The events one trigger makes, each with the mention that is its source."""
+    article = ctx.article
     cameo_code = trigger.entry.cameo
     root = cameo_code[:2]
-    if source is None and target is None and root not in PARTYLESS_ROOTS:
-        return []
-    if root in PARTYLESS_ROOTS and target is None:
-        target = _place_as_target(mentions, source)
-    if trigger.entry.cameo == "010" and target is None:
-        return []  # a bare "announced" is not an event worth coding
-    event_date = _event_date(trigger, sentence_dates, article)
-    future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
-    status = status_of(trigger, tokens, markers, future_date)
-    value, precision = _date_value(event_date, status, index, sentence, article)
-    cameo = load_cameo()[cameo_code]
-    return [Event(
-        sentence=index,
-        trigger=Trigger(article.text[trigger.start : trigger.end], trigger.start, trigger.end),
-        source=_participant(source),
-        target=_participant(target),
-        cameo=cameo_code,
-        root=root,
-        quad_class=cameo.quad_class,
-        goldstein=cameo.goldstein,
-        plover=cameo.plover,
-        status=status,
-        date=value,
-        date_precision=precision,
-        location=_location(mentions, source, target, root),
-        attribution=_attribution(article.text[sentence.start : sentence.end]),
-        confidence=_confidence(source, target, trigger),
-    )]
+    events = []
+    for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject):
+        if root in PARTYLESS_ROOTS and target is None:
+            target = _place_as_target(ctx.mentions, source)
+        if source is None and target is None and root not in PARTYLESS_ROOTS:
+            continue
+        if not trigger.entry.is_verb and root not in PARTYLESS_ROOTS and (source is None or target is None):
+            continue  # a verbal noun alone ("التهديدات", "العقوبات") is a topic, not a reported act
+        if cameo_code == "010" and target is None:
+            continue  # a bare "announced" is not an event worth coding
+        event_date = _event_date(trigger, ctx.dates)
+        future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
+        status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
+        value, precision = _date_value(event_date, status, ctx.index, ctx.sentence, article)
+        cameo = load_cameo()[cameo_code]
+        event = Event(
+            sentence=ctx.index,
+            trigger=Trigger(article.text[trigger.start : trigger.end], trigger.start, trigger.end),
+            source=_participant(source),
+            target=_participant(target),
+            cameo=cameo_code,
+            root=root,
+            quad_class=cameo.quad_class,
+            goldstein=cameo.goldstein,
+            plover=cameo.plover,
+            status=status,
+            date=value,
+            date_precision=precision,
+            location=_location(ctx.mentions, source, target, root),
+            attribution=_attribution(article.text[ctx.sentence.start : ctx.sentence.end]),
+            confidence=_confidence(source, target, trigger),
+        )
+        events.append((event, source))
+    return events
 
 
 def _participant(mention: ActorMention | None) -> Participant | None:
@@ -111,8 +133,7 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None) 
     return None
 
 
-def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], article: Article
-                ) -> tuple[str, str] | None:
+def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention]) -> tuple[str, str] | None:
     """(value, precision) of the date expression in the trigger's sentence nearest to it."""
     if not sentence_dates:
         return None
@@ -163,27 +184,44 @@ def _confidence(source: ActorMention | None, target: ActorMention | None, trigge
     return round(min(score, 0.95), 2)
 
 
-def _one_per_act(events: list[Event]) -> list[Event]:
+def _headline_sentences(article: Article) -> set[int]:
+    """Sentences before the body: the title lines and subtitles at the top, which restate the story."""
+    heads = set()
+    for index, sentence in enumerate(article.sentences[:4]):
+        text = article.text[sentence.start : sentence.end].rstrip()
+        if text.endswith((".", "،")) or len(text.split()) > 20:
+            break
+        heads.add(index)
+    return heads
+
+
+def _one_per_act(events: list[Event], headlines: set[int]) -> list[Event]:
     """One event per act and pair: repeated mentions of the same act in an article are one event.
 
-    Two triggers of violence in one sentence ("الهجوم … الذي استهدف …") are one attack.
+    The body's report wins over a headline's restatement; two triggers of violence in one
+    sentence ("الهجوم … الذي استهدف …") are one attack; one trigger with two joined targets
+    ("اجتمع مع أحمديان وخطيب") is two events.
     """
-    kept: list[Event] = []
-    seen: dict[tuple, Event] = {}
-    for event in events:
+    def pair_of(event: Event) -> tuple:
         source = event.source.key if event.source else None
         target = event.target.key if event.target else None
-        pair = tuple(sorted((str(source), str(target)))) if event.root in SYMMETRIC_ROOTS else (source, target)
-        key = (pair, event.root, event.status)
-        previous = seen.get(key)
-        if previous is not None and (previous.date == event.date or None in (previous.date, event.date)):
+        return tuple(sorted((str(source), str(target)))) if event.root in SYMMETRIC_ROOTS else (source, target)
+
+    body_acts = {(pair_of(e), e.root) for e in events if e.sentence not in headlines}
+    kept: list[Event] = []
+    for event in events:
+        pair = pair_of(event)
+        if event.sentence in headlines and (pair, event.root) in body_acts:
+            continue
+        if any(pair_of(k) == pair and k.root == event.root and k.status == event.status
+               and (k.date == event.date or None in (k.date, event.date))
+               and (k.sentence, k.trigger.start) != (event.sentence, event.trigger.start) for k in kept):
             continue
         if event.root in VIOLENT_ROOTS and any(
-                k.sentence == event.sentence and k.root in VIOLENT_ROOTS and
-                (k.target is None or event.target is None or k.target.key == event.target.key)
+                k.sentence == event.sentence and k.root in VIOLENT_ROOTS
+                and (k.trigger.start != event.trigger.start)
+                and (k.target is None or event.target is None or k.target.key == event.target.key)
                 for k in kept):
             continue
-        seen[key] = event
         kept.append(event)
     return kept
-

@@ -67,8 +67,12 @@ def find_markers(tokens: list[Token]) -> list[tuple[int, Marker]]:
 
 
 def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[int, Marker]],
-              future_date: bool) -> str:
-    """The status of the event whose trigger is `trigger` in a sentence of `tokens`."""
+              future_date: bool, triggers: list[TriggerMatch] | None = None) -> str:
+    """The status of the event whose trigger is `trigger` in a sentence of `tokens`.
+
+    A sentence-wide marker (تأجلت، ألغيت) applies to the schedulable act nearest to it — a visit, a
+    meeting, a signing (roots 01-08) — not to the attack that caused the postponement.
+    """
     statuses: set[str] = set()
     if trigger.future:
         statuses.add("planned")
@@ -82,7 +86,8 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
                 continue  # "قد + past" is "has done": occurred
             statuses.add(marker.status)
         elif marker.scope == "sentence":
-            statuses.add(marker.status)
+            if _nearest_schedulable(index, triggers or [trigger]) is trigger:
+                statuses.add(marker.status)
         elif marker.scope == "before" and index < trigger.first:
             statuses.add(marker.status)
         elif marker.scope == "after" and 0 < index - trigger.last <= 4:
@@ -93,3 +98,10 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
         if status in statuses:
             return status
     return "occurred"
+
+
+def _nearest_schedulable(index: int, triggers: list[TriggerMatch]) -> TriggerMatch | None:
+    schedulable = [t for t in triggers if t.entry.cameo[:2] <= "08"]
+    if not schedulable:
+        return None
+    return min(schedulable, key=lambda t: min(abs(t.first - index), abs(t.last - index)))
