@@ -5,7 +5,9 @@
 Each text is run through the dates stage with the gold publication date (None where the gold has none, so
 the stage must find it in the text). A gold date is found when a predicted mention has its value, or a more
 precise value inside it (the scoring rule of spec/OUTPUT.md); each prediction matches one gold date.
-Also printed: publication dates found in the text, when the stage is given none, against the gold ones.
+Also printed: the precision of the distinct predicted values (as `hadath evaluate` counts it: a value is
+right when it falls inside a gold value of its article), and publication dates found in the text, when
+the stage is given none, against the gold ones.
 """
 
 from __future__ import annotations
@@ -43,10 +45,17 @@ class Score:
     published_misses: list[str] = field(default_factory=list)
     mentions: int = 0
     seconds: float = 0.0
+    values: int = 0  # distinct predicted values per article, as `hadath evaluate` counts them
+    values_right: int = 0
+    extra_values: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
         return self.found / self.total if self.total else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.values_right / self.values if self.values else 0.0
 
 
 def _published(value: str | None) -> date | None:
@@ -106,6 +115,14 @@ def score(cases: list[Case]) -> Score:
             else:
                 got = ", ".join(f"{m.text!r}={m.value}" for m in article.dates) or "nothing"
                 result.misses.append(f"{case.name}: {gold['text']!r} = {gold['value']}; found {got}")
+        gold_values = [g["value"] for g in case.gold]
+        for value in sorted({m.value for m in article.dates if m.value}):
+            result.values += 1
+            if any(value_matches(value, g) for g in gold_values):
+                result.values_right += 1
+            else:
+                texts = ", ".join(repr(m.text) for m in article.dates if m.value == value)
+                result.extra_values.append(f"{case.name}: {value} from {texts}")
         if case.published is not None:
             result.published_total += 1
             detected = find_publication_date(case.text)
@@ -119,13 +136,16 @@ def score(cases: list[Case]) -> Score:
 def report(label: str, result: Score, show_misses: bool) -> None:
     rate = result.mentions / result.seconds if result.seconds else 0.0
     print(
-        f"{label}: date recall {result.recall:.3f} ({result.found}/{result.total}); "
+        f"{label}: date recall {result.recall:.3f} ({result.found}/{result.total}), "
+        f"precision of distinct values {result.precision:.3f} ({result.values_right}/{result.values}); "
         f"publication date from text {result.published_right}/{result.published_total}; "
         f"{result.mentions} expressions, {rate:,.0f} expressions/s"
     )
     if show_misses:
         for miss in result.misses:
             print("  miss", miss)
+        for extra in result.extra_values:
+            print("  not in gold", extra)
         for miss in result.published_misses:
             print("  publication", miss)
 

@@ -161,6 +161,8 @@ def test_day_with_time_and_year_before_the_month():
         ("وسوف تعقد الجلسة الأحد.", "2024-05-19", "future"),
         ("شهدت الساحة السياسية الأحد احتجاجات.", "2024-05-12", "past"),  # "السياسية" is no future verb
         ("قالت ستيفاني ويليامز الاثنين إن الهدنة صامدة.", "2024-05-13", "past"),  # a name, not "ست" + verb
+        ("تظاهر الآلاف الجمعة في العاصمة.", "2024-05-10", "past"),  # five days back
+        ("تنطلق القمة الخميس في المنامة.", "2024-05-16", "future"),  # six days back would be "الماضي"
     ],
 )
 def test_weekday_alone_in_the_clause_tense(text, value, tense):
@@ -540,6 +542,9 @@ def test_arithmetic():
     assert month_near(1, date(2024, 1, 21), "future") == (2025, 1)
     assert month_near(12, date(2024, 1, 21), None) == (2023, 12)
     assert weekday_near(3, WED, "past") == WED
+    assert weekday_near(4, WED, "past") == date(2024, 5, 9)
+    assert weekday_near(4, WED, "recent") == date(2024, 5, 16)
+    assert weekday_near(5, WED, "recent") == date(2024, 5, 10)
     assert weekday_near(3, WED, "past_strict") == date(2024, 5, 8)
     assert weekday_near(3, WED, "future") == date(2024, 5, 22)
     assert window_value(date(2024, 4, 28), date(2024, 5, 4)) == ("2024", "year")
@@ -710,3 +715,19 @@ def test_any_mix_of_date_words_resolves_without_error_and_with_valid_offsets(pie
         assert len(m.value) == {"day": 10, "month": 7, "year": 4}[m.precision]
         if m.end_value is not None:
             assert m.end_value > m.value
+
+
+def test_page_stamp_later_than_publication_is_dropped():
+    text = "الجمعة 9 مايو 2025\nأخبار\nالوزير يلتقي نظيره\nالاثنين 3 مارس 2025 - 11:20 ص\nالتقى الوزير نظيره أمس."
+    article = resolve_dates(Article(text=text))
+    assert article.published == date(2025, 3, 3)
+    assert [(d.text, d.value) for d in article.dates] == [
+        ("الاثنين 3 مارس 2025", "2025-03-03"),
+        ("أمس", "2025-03-02"),
+    ]
+
+
+def test_a_later_date_inside_a_sentence_is_kept():
+    text = "عنوان\nأعلنت اللجنة أن الانتخابات ستجرى في 9 مايو 2025 في كل المحافظات."
+    article = resolve_dates(Article(text=text, published=date(2025, 3, 3)))
+    assert [d.value for d in article.dates] == ["2025-05-09"]

@@ -75,7 +75,8 @@ def month_near(month: int, ref: date, tense: str | None) -> tuple[int, int]:
 def weekday_near(isoweekday: int, ref: date, tense: str | None) -> date:
     """The weekday nearest ref in the tense's direction.
 
-    tense "past" (a bare weekday in news): the last one on or before ref; "past_strict" ("الأربعاء الماضي"):
+    tense "past": the last one on or before ref; "recent" (a bare weekday in news): the same, unless that
+    is six days back, then tomorrow; "past_strict" ("الأربعاء الماضي"):
     the last one before ref; "future" ("الأربعاء المقبل", "سيزور الأربعاء"): the next one after ref;
     None: the nearest on either side within three days.
     """
@@ -83,6 +84,9 @@ def weekday_near(isoweekday: int, ref: date, tense: str | None) -> date:
     ahead = (isoweekday - ref.isoweekday()) % 7
     if tense == "past":
         return ref - timedelta(days=back)
+    if tense == "recent":
+        # a bare weekday six days back would be written "الماضي"; bare, it is tomorrow
+        return ref - timedelta(days=back) if back < 6 else ref + timedelta(days=ahead)
     if tense == "past_strict":
         return ref - timedelta(days=back or 7)
     if tense == "future":

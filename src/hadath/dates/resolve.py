@@ -7,8 +7,9 @@ words come from data/. Where two expressions overlap the longer wins.
 How values are resolved:
 - a full date is itself; a day and month with no year take the year that puts them nearest the
   publication date, in the direction a tense word gives ("18 أبريل الماضي" -> the last 18 April before);
-- a bare weekday is the last one on or before publication, or the next one after it where the clause
-  speaks of the future ("سيزور ... الأربعاء", "الأربعاء المقبل"); "الأربعاء الماضي" is the last one before;
+- a bare weekday is the last one on or before publication (but tomorrow rather than six days back, which
+  news would call "الماضي"), or the next one after it where the clause speaks of the future
+  ("سيزور ... الأربعاء", "الأربعاء المقبل"); "الأربعاء الماضي" is the last one before;
 - "أمس السبت": the named weekday nearest the relative day (the weekday wins a disagreement);
 - "الأسبوع الماضي" is the seven days before publication, "الأسبوع المقبل" the seven after; week starts differ
   across the Arab world (Saturday, Sunday, Monday), so a week is given as the month holding those days,
@@ -457,9 +458,10 @@ def _resolve_weekday(m: Match, ref: date | None) -> Resolved | None:
     elif said == "future" or (said is None and m.future_context):
         direction = "future"
     else:
-        direction = "past"
-    tense = "future" if direction == "future" else "past"
-    return Resolved(_iso(arithmetic.weekday_near(wd, ref, direction)), "day", relative=True, tense=tense)
+        direction = "recent" if said is None else "past"
+    found = arithmetic.weekday_near(wd, ref, direction)
+    tense = "future" if found > ref else "past"
+    return Resolved(_iso(found), "day", relative=True, tense=tense)
 
 
 _UNIT_OF = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}

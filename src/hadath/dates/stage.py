@@ -7,12 +7,15 @@ from datetime import date, timedelta
 
 from hadath.dates import lexicon
 from hadath.dates.resolve import Match, MatchingForm, find_dates, matching_form, resolve, scan
-from hadath.model import Article
+from hadath.model import Article, DateMention
+from hadath.text.normalize import normalize
 
 # A dateline sits in the page head: within these many non-empty lines, and on a long line near its start.
 DATELINE_LINES = 20
 DATELINE_SHORT_LINE = 80
 DATELINE_NEAR_START = 16
+# what may stand beside a date on a stamp line: a time, "م"/"ص" (pm/am), punctuation
+_STAMP_LEFTOVER = re.compile(r"\d{1,2}:\d{2}|(?<!\w)(?:م|ص|مساء|صباحا|am|pm)(?!\w)|[\W_]", re.IGNORECASE)
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _FULL_DATE_KINDS = ("gregorian_day", "numeric", "dateline_with_time", "hijri")
 
@@ -24,8 +27,25 @@ def resolve_dates(article: Article) -> Article:
         if found is not None:
             article.published = found
             article.published_from = "text"
-    article.dates = find_dates(article.text, article.published)
+    mentions = find_dates(article.text, article.published)
+    article.dates = [d for d in mentions if not is_page_stamp(article.text, d, article.published)]
     return article
+
+
+def is_page_stamp(text: str, mention: DateMention, published: date | None) -> bool:
+    """A full date alone on a line of the page head and later than publication: the page's stamp of the
+    day it was visited ("الخميس 07 نوفمبر 2024" above a 2023 article), not a date of the story."""
+    if published is None or mention.precision != "day" or mention.relative or mention.value is None:
+        return False
+    if mention.value <= published.isoformat():
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if sum(1 for line in text[:line_start].split("\n") if line.strip()) >= DATELINE_LINES:
+        return False
+    rest = normalize(text[line_start : mention.start] + " " + text[mention.end : line_end])
+    return not _STAMP_LEFTOVER.sub("", rest)
 
 
 def find_publication_date(text: str) -> date | None:
