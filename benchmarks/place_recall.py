@@ -97,7 +97,9 @@ def score(set_name: str) -> tuple[int, int, int, list[str], list[str]]:
             if any(m.key == entity.get("key") for m in matches):
                 keys += 1
             else:
-                misses.append(f"{set_name}/{name}: key {text}: gold {entity.get('key')}, places {matches[0].key}")
+                misses.append(
+                    f"{set_name}/{name}: key {text}: gold {entity.get('key')}, places {matches[0].key}"
+                )
         for mention in mentions:
             if not any(texts_overlap(e["text"], mention.text) for e in locs):
                 extra.append(f"{set_name}/{name}: {mention.text} -> {mention.place.name_en} ({mention.key})")
@@ -116,12 +118,16 @@ def main() -> int:
             return 1
         total, found, keys, misses, extra = score(set_name)
         all_total, all_found, all_keys = all_total + total, all_found + found, all_keys + keys
-        print(f"{set_name}: places {total}  found {found}  recall {found / max(total, 1):.3f}  key accuracy {keys / max(found, 1):.3f}  unmatched mentions {len(extra)}")
+        print(
+            f"{set_name}: places {total}  found {found}  recall {found / max(total, 1):.3f}  key accuracy {keys / max(found, 1):.3f}  unmatched mentions {len(extra)}"
+        )
         for line in misses if args.misses else []:
             print("    miss", line)
         for line in extra if args.extra else []:
             print("    extra", line)
-    print(f"all: places {all_total}  found {all_found}  recall {all_found / max(all_total, 1):.3f}  key accuracy {all_keys / max(all_found, 1):.3f}")
+    print(
+        f"all: places {all_total}  found {all_found}  recall {all_found / max(all_total, 1):.3f}  key accuracy {all_keys / max(all_found, 1):.3f}"
+    )
     return 0
 
 

@@ -152,6 +152,17 @@ def _match_at(tokens: list[Token], normalised: list[str], i: int) -> tuple[int, 
     return None
 
 
+def _cue_near(tokens: list[Token], normalised: list[str], lo: int, hi: int, cue: tuple[str, ...]) -> bool:
+    """Whether `cue` occurs in tokens lo..hi, its first word perhaps with a clitic ("للبنان", "لحزب الله")."""
+    n = len(cue)
+    for j in range(max(0, lo), min(len(tokens), hi) - n + 1):
+        if tuple(normalised[j + 1 : j + n]) == cue[1:] and (
+            normalised[j] == cue[0] or cue[0] in first_word_forms(tokens[j].text)
+        ):
+            return True
+    return False
+
+
 def _context_match(tokens: list[Token], normalised: list[str], i: int) -> tuple[int, Place] | None:
     """A name whose place depends on nearby words, where such a word is near ("طرابلس ... لبنان")."""
     rules = _context_rules()
@@ -159,32 +170,32 @@ def _context_match(tokens: list[Token], normalised: list[str], i: int) -> tuple[
         rest = tuple(normalised[i + 1 : i + size])
         for first in first_word_forms(tokens[i].text):
             for rule in rules.get((first, *rest), ()):
-                window = normalised[max(0, i - CONTEXT_WINDOW) : i + size + CONTEXT_WINDOW]
-                for cue in rule.cues:
-                    n = len(cue)
-                    if any(tuple(window[j : j + n]) == cue for j in range(len(window) - n + 1)):
-                        return size, rule.place
-                    # a cue may carry a clitic too: "للبنان", "واللبنانية"
-                    if n == 1 and any(cue[0] in first_word_forms(w) for w in window):
-                        return size, rule.place
+                lo, hi = i - CONTEXT_WINDOW, i + size + CONTEXT_WINDOW
+                if any(_cue_near(tokens, normalised, lo, hi, cue) for cue in rule.cues):
+                    return size, rule.place
     return None
 
 
 def _has_cue(tokens: list[Token], normalised: list[str], i: int, previous_end: int | None) -> bool:
-    """A locative word just before token i, or a place just before it in a list ("حولا وعيترون")."""
+    """A locative word just before token i, or a place just before it in a list ("حولا والقليعة")."""
     if i == 0:
         return False
     before = normalised[i - 1]
     forms = {before, *(stem for _, stem in clitic_readings(tokens[i - 1].text))}
     if forms & _locative_cues():
         return True
-    # "في صور، والنبطية": a place, a comma or conjunction, then this one
-    if previous_end is not None:
-        if previous_end == tokens[i - 1].end:
-            return True
-        if before in {"،", ","} and i >= 2 and previous_end == tokens[i - 2].end:
-            return True
-    return False
+    if previous_end is None:
+        return False
+    # a list: "الخيام والقليعة", "الخيام، القليعة"; a bare word that merely starts with و ("وإن") is no link
+    joined = normalised[i].startswith("و") and (normalised[i],) not in _table()
+    if previous_end == tokens[i - 1].end and joined:
+        return True
+    return (
+        before in {"،", ","}
+        and i >= 2
+        and previous_end == tokens[i - 2].end
+        and (joined or normalised[i][0] != "و")
+    )
 
 
 def find_places(text: str) -> list[PlaceMention]:
