@@ -96,5 +96,7 @@ def run(args: argparse.Namespace) -> int:
     from hadath.read import read_inputs
 
     path = args.path or find_examples()
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())  # shorter sources in the printout
     failed = print_summaries(pipeline.run_all(read_inputs([str(path)])), sys.stdout)
     return 1 if failed else 0
