@@ -158,6 +158,7 @@ def test_role_word_alone_has_no_key(text: str, expected: tuple) -> None:
         "تركيات",  # "تركيا" must not match inside a longer word
         "يصر على موقفه",  # not مصر
         "الأمل",
+        "اللواء",  # a rank or a brigade: an actor only with a state or a name
     ],
 )
 def test_common_words_are_not_actors(text: str) -> None:
@@ -180,6 +181,8 @@ def test_common_words_are_not_actors(text: str) -> None:
         ("السفير التركي السابق علي أوزتورك", ("علي أوزتورك", "PER", "TURELI", "TUR")),
         ("وزير خارجية مصر سامي فؤاد ونظيره", ("سامي فؤاد", "PER", "EGYGOV", "EGY")),
         ("الرئيس عبد الكريم بن سالم", ("عبد الكريم بن سالم", "PER", "GOV", None)),
+        ("أعلن العقيد سامي الحداد، المتحدث", ("سامي الحداد", "PER", "MIL", None)),
+        ("اللواء الإيراني حسن نوري", ("حسن نوري", "PER", "IRNMIL", "IRN")),
     ],
 )
 def test_unknown_person_after_a_title(text: str, expected: tuple) -> None:
@@ -196,6 +199,8 @@ def test_unknown_person_after_a_title(text: str, expected: tuple) -> None:
         "الرئيس الجزائري بمقر الرئاسة",  # a noun behind a clitic
         "الرئيس محمد",  # one word and no state: too little to go on
         "الجيش الإيراني حسن",  # a body does not name a person
+        "قال قائد عسكري بارز إن",  # an indefinite title with no state names nobody in particular
+        "اللواء الثالث مشاة",  # a brigade, not a general
     ],
 )
 def test_no_person_where_no_name_follows(text: str) -> None:

@@ -426,20 +426,21 @@ class ActorDictionary:
             if state is None:
                 state = next((r.default_key for r in roles if r.default_key), None)
             if state is None:
-                if not (all(r.bare for r in roles) and definite):
-                    return j
                 match = ActorMatch(code, None, None, "ORG", "role")
             else:
                 actor = state + code if state in self._states else state
                 match = ActorMatch(actor, state, self._state_name(state), "ORG", "role")
         role_end = tokens[j - 1].end
-        person = self._person_after(text, tokens, norm, j, match, on) if names_person else None
+        # "قائد عسكري بارز": an indefinite title with no state names nobody in particular
+        person = self._person_after(text, tokens, norm, j, match, on) if names_person and (definite or match.key) else None
         if person is not None:
             if named is None and body_start is not None:
                 named = ActorMention(text[body_start:role_end], body_start, role_end, match, "role")
             title = ActorMention(text[start:role_end], start, role_end, replace(match, kind="title"), "role", named, True)
             mentions.extend((title, person[0]))
             return person[1]
+        if match.key is None and not (all(r.bare for r in roles) and definite):
+            return j  # "قوات", "النظام", "اللواء" alone: no actor without a state or a name
         mentions.append(ActorMention(text[start:role_end], start, role_end, match, "role", named, names_person))
         return j
 
