@@ -116,7 +116,9 @@ def test_spelling_variants_find_the_person(spelling: str, name_en: str):
     assert person(spelling).name_en == name_en
 
 
-@pytest.mark.parametrize("word", ["رئيسي", "السوداني", "عون", "سلام", "بري", "مبارك", "محمد", "الحوثي"])
+@pytest.mark.parametrize(
+    "word", ["رئيسي", "السوداني", "عون", "سلام", "بري", "مبارك", "محمد", "الحوثي", "صدام", "عرفات", "ولايتي"]
+)
 def test_common_words_and_bare_first_names_are_not_short_forms(word: str):
     assert person_named(word) is None
 
