@@ -352,6 +352,18 @@ def test_more_year_cues_and_dialect(text, value):
     assert values(text, WED) == [value]
 
 
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("تقام الدورة ما بين12 يوليوز الجاري و3 غشت القادم.", date(2003, 7, 1), ["2003-07-12", "2003-08-03"]),
+        ("ألّف السيمفونية عام1781 في فيينا.", WED, ["1781"]),
+        ("زار الموفدون الاثنين والثلاثاء الماضيين بيروت.", date(2003, 6, 15), ["2003-06-09", "2003-06-10"]),
+    ],
+)
+def test_glued_words_and_shared_tense(text, published, expected):
+    assert values(text, published) == expected
+
+
 def test_a_count_of_years_is_not_a_year():
     assert values("بنيت المدينة قبل 2000 عام.", WED) == []
 

@@ -43,7 +43,7 @@ def _ordinal_day(prefix: str) -> str:
 def _day(prefix: str) -> str:
     """A day of the month in digits, a range of two, or an ordinal word."""
     return (
-        rf"(?:(?:من|بين|يومي)\s+)?(?:ال)?(?P<{prefix}d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:(?:من|بين|يومي)\s*)?(?:ال)?(?P<{prefix}d>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:\s*(?:الي|حتي|-|–|و)\s*(?:ال)?(?P<{prefix}d2>\d{{1,2}}))?"
         rf"|{_ordinal_day(prefix)}"
     )
@@ -88,7 +88,7 @@ def gregorian_day() -> re.Pattern[str]:
         rf"|{TENSE_GAP}(?P<t>{tense}))?"
     )
     return _compile(
-        rf"{START}(?P<x>(?:{_lead('')})?(?:{_day('')})\s*(?:[/\-.]\s*)?(?:من\s+)?(?:شهر\s+)?{month_part}{after}){END}"
+        rf"{START}{CLITIC}(?P<x>(?:{_lead('')})?(?:{_day('')})\s*(?:[/\-.]\s*)?(?:من\s+)?(?:شهر\s+)?{month_part}{after}){END}"
     )
 
 
@@ -156,7 +156,11 @@ def weekday() -> re.Pattern[str]:
     lead = alternation(lexicon.words("day_lead"))
     weekdays = alternation(lexicon.weekday_names())
     tense = alternation(lexicon.words("tense"))
-    return _compile(rf"{START}{CLITIC}(?P<x>(?:{lead}\s+)?(?P<wd>{weekdays})(?:\s+(?P<wt>{tense}))?){END}")
+    # "الاثنين والثلاثاء الماضيين": the tense after the second weekday is the first one's too
+    return _compile(
+        rf"{START}{CLITIC}(?P<x>(?:{lead}\s+)?(?P<wd>{weekdays})"
+        rf"(?:\s+(?P<wt>{tense})|(?=\s+و\s*{weekdays}\s+(?P<wt2>{tense})))?){END}"
+    )
 
 
 @cache
@@ -194,7 +198,7 @@ def year() -> re.Pattern[str]:
     """A year after a cue: "عام 2001", "في 2012", "مطلع عام 2017", "لسنتي 2026-2027"."""
     cue = alternation(lexicon.words("year_cue"))
     return _compile(
-        rf"{START}{CLITIC}(?P<x>(?P<cue>{cue})\s+(?:(?P<cue2>عام|العام|سنه|السنه|عامي|سنتي)\s+)?(?P<paren>\(\s*)?(?P<y>\d{{4}})"
+        rf"{START}{CLITIC}(?P<x>(?P<cue>{cue})\s*(?:(?P<cue2>عام|العام|سنه|السنه|عامي|سنتي)\s+)?(?P<paren>\(\s*)?(?P<y>\d{{4}})"
         r"(?:\s*(?P<join>-|–|/|و|الي|حتي)\s*(?P<y2>\d{4}))?(?(paren)\s*\)))"
         r"(?!\w|\s*ه(?!\w)|\s*هجري|[/.\-:]\d)"
         # "قبل 2000 عام": a count of years, not a year

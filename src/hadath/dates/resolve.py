@@ -452,7 +452,7 @@ def _resolve_weekday(m: Match, ref: date | None) -> Resolved | None:
     g = m.groups
     wd = _weekday_number(g["wd"])
     assert wd is not None
-    said = _tense(g.get("wt"))
+    said = _tense(g.get("wt") or g.get("wt2"))
     if said == "past":
         direction = "past_strict"
     elif said == "future" or (said is None and m.future_context):
