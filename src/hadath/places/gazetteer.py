@@ -53,6 +53,10 @@ class PlaceMention:
         return self.place.key
 
 
+# Words recur across a text and a batch: normalise each spelling once.
+_normalised_word = lru_cache(maxsize=65536)(normalize)
+
+
 def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(normalize(t.text) for t in tokenize(name))
 
@@ -95,8 +99,12 @@ def _locative_cues() -> frozenset[str]:
 
 
 @cache
-def _longest_name() -> int:
-    return max(len(name) for name in _table())
+def _longest_by_first_word() -> dict[str, int]:
+    """First word of a name -> the most words a name starting with it has: most words start none."""
+    longest: dict[str, int] = {}
+    for name in _table():
+        longest[name[0]] = max(longest.get(name[0], 0), len(name))
+    return longest
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,11 @@ def _context_rules() -> dict[tuple[str, ...], tuple[_ContextRule, ...]]:
         cues = frozenset(_name_tokens(cue) for cue in row["cues"].split("|"))
         rules.setdefault(_name_tokens(row["name_ar"]), []).append(_ContextRule(cues, place))
     return {name: tuple(found) for name, found in rules.items()}
+
+
+@cache
+def _context_first_words() -> frozenset[str]:
+    return frozenset(name[0] for name in _context_rules())
 
 
 def lookup_place(name: str) -> Place | None:
@@ -143,10 +156,15 @@ def first_word_forms(word: str) -> tuple[str, ...]:
 
 def _match_at(tokens: list[Token], normalised: list[str], i: int) -> tuple[int, Place] | None:
     """The longest place name starting at token i: (number of tokens, place)."""
-    for size in range(min(_longest_name(), len(tokens) - i), 0, -1):
+    longest = _longest_by_first_word()
+    firsts = [form for form in first_word_forms(tokens[i].text) if form in longest]
+    if not firsts:
+        return None
+    table = _table()
+    for size in range(min(max(longest[f] for f in firsts), len(tokens) - i), 0, -1):
         rest = tuple(normalised[i + 1 : i + size])
-        for first in first_word_forms(tokens[i].text):
-            place = _table().get((first, *rest))
+        for first in firsts:  # the bare word before clitic readings
+            place = table.get((first, *rest)) if longest[first] >= size else None
             if place is not None:
                 return size, place
     return None
@@ -166,6 +184,8 @@ def _cue_near(tokens: list[Token], normalised: list[str], lo: int, hi: int, cue:
 def _context_match(tokens: list[Token], normalised: list[str], i: int) -> tuple[int, Place] | None:
     """A name whose place depends on nearby words, where such a word is near ("طرابلس ... لبنان")."""
     rules = _context_rules()
+    if not any((form,) in rules or form in _context_first_words() for form in first_word_forms(tokens[i].text)):
+        return None
     for size in range(min(3, len(tokens) - i), 0, -1):
         rest = tuple(normalised[i + 1 : i + size])
         for first in first_word_forms(tokens[i].text):
@@ -205,7 +225,7 @@ def find_places(text: str) -> list[PlaceMention]:
     (`needs_cue`) is taken only after a locative word ("في صور", "مدينة صور") or in a list of places.
     """
     tokens = tokenize(text)
-    normalised = [normalize(t.text) for t in tokens]
+    normalised = [_normalised_word(t.text) for t in tokens]
     mentions: list[PlaceMention] = []
     previous_end: int | None = None
     i = 0
