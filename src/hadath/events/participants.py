@@ -21,6 +21,7 @@ PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن",
 LOCATIVE = {"في", "داخل", "خارج", "قرب", "عند", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
             "شرقي", "غربي", "اراضي", "حدود", "مدينه", "محافظه", "خلال", "منذ", "بعد", "قبل", "حتي"}
 PREPOSITION_CLITICS = ("ب", "ل", "ك")
+QUOTES = {'"', "«", "»", "“", "”", "'"}
 CLAUSE_BREAKS = {".", "؟", "?", "!", "؛", ":", "«", "»", '"'}
 # Relative and complementiser words start a new clause: "الهجوم الذي استهدف…", "أن تركيا…".
 CLAUSE_WORDS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "بينما", "فيما", "لكن", "ان", "بان", "فان"}
@@ -86,6 +87,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
         # "تركيا وإيران", "حماس وإسرائيل": a bare "و" joins; a comma before it starts a new clause
         if between == "و" or (not between and normalize(tokens[mention.first].text).startswith("و")):
             mention.conjoined = True
+            if mention.preposition is None:  # "داخل سوريا والعراق": both are places
+                mention.preposition = previous.preposition
     return mentions
 
 
@@ -116,13 +119,27 @@ def _token_at(tokens: list[Token], offset: int) -> int:
 
 
 def _governing_preposition(text: str, tokens: list[Token], first: int, start: int) -> str | None:
+    """The preposition before a mention: a clitic on its word ("لطهران", "للجماعات") or the word
+    before it, skipping quotes and "كل من" ("مع كل من «أحمديان»" -> "مع")."""
     token = tokens[first]
     clitics = normalize(text[token.start : start]) if token.start < start else ""
+    if not clitics:
+        # The mention may carry its own clitic where the article follows: "للجماعات", "بالعراق".
+        word = normalize(token.text).lstrip("وف")
+        if word.startswith("لل"):
+            clitics = "ل"
+        elif word[:1] in PREPOSITION_CLITICS and word[1:3] == "ال":
+            clitics = word[0]
     for clitic in clitics.lstrip("وف"):
         if clitic in PREPOSITION_CLITICS:
             return clitic
-    if first > 0:
-        previous = normalize(tokens[first - 1].text)
+    k = first - 1
+    while k >= 0 and tokens[k].text in QUOTES:
+        k -= 1
+    if k >= 1 and normalize(tokens[k].text) == "من" and normalize(tokens[k - 1].text) == "كل":
+        k -= 2
+    if k >= 0:
+        previous = normalize(tokens[k].text)
         if previous.startswith("و") and previous[1:] in PREPOSITION_WORDS:
             previous = previous[1:]
         if previous in PREPOSITION_WORDS:
@@ -137,9 +154,14 @@ def clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
         lo -= 1
     hi = index
     while hi + 1 < len(tokens) and tokens[hi + 1].text not in CLAUSE_BREAKS \
-            and normalize(tokens[hi + 1].text) not in CLAUSE_WORDS:
+            and normalize(tokens[hi + 1].text) not in CLAUSE_WORDS and not _comma_and(tokens, hi + 1):
         hi += 1
     return lo, hi
+
+
+def _comma_and(tokens: list[Token], i: int) -> bool:
+    """"…، وإيران استهدف …": a comma followed by "و" opens the next clause."""
+    return tokens[i].text in ("،", ",") and i + 1 < len(tokens) and normalize(tokens[i + 1].text).startswith("و")
 
 
 def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
@@ -153,9 +175,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     League is not the raider). `inherited`: the subject of the previous verb, for a verb whose own
     subject is dropped ("زار قالن طهران، حيث اجتمع مع …").
     """
-    lo, _ = clause_span(tokens, trigger.first)
+    lo, hi = clause_span(tokens, trigger.last)
     entry = trigger.entry
-    after = [m for m in mentions if m.first > trigger.last and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
+    after = [m for m in mentions if trigger.last < m.first <= hi and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
     noun_after_verb = floor >= 0 and not entry.is_verb
     before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
 
@@ -168,14 +190,15 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
                        and m.preposition not in LOCATIVE), None)
         return [(None, target)]
 
-    source = _subject(trigger, before, after, lo)
+    source = _subject(trigger, tokens, before, after, lo)
     if source is None and entry.is_verb and inherited is not None:
         source = inherited
-    target = _pick_target(entry.target_preps, after, source)
-    if target is None and source is not None:
-        partner = _conjoined_partner(source, mentions)
-        if partner is not None and entry.cameo[:2] in ("03", "04", "05", "06"):
-            target = partner
+    target = None
+    if source is not None and entry.cameo[:2] in ("03", "04", "05", "06"):
+        # "تركيا وإيران سيبحثان …": the two joined subjects meet each other
+        target = _conjoined_partner(source, mentions)
+    if target is None:
+        target = _pick_target(entry.target_preps, after, source)
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
         target = None
     pairs = [(source, target)]
@@ -188,23 +211,34 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     return pairs
 
 
-def _subject(trigger: TriggerMatch, before: list[ActorMention], after: list[ActorMention], lo: int
-             ) -> ActorMention | None:
+def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMention],
+             after: list[ActorMention], lo: int) -> ActorMention | None:
     """Subject-first when a bare actor stands right before the trigger at the start of its clause
     ("الرئيس الإيراني يزور تركيا"); else verb-first ("زار قالن طهران") or a verbal noun's agent
     ("زيارة رئيسي إلى تركيا"); else the nearest bare actor before it in the clause."""
     entry = trigger.entry
     bare_before = [m for m in before if m.preposition is None]
-    if bare_before and trigger.first - bare_before[-1].last <= 1 and bare_before[-1].first <= lo + 2:
+    if bare_before and trigger.first - bare_before[-1].last <= 1 and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
     first_after = after[0] if after else None
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach:
         return first_after
-    candidates = [m for m in bare_before if m.last >= lo - 6]
+    # A verb's subject stands in its own clause; a verbal noun may take one from just before it.
+    reach_back = lo if entry.is_verb else lo - 6
+    candidates = [m for m in bare_before if m.last >= reach_back]
     if candidates:
         return _first_of_pair(candidates[-1], candidates)
     return None
+
+
+def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
+    """At the clause start, or after a comma or a joining "و": "…، وإيران استهدف …"."""
+    if mention.first <= lo + 1:
+        return True
+    if normalize(tokens[mention.first].text).startswith("و"):
+        return True
+    return tokens[mention.first - 1].text in ("،", ",", "و")
 
 
 def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> ActorMention:
