@@ -16,7 +16,7 @@ from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, clitic_readings
 
 KINDS = ("past", "present", "noun", "passive", "word", "phrase")
-PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")
+PRESENT_PREFIXES = ("ي", "ت", "ن")  # not first person "أ": "أوقع" is a past verb
 NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 

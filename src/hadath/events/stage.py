@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
-from hadath.events.participants import ActorMention, choose_participants, sentence_mentions
+from hadath.events.participants import ActorMention, choose_participants, clause_span, sentence_mentions
 from hadath.events.status import find_markers, status_of
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
 from hadath.text.tokens import Token, tokenize
@@ -35,7 +35,11 @@ def code_events(article: Article) -> Article:
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
             continue
-        triggers = lexicon.match(tokens)
+        names = [(e.start, e.end) for e in article.entities
+                 if e.origin != "role" and sentence.start <= e.start < sentence.end]
+        # A trigger word inside a name is part of the name: "فيصل" is not "ف" + "يصل".
+        triggers = [t for t in lexicon.match(tokens)
+                    if not any(start < t.end and t.start < end for start, end in names)]
         if not triggers:
             continue
         mentions = sentence_mentions(article, sentence, tokens, home)
@@ -92,7 +96,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
             continue  # a verbal noun alone ("التهديدات", "العقوبات") is a topic, not a reported act
         if cameo_code == "010" and target is None:
             continue  # a bare "announced" is not an event worth coding
-        event_date = _event_date(trigger, ctx.dates)
+        event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
         value, precision = _date_value(event_date, status, ctx.index, ctx.sentence, article)
@@ -133,11 +137,16 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None) 
     return None
 
 
-def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention]) -> tuple[str, str] | None:
-    """(value, precision) of the date expression in the trigger's sentence nearest to it."""
-    if not sentence_dates:
+def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens: list[Token]
+                ) -> tuple[str, str] | None:
+    """(value, precision) of the date expression in the trigger's clause nearest to it; a date in
+    another clause belongs to that clause's act ("يزور تونس بعد أن كان قد زار الجزائر، السبت")."""
+    lo, hi = clause_span(tokens, trigger.last)
+    lo_offset, hi_offset = tokens[lo].start, tokens[hi].end
+    in_clause = [d for d in sentence_dates if lo_offset <= d.start < hi_offset + 2]
+    if not in_clause:
         return None
-    nearest = min(sentence_dates, key=lambda d: (abs(d.start - trigger.end), d.start < trigger.start))
+    nearest = min(in_clause, key=lambda d: (abs(d.start - trigger.end), d.start < trigger.start))
     return nearest.value, nearest.precision
 
 

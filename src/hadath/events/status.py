@@ -86,7 +86,8 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
                 continue  # "قد + past" is "has done": occurred
             statuses.add(marker.status)
         elif marker.scope == "sentence":
-            if _nearest_schedulable(index, triggers or [trigger]) is trigger:
+            if marker.status not in ("postponed", "cancelled") or \
+                    _nearest_schedulable(index, triggers or [trigger]) is trigger:
                 statuses.add(marker.status)
         elif marker.scope == "before" and index < trigger.first:
             statuses.add(marker.status)
