@@ -60,6 +60,11 @@ def test_furniture_lines_go(line: str) -> None:
     assert removed(TITLE, "", BODY_1, line, BODY_2) == [line]
 
 
+def test_furniture_words_inside_a_long_paragraph_do_not_drop_it() -> None:
+    paragraph = " ".join([BODY_1, BODY_2, BODY_3, "وقال مصدر - المصدر: إن ملفات تعريف الارتباط ليست موضوع الاجتماع.", BODY_1])
+    assert cleaned(TITLE, paragraph) == f"{TITLE}\n{paragraph}"
+
+
 def test_most_read_list_goes_up_to_the_blank_line() -> None:
     text = [TITLE, "", BODY_1, "الأكثر قراءة", "مقتل ثلاثة في انفجار بالعاصمة", "الرئيس يستقبل وفدا برلمانيا",
             "", BODY_2]

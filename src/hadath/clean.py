@@ -44,6 +44,8 @@ MENU_WORDS = 2  # a menu entry is one or two words
 MENU_RUN = 3  # this many menu entries in a row make a menu
 LIST_ITEM_WORDS = 16  # a linked headline under "الأكثر قراءة" is at most this long
 CAPTION_WORDS = 30
+FURNITURE_WORDS = 40  # no furniture line is longer than this
+LONG_LINE = 2000  # characters: a paragraph, whatever else it is
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,13 @@ class Boilerplate:
 
 
 def fold(text: str) -> str:
-    """The form lines are compared in: normalised letters, one space, lower case, ends trimmed."""
+    """The form lines are compared in: normalised letters, one space, lower case, ends trimmed.
+
+    A paragraph longer than LONG_LINE is never furniture and only ever repeats verbatim: it is
+    compared as it stands (normalising megabytes of one-line text costs seconds).
+    """
+    if len(text) > LONG_LINE:
+        return " ".join(text.split()).strip(END_PUNCTUATION)
     return " ".join(normalize(text).lower().split()).strip(END_PUNCTUATION)
 
 
@@ -102,6 +110,11 @@ def words(line: str) -> list[str]:
     return WORD.findall(line)
 
 
+def word_count(line: str) -> int:
+    """Words in a line; a line longer than LONG_LINE counts as more than any threshold here."""
+    return LONG_LINE if len(line) > LONG_LINE else len(WORD.findall(line))
+
+
 NUMERIC_DATE = re.compile(r"[0-9٠-٩]{1,4}\s*[/.-]\s*[0-9٠-٩]{1,2}\s*[/.-]\s*[0-9٠-٩]{2,4}")
 
 
@@ -111,7 +124,7 @@ def is_date_line(line: str) -> bool:
     Such a line survives the short-line rules: a later stage reads the publication date from it.
     A dateline with more in it ("الخرطوم – خاص – 28 / يناير / 2026") is kept as ordinary text.
     """
-    if not re.search(r"[0-9٠-٩]", line):
+    if len(line) > 80 or not re.search(r"[0-9٠-٩]", line):
         return False
     tokens = [fold(token) for token in re.findall(r"[^\W\d_]+", line.replace("\u0640", ""))]
     kinds = date_words()
@@ -121,6 +134,10 @@ def is_date_line(line: str) -> bool:
 
 
 def is_boilerplate(line: str, folded: str) -> bool:
+    """A line of the boilerplate table. A long paragraph never is: "- المصدر:" or "cookies" in
+    the middle of a 60-word paragraph is news, not furniture."""
+    if word_count(line) > FURNITURE_WORDS:
+        return False
     table = boilerplate()
     if folded in table.lines:
         return True
@@ -140,13 +157,13 @@ def ends_sentence(line: str) -> bool:
 
 def is_headline_like(line: str) -> bool:
     """A linked headline: short, no full stop at the end."""
-    return 0 < len(words(line)) <= LIST_ITEM_WORDS and not ends_sentence(line)
+    return 0 < word_count(line) <= LIST_ITEM_WORDS and not ends_sentence(line)
 
 
 def is_caption_with_credit(line: str) -> bool:
     """"يزور المقداد تونس (لؤي بشارة/ فرانس برس)": a short line ending in a photo credit."""
     match = CREDIT_AT_END.search(line)
-    if not match or len(words(line)) > CAPTION_WORDS:
+    if not match or word_count(line) > CAPTION_WORDS:
         return False
     before = line[: match.start()].rstrip()
     if not before or ends_sentence(before):
@@ -157,7 +174,7 @@ def is_caption_with_credit(line: str) -> bool:
 def is_credit(inside: str) -> bool:
     """The inside of "(لؤي بشارة/ فرانس برس)" or "(رويترز)": a photographer/agency credit."""
     folded = fold(inside)
-    if "/" in inside and len(words(inside)) <= 6:
+    if "/" in inside and word_count(inside) <= 6:
         return True
     return any(re.search(rf"(^|\W){re.escape(agency)}($|\W)", folded) for agency in boilerplate().credits)
 
@@ -212,7 +229,7 @@ def clean_lines(lines: list[str], title: str | None = None) -> tuple[list[bool],
             keep[i] = False
             previous = next((j for j in range(i - 1, -1, -1) if lines[j]), None)
             if previous is not None and keep[previous] and not ends_sentence(lines[previous]) \
-                    and len(words(lines[previous])) <= CAPTION_WORDS:
+                    and word_count(lines[previous]) <= CAPTION_WORDS:
                 keep[previous] = False
         elif is_list_heading(folded[i]):
             keep[i], in_list = False, True
@@ -246,7 +263,7 @@ def _drop_menus(lines: list[str], keep: list[bool], protected: set[int]) -> None
     for i, line in enumerate(lines):
         if not line or not keep[i]:
             continue
-        if i not in protected and len(words(line)) <= MENU_WORDS and not ends_sentence(line):
+        if i not in protected and word_count(line) <= MENU_WORDS and not ends_sentence(line):
             run.append(i)
         else:
             close()
@@ -265,7 +282,7 @@ def _drop_repeats(lines: list[str], folded: list[str], keep: list[bool], protect
         if len(where) < 2 or not key:
             continue
         first = where[0]
-        caption = len(words(lines[first])) <= SHORT_LINE_WORDS and not ends_sentence(lines[first])
+        caption = word_count(lines[first]) <= SHORT_LINE_WORDS and not ends_sentence(lines[first])
         if caption and key != headline_key and not protected.intersection(where):
             kept = None
         elif key == headline_key and headline in where:
@@ -302,7 +319,7 @@ def clean_text(text: str, title: str | None = None) -> tuple[str, list[str], str
 
 def reads_like_title(line: str) -> bool:
     """A headline: a few words, no full stop, no date in it (a first line with a date is a dateline)."""
-    count = len(words(line))
+    count = word_count(line)
     if not 3 <= count <= 25 or ends_sentence(line):
         return False
     has_date = re.search(r"[0-9٠-٩]", line) and any(date_words().get(fold(w)) == "month" for w in words(line))

@@ -27,6 +27,7 @@ CLOSERS = set(OPENERS.values())
 TRAILING_CLOSERS = set(CLOSERS) | {'"', "'"}
 ALNUM = re.compile(r"[^\W_]")
 WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)$")
+MAX_NESTING = 16
 LIST_NUMBER = re.compile(r"^\s*[0-9٠-٩]{1,3}$")
 
 
@@ -58,7 +59,8 @@ def quoted_spans(line: str) -> list[tuple[int, int]]:
             stack.append((char, i))
         elif char in CLOSERS:
             # Close the nearest matching opener; openers left open inside it never closed.
-            for depth in range(len(stack) - 1, -1, -1):
+            # Bounded search: a page with thousands of unclosed brackets must stay linear.
+            for depth in range(len(stack) - 1, max(-1, len(stack) - 1 - MAX_NESTING), -1):
                 opener = stack[depth][0]
                 if opener != '"' and OPENERS[opener] == char:
                     spans.append((stack[depth][1], i))
@@ -69,10 +71,9 @@ def quoted_spans(line: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation_dot(line: str, dot: int, sentence_start: int) -> bool:
     """"د." "م." "U.S." "Dr." and list numbers "1." at the start of a sentence."""
-    before = line[:dot]
-    if LIST_NUMBER.match(line[sentence_start:dot]):
+    if dot - sentence_start <= 5 and LIST_NUMBER.match(line[sentence_start:dot]):
         return True
-    match = WORD_BEFORE.search(before)
+    match = WORD_BEFORE.search(line[max(0, dot - 40) : dot])  # bounded: lines can be megabytes long
     if not match:
         return False
     word = match[1]
@@ -82,10 +83,24 @@ def _is_abbreviation_dot(line: str, dot: int, sentence_start: int) -> bool:
     return word.lower() in abbreviations() or last.lower() in abbreviations()
 
 
-def _is_boundary(line: str, i: int, run_end: int, protected: list[tuple[int, int]], sentence_start: int) -> bool:
+def protected_positions(line: str, spans: list[tuple[int, int]]) -> bytearray:
+    """1 at each position strictly inside a quote or bracket pair (a difference array: linear time)."""
+    depth = [0] * (len(line) + 1)
+    for start, end in spans:
+        depth[start + 1] += 1
+        depth[end] -= 1
+    inside = bytearray(len(line))
+    level = 0
+    for position in range(len(line)):
+        level += depth[position]
+        inside[position] = level > 0
+    return inside
+
+
+def _is_boundary(line: str, i: int, run_end: int, inside: bytearray, sentence_start: int) -> bool:
     """Whether the terminator run line[i:run_end] ends a sentence."""
     run = line[i:run_end]
-    if any(start < i < end for start, end in protected):
+    if inside[i]:
         return False
     if run_end >= len(line):
         return True
@@ -106,6 +121,8 @@ def _is_boundary(line: str, i: int, run_end: int, protected: list[tuple[int, int
 def split_line(line: str, offset: int = 0) -> list[Sentence]:
     """The sentences of one line, offsets shifted by `offset`."""
     spans = quoted_spans(line)
+    inside = protected_positions(line, spans)
+    openings = {start for start, _ in spans}
     sentences: list[Sentence] = []
     start = 0
     i = 0
@@ -119,9 +136,9 @@ def split_line(line: str, offset: int = 0) -> list[Sentence]:
             if "…" in line[i:run_end] and not any(c in "؟?!؛" for c in line[i:run_end]):
                 i = run_end  # an ellipsis is a pause, like ".."
                 continue
-            if _is_boundary(line, i, run_end, spans, start):
+            if _is_boundary(line, i, run_end, inside, start):
                 end = run_end
-                while end < n and line[end] in TRAILING_CLOSERS and not _opens_here(spans, end):
+                while end < n and line[end] in TRAILING_CLOSERS and end not in openings:
                     end += 1  # a closing quote after the full stop belongs to the sentence
                 _add(sentences, line, start, end, offset)
                 start = end
@@ -130,10 +147,6 @@ def split_line(line: str, offset: int = 0) -> list[Sentence]:
             i += 1
     _add(sentences, line, start, n, offset)
     return sentences
-
-
-def _opens_here(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start == position for start, _ in spans)
 
 
 def _add(sentences: list[Sentence], line: str, start: int, end: int, offset: int) -> None:
