@@ -115,6 +115,9 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # boilerplate lines the cleaner dropped
+    # Actor hints that are not entities: state adjectives ("الجماعات الكردية", "طائرة أميركية").
+    # The event coder may take them as parties; they are not written out.
+    hints: list[Entity] = field(default_factory=list)
     error: str | None = None
 
     @property

@@ -47,4 +47,7 @@ def tag_actors(article: Article) -> Article:
     """Add an Entity for every actor mention in `article.text` (person codes as of publication)."""
     for mention in get_dictionary().find_mentions(article.text, article.published):
         article.entities.extend(mention_entities(mention))
+        if mention.kind == "adjective":
+            article.hints.append(Entity(mention.text, mention.start, mention.end, "MISC", mention.match.name,
+                                        mention.actor, mention.key, "adjective"))
     return article

@@ -53,9 +53,9 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     article's `home_state`: "فرقت الشرطة المتظاهرين في الخرطوم" -> SDNCOP, SDNCVL.
     """
     entities = sorted(
-        (e for e in article.entities
+        (e for e in article.entities + article.hints
          if sentence.start <= e.start and e.end <= sentence.end and (e.key or e.actor)),
-        key=lambda e: (e.start, -e.end),
+        key=lambda e: (e.start, -e.end, e.origin == "adjective"),
     )
     merged: list[list[Entity]] = []
     for entity in entities:
@@ -71,11 +71,14 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
         best = max(group, key=_specificity)
         first = _token_at(tokens, start)
         last = _token_at(tokens, end - 1)
+        # An adjective stands for its noun phrase: the preposition is on the head noun before it
+        # ("للدور التركي" -> ل), so read it from there.
+        head = first - 1 if group[0].origin == "adjective" and first > 0 and tokens[first - 1].text.isalpha() else first
         mentions.append(ActorMention(
             text=article.text[start:end], start=start, end=end, first=first, last=last,
             actor=best.actor, key=best.key or next((e.key for e in group if e.key), None),
             name=next((e.name for e in group if e.type == "PER" and e.name), best.name), type=best.type,
-            preposition=_governing_preposition(article.text, tokens, first, start),
+            preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start),
         ))
     place_state = next((m.key for m in mentions if m.type == "LOC" and m.key and len(m.key) == 3), None)
     for mention in mentions:
