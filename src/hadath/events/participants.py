@@ -22,7 +22,7 @@ LOCATIVE = {"في", "داخل", "خارج", "قرب", "عند", "وسط", "شم�
             "شرقي", "غربي", "اراضي", "حدود", "مدينه", "محافظه", "خلال", "منذ", "بعد", "قبل", "حتي"}
 PREPOSITION_CLITICS = ("ب", "ل", "ك")
 QUOTES = {'"', "«", "»", "“", "”", "'"}
-CLAUSE_BREAKS = {".", "؟", "?", "!", "؛", ":", "«", "»", '"'}
+CLAUSE_BREAKS = {".", "؟", "?", "!", "؛", ":"}
 # Relative and complementiser words start a new clause: "الهجوم الذي استهدف…", "أن تركيا…".
 CLAUSE_WORDS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "بينما", "فيما", "لكن", "ان", "بان", "فان"}
 MAX_SUBJECT_GAP = 5  # tokens between a verb and its postposed subject

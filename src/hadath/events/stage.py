@@ -207,6 +207,8 @@ def _headline_sentences(article: Article) -> set[int]:
 def _one_per_act(events: list[Event], headlines: set[int]) -> list[Event]:
     """One event per act and pair: repeated mentions of the same act in an article are one event.
 
+    The act is the CAMEO code: a visit (042) and the talks held during it (040) are two events.
+
     The body's report wins over a headline's restatement; two triggers of violence in one
     sentence ("الهجوم … الذي استهدف …") are one attack; one trigger with two joined targets
     ("اجتمع مع أحمديان وخطيب") is two events.
@@ -222,7 +224,7 @@ def _one_per_act(events: list[Event], headlines: set[int]) -> list[Event]:
         pair = pair_of(event)
         if event.sentence in headlines and (pair, event.root) in body_acts:
             continue
-        if any(pair_of(k) == pair and k.root == event.root and k.status == event.status
+        if any(pair_of(k) == pair and k.cameo == event.cameo and k.status == event.status
                and (k.date == event.date or None in (k.date, event.date))
                and (k.sentence, k.trigger.start) != (event.sentence, event.trigger.start) for k in kept):
             continue
