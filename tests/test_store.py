@@ -19,7 +19,10 @@ from sqlalchemy import create_engine, select
 
 import pg
 from hadath.errors import HadathError
-from hadath.store import Store, engine as store_engine, schema, writer as store_writer
+from hadath.model import Article
+from hadath.store import Store, schema
+from hadath.store import engine as store_engine
+from hadath.store import writer as store_writer
 from hadath.store.engine import resolve_url
 from hadath.store.export import export_events
 from hadath.store.gdelt import COLUMNS
@@ -173,7 +176,7 @@ def test_kill_9_mid_ingest_then_rerun_gives_the_clean_store(db, tmp_path):
     articles = []
     for day in range(60):
         for base in CORPUS:
-            copy = make_article.__globals__["Article"].from_dict(base.to_dict())
+            copy = Article.from_dict(base.to_dict())
             copy.text = copy.text + f" ({day})"  # another text, another article id
             copy.published = copy.published.replace(day=1 + day % 28, month=1 + day // 28)
             articles.append(copy)

@@ -48,15 +48,16 @@ def band_layout() -> tuple[int, int]:
     return _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
 
 
-def band_hashes(sig: bytes) -> list[tuple[int, int]]:
-    """(band number, 63-bit hash of the band's values) for each LSH band of a signature."""
+def band_keys(sig: bytes) -> list[int]:
+    """One 63-bit key per LSH band: a hash of the band's number and its values. Two articles share a
+    key when they agree on a whole band, which is how LSH proposes candidates."""
     bands, rows = band_layout()
     values = np.frombuffer(sig, dtype=np.uint64)
-    out = []
+    keys = []
     for band in range(bands):
-        chunk = values[band * rows : (band + 1) * rows].tobytes()
-        out.append((band, int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big") >> 1))
-    return out
+        chunk = band.to_bytes(2, "big") + values[band * rows : (band + 1) * rows].tobytes()
+        keys.append(int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big") >> 1)
+    return keys
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -74,8 +74,7 @@ copies = Table(
 bands = Table(
     "bands",
     metadata,
-    Column("band", Integer, primary_key=True),
-    Column("hash", BigInteger, primary_key=True),
+    Column("key", BigInteger, primary_key=True),  # hash of (band number, the band's MinHash values)
     Column("article_id", String(40), ForeignKey("articles.id"), primary_key=True),
 )
 

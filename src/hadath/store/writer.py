@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from hadath.model import Article, Event
@@ -24,6 +24,31 @@ from hadath.store.schema import articles, bands, copies, entities, event_outlets
 
 LOCK_RETRIES = 5
 PG_WRITER_LOCK = 72011
+
+# Statements used for every article, built once (building SQLAlchemy expressions costs more than running them).
+_ARTICLE_SEEN = select(articles.c.url, articles.c.source).where(articles.c.id == bindparam("id"))
+_BAND_CANDIDATES = (
+    select(articles.c.id, articles.c.minhash, articles.c.cluster_id)
+    .where(articles.c.id.in_(select(bands.c.article_id).where(bands.c.key.in_(bindparam("keys", expanding=True)))))
+    .order_by(articles.c.id)
+)
+_CLUSTER_EVENTS = select(events).where(
+    events.c.dyad == bindparam("dyad"),
+    events.c.root == bindparam("root"),
+    events.c.id.in_(
+        select(mentions.c.event_id)
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(articles.c.cluster_id == bindparam("cluster"))
+    ),
+)
+_RULE_EVENTS = select(events).where(
+    events.c.dyad == bindparam("dyad"),
+    events.c.root == bindparam("root"),
+    or_(events.c.date_month == bindparam("month"), events.c.pub_week == bindparam("week")),
+)
+_OUTLET_SEEN = select(func.count()).select_from(event_outlets).where(
+    event_outlets.c.event_id == bindparam("event_id"), event_outlets.c.outlet == bindparam("outlet")
+)
 
 
 @dataclass
@@ -98,15 +123,13 @@ class StoreWriter:
         if article.error is not None:
             return self._write_failure(conn, item)
         article_id = article.id
-        existing = conn.execute(
-            select(articles.c.url, articles.c.source).where(articles.c.id == article_id)
-        ).first()
+        existing = conn.execute(_ARTICLE_SEEN, {"id": article_id}).first()
         if existing is not None:
             self._record_copy(conn, article_id, article, existing)
             return WriteResult("duplicate", article_id)
         # A retry that now succeeds replaces the failure record of the same input.
         conn.execute(delete(articles).where(articles.c.raw_hash == item.raw_hash, articles.c.status == "failed"))
-        cluster_id, cluster_members = self._cluster(conn, article_id, item.signature)
+        cluster_id = self._cluster(conn, article_id, item.signature)
         conn.execute(
             insert(articles).values(
                 id=article_id,
@@ -128,8 +151,7 @@ class StoreWriter:
         )
         if item.signature is not None:
             conn.execute(
-                insert(bands),
-                [{"band": b, "hash": h, "article_id": article_id} for b, h in neardup.band_hashes(item.signature)],
+                insert(bands), [{"key": key, "article_id": article_id} for key in neardup.band_keys(item.signature)]
             )
         if article.entities:
             conn.execute(
@@ -152,10 +174,14 @@ class StoreWriter:
             )
         result = WriteResult("new", article_id)
         touched = _Touched()
+        mention_rows = []
         for index, ev in enumerate(article.events):
-            created = self._merge_mention(conn, article, article_id, index, ev, cluster_members, touched)
-            result.events_new += int(created)
-            result.mentions += 1
+            event_id, merged_by = self._merge_mention(conn, article, article_id, index, ev, cluster_id, touched)
+            result.events_new += int(merged_by == "new")
+            mention_rows.append(self._mention_row(article, article_id, index, ev, event_id, merged_by))
+        if mention_rows:
+            conn.execute(insert(mentions), mention_rows)
+        result.mentions = len(mention_rows)
         return result
 
     def _write_failure(self, conn: Connection, item: Extracted) -> WriteResult:
@@ -205,26 +231,16 @@ class StoreWriter:
             if changes:
                 conn.execute(update(events).where(events.c.id == event_id).values(**changes))
 
-    def _cluster(self, conn: Connection, article_id: str, sig: bytes | None) -> tuple[str, list[str]]:
-        """The near-duplicate cluster this article joins, and that cluster's earlier articles."""
+    def _cluster(self, conn: Connection, article_id: str, sig: bytes | None) -> str:
+        """The near-duplicate cluster this article joins: its most similar earlier article's, else its own."""
         if sig is None:
-            return article_id, []
-        clauses = [(bands.c.band == b) & (bands.c.hash == h) for b, h in neardup.band_hashes(sig)]
-        candidates = conn.execute(
-            select(articles.c.id, articles.c.minhash, articles.c.cluster_id)
-            .where(articles.c.id.in_(select(bands.c.article_id).where(or_(*clauses))))
-            .order_by(articles.c.id)
-        ).all()
+            return article_id
         best: tuple[float, str] | None = None
-        for row in candidates:
+        for row in conn.execute(_BAND_CANDIDATES, {"keys": neardup.band_keys(sig)}):
             score = neardup.similarity(sig, row.minhash)
             if score >= neardup.THRESHOLD and (best is None or score > best[0]):
                 best = (score, row.cluster_id)
-        if best is None:
-            return article_id, []
-        cluster_id = best[1]
-        members = conn.execute(select(articles.c.id).where(articles.c.cluster_id == cluster_id)).scalars().all()
-        return cluster_id, list(members)
+        return article_id if best is None else best[1]
 
     def _merge_mention(
         self,
@@ -233,10 +249,10 @@ class StoreWriter:
         article_id: str,
         index: int,
         ev: Event,
-        cluster_members: list[str],
+        cluster_id: str,
         touched: _Touched,
-    ) -> bool:
-        """Attach event `index` of the article to its event, creating it if new; True when created."""
+    ) -> tuple[int, str]:
+        """Attach event `index` of the article to its event, creating it if new: (event id, how)."""
         source_key = ev.source.key if ev.source else None
         target_key = ev.target.key if ev.target else None
         week = merge.publication_week(article.published)
@@ -249,7 +265,8 @@ class StoreWriter:
             ev.date_precision,
             week,
         )
-        chosen, merged_by = self._find_event(conn, view, cluster_members)
+        in_cluster = cluster_id != article_id
+        chosen, merged_by = self._find_event(conn, view, cluster_id if in_cluster else None)
         in_lead = int(ev.sentence == 0)
         if chosen is None:
             event_id = merge.event_id(article_id, index)
@@ -301,35 +318,21 @@ class StoreWriter:
                 changes["num_sources"] = chosen.num_sources + 1
             conn.execute(update(events).where(events.c.id == event_id).values(**changes))
         touched.event_ids.add(event_id)
-        conn.execute(insert(mentions).values(**self._mention_row(article, article_id, index, ev, event_id, merged_by)))
-        return merged_by == "new"
+        return event_id, merged_by
 
-    def _find_event(self, conn: Connection, view: merge.MergeView, cluster_members: list[str]) -> tuple[Any, str]:
+    def _find_event(self, conn: Connection, view: merge.MergeView, cluster_id: str | None) -> tuple[Any, str]:
         if view.dyad is None:
             return None, "new"
-        if cluster_members:
-            rows = conn.execute(
-                select(events)
-                .where(
-                    events.c.dyad == view.dyad,
-                    events.c.root == view.root,
-                    events.c.id.in_(select(mentions.c.event_id).where(mentions.c.article_id.in_(cluster_members))),
-                )
-            ).all()
+        keys = {"dyad": view.dyad, "root": view.root}
+        if cluster_id is not None:
+            rows = conn.execute(_CLUSTER_EVENTS, {**keys, "cluster": cluster_id}).all()
             best = self._best(view, rows, same_cluster=True)
             if best is not None:
                 return best, "cluster"
-        month = view.date[:7] if view.date and view.precision in ("day", "month") else None
-        when = []
-        if month is not None:
-            when.append(events.c.date_month == month)
-        if view.pub_week is not None:
-            when.append(events.c.pub_week == view.pub_week)
-        if not when:
+        month = merge.date_month(view.date, view.precision)
+        if month is None and view.pub_week is None:
             return None, "new"
-        rows = conn.execute(
-            select(events).where(events.c.dyad == view.dyad, events.c.root == view.root, or_(*when))
-        ).all()
+        rows = conn.execute(_RULE_EVENTS, {**keys, "month": month, "week": view.pub_week}).all()
         best = self._best(view, rows, same_cluster=False)
         return (best, "rules") if best is not None else (None, "new")
 
@@ -408,11 +411,7 @@ class StoreWriter:
     @staticmethod
     def _add_outlet(conn: Connection, event_id: int, outlet: str) -> bool:
         """Record that `outlet` reported the event; True when it had not before."""
-        seen = conn.execute(
-            select(func.count())
-            .select_from(event_outlets)
-            .where(event_outlets.c.event_id == event_id, event_outlets.c.outlet == outlet)
-        ).scalar_one()
+        seen = conn.execute(_OUTLET_SEEN, {"event_id": event_id, "outlet": outlet}).scalar_one()
         if seen:
             return False
         conn.execute(insert(event_outlets).values(event_id=event_id, outlet=outlet))
