@@ -35,6 +35,7 @@ from wordfreq import get_frequency_dict
 
 from hadath.places.gazetteer import first_word_forms
 from hadath.text.normalize import normalize, strip_diacritics
+from hadath.text.tokens import clitic_readings
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "hadath" / "places" / "data"
 COLUMNS = ["names_ar", "name_en", "key", "kind", "lat", "lon", "population", "needs_cue", "source"]
@@ -52,6 +53,8 @@ MENA_MIN_POPULATION = 500
 # a word is dropped when this frequent ("بلدة", "الخميس", "ميدان") ...
 WORD_ZIPF = 3.5
 DROP_ZIPF = 4.3
+# A town named by a word is dropped unless this big ("جوهر", "السد", "أفران": "في جوهر" is "in essence").
+WORD_TOWN = 500_000
 # ... and kept only after a locative word when this frequent, or when its other form is very common.
 CUE_ZIPF = 3.0
 CUE_OTHER_FORM_ZIPF = 4.5
@@ -59,8 +62,15 @@ CUE_OTHER_FORM_ZIPF = 4.5
 ALWAYS_DROP_ZIPF = 5.0
 BIG_CITY = 1_000_000
 # A town smaller than this is kept only after a locative word: its name is more often a person's or a
-# word's ("يوفال", "عدلي") than the town's in news.
+# word's ("يوفال", "عدلي") than the town's in news. Abroad the bar is higher: "بولتون" and "أنان" are
+# people first in Arabic news.
 SMALL_TOWN = 20_000
+SMALL_TOWN_ABROAD = 200_000
+PEOPLE_TSV = DATA.parents[1] / "actors" / "data" / "people.tsv"
+CLITIC_STEM_ZIPF = 4.0
+# A clitic-and-place form is a word of its own when nearly as common as the place's name or more
+# ("بابها", its door, against "أبها"); "وغزة" is 1.7 below "غزة", "وقم" 1.1 below "قم".
+LOOKALIKE_MARGIN = 0.7
 # A Middle Eastern town outranks a foreign city of the same name unless that is ten times bigger.
 MENA_WEIGHT = 10
 # Proclitic combinations checked for forms that are words of their own ("وكيل" is not "و" + Kiel).
@@ -119,6 +129,17 @@ def other_forms(name: str) -> list[str]:
     return forms
 
 
+def person_name_words() -> set[str]:
+    """Normalised words of the names in the actor dictionary's people table ("بري" of Nabih Berri)."""
+    if not PEOPLE_TSV.exists():
+        return set()
+    words: set[str] = set()
+    for row in read_tsv(PEOPLE_TSV):
+        for name in row["names_ar"].split("|"):
+            words.update(normalize(w) for w in name.split() if len(w) >= 3)
+    return words
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as handle:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
@@ -155,7 +176,7 @@ def clitic_lookalikes(rows: list[dict[str, str]]) -> list[dict[str, str]]:
                     if normalize(form) in names or normalize(form) in {normalize(b) for b in blocked[-20:]}:
                         continue
                     form_zipf = word_frequency(form)
-                    if form_zipf < 2.5 or form_zipf < zipf:
+                    if form_zipf < 2.5 or form_zipf < zipf - LOOKALIKE_MARGIN:
                         continue
                     # "للقدس" is rarer than "لقدس" is rare, but it is ل + القدس, a place more common still
                     other_readings = [
@@ -184,6 +205,7 @@ def build(out: Path) -> dict[str, int]:
     iso2 = {v: k for k, v in iso3.items()}
     capitals = {(code, c["capital"]) for code, c in countries.items()}
     excluded = state_names()
+    people = person_name_words()
 
     cities = json.loads(geonames_file("cities500.json").read_text(encoding="utf-8"))
     by_arabic: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -265,12 +287,23 @@ def build(out: Path) -> dict[str, int]:
             other_form = max(word_frequency(form) for form in other_forms(name))
             is_word = other_form >= WORD_ZIPF
             big = city["population"] >= BIG_CITY
-            if (is_word and zipf >= DROP_ZIPF) or (zipf >= ALWAYS_DROP_ZIPF and not big):
+            if (is_word and (zipf >= DROP_ZIPF or city["population"] < WORD_TOWN)) or (
+                zipf >= ALWAYS_DROP_ZIPF and not big
+            ):
                 continue
             taken.add(key)
+            abroad = city["countrycode"] not in MENA
+            # "بحركة" reads as ب + حركة (movement) before it reads as Baharka
+            looks_clitic = any(
+                len(stem) >= 3 and word_frequency(stem) >= CLITIC_STEM_ZIPF
+                for prefix, stem in clitic_readings(name)
+                if prefix and not prefix.endswith("ال")
+            )
             needs_cue = (
                 len(key) <= 3
-                or city["population"] < SMALL_TOWN
+                or key in people
+                or looks_clitic
+                or city["population"] < (SMALL_TOWN_ABROAD if abroad else SMALL_TOWN)
                 or (is_word and (zipf >= CUE_ZIPF or other_form >= CUE_OTHER_FORM_ZIPF))
                 or (zipf >= DROP_ZIPF and not big)
             )

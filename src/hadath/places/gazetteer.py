@@ -184,7 +184,9 @@ def _cue_near(tokens: list[Token], normalised: list[str], lo: int, hi: int, cue:
 def _context_match(tokens: list[Token], normalised: list[str], i: int) -> tuple[int, Place] | None:
     """A name whose place depends on nearby words, where such a word is near ("طرابلس ... لبنان")."""
     rules = _context_rules()
-    if not any((form,) in rules or form in _context_first_words() for form in first_word_forms(tokens[i].text)):
+    if not any(
+        (form,) in rules or form in _context_first_words() for form in first_word_forms(tokens[i].text)
+    ):
         return None
     for size in range(min(3, len(tokens) - i), 0, -1):
         rest = tuple(normalised[i + 1 : i + size])
