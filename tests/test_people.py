@@ -78,6 +78,12 @@ def test_table_is_sound_and_large():
         ("حميدتي", date(2023, 6, 1), "SDNREB"),
         ("خليفة حفتر", date(2019, 4, 4), "LBYMIL"),
         ("علي خامنئي", date(2010, 1, 1), "IRNGOV"),
+        ("علي خامنئي", date(2026, 3, 1), "IRNELI"),  # killed 2026-02-28
+        ("مجتبى خامنئي", date(2026, 3, 1), "IRN"),  # between the two leaders: no office yet
+        ("مجتبى خامنئي", date(2026, 4, 1), "IRNGOV"),
+        ("علي لاريجاني", date(2025, 2, 12), "IRNGOV"),  # adviser to the Supreme Leader
+        ("عيدروس الزبيدي", date(2025, 6, 1), "YEMGOV"),
+        ("عيدروس الزبيدي", date(2026, 2, 1), "YEMREB"),
         ("يوآف غالانت", date(2024, 3, 1), "ISRMIL"),
         ("يسرائيل كاتس", date(2025, 3, 1), "ISRMIL"),
         ("محمود عباس", date(2004, 1, 1), "PSEELI"),  # between PM (2003) and PLO chairman (Nov 2004)
