@@ -40,7 +40,8 @@ def mention_entities(mention: ActorMention) -> list[Entity]:
 
 def _entity(mention: ActorMention) -> Entity:
     m = mention.match
-    return Entity(mention.text, mention.start, mention.end, m.type, m.name, m.actor, m.key, mention.origin)
+    origin = "place" if m.kind == "place" else mention.origin  # a city or region, not a state
+    return Entity(mention.text, mention.start, mention.end, m.type, m.name, m.actor, m.key, origin)
 
 
 def tag_actors(article: Article) -> Article:

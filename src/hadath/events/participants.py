@@ -41,7 +41,13 @@ class ActorMention:
     name: str | None
     type: str
     preposition: str | None  # the preposition that governs it, if any ("إلى", "ل", "مع")
+    origin: str = "dictionary"  # of its main entity: dictionary | ner | role | place | adjective
     conjoined: bool = False  # joined to the previous mention by "و"
+
+    @property
+    def can_act(self) -> bool:
+        """A city or region is where things happen, not who does them ("ممر زانجيزور", "غزة")."""
+        return self.origin != "place"
 
 
 def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
@@ -78,6 +84,7 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             text=article.text[start:end], start=start, end=end, first=first, last=last,
             actor=best.actor, key=best.key or next((e.key for e in group if e.key), None),
             name=next((e.name for e in group if e.type == "PER" and e.name), best.name), type=best.type,
+            origin=best.origin,
             preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start),
         ))
     place_state = next((m.key for m in mentions if m.type == "LOC" and m.key and len(m.key) == 3), None)
@@ -220,6 +227,8 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     ("الرئيس الإيراني يزور تركيا"); else verb-first ("زار قالن طهران") or a verbal noun's agent
     ("زيارة رئيسي إلى تركيا"); else the nearest bare actor before it in the clause."""
     entry = trigger.entry
+    before = [m for m in before if m.can_act]
+    after = [m for m in after if m.can_act or m.preposition is not None]
     bare_before = [m for m in before if m.preposition is None]
     if bare_before and trigger.first - bare_before[-1].last <= 1 and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
