@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hadath.clean import clean, clean_text, is_date_line
 from hadath.model import Article
@@ -104,6 +106,11 @@ def test_credit_alone_takes_its_caption_with_it() -> None:
     assert cleaned(TITLE, "", BODY_1, "", "جانب من الاجتماع", "(أ ف ب)", "", BODY_2) == f"{TITLE}\n\n{BODY_1}\n\n{BODY_2}"
 
 
+@pytest.mark.parametrize("credit", ["الأناضول", "رويترز", "(أ ف ب)"])
+def test_agency_credit_alone_at_the_end_goes(credit: str) -> None:
+    assert cleaned(TITLE, BODY_1, BODY_2, credit) == f"{TITLE}\n{BODY_1}\n{BODY_2}"
+
+
 def test_parentheses_inside_a_paragraph_are_not_a_credit() -> None:
     line = "قال المسؤول إن الأطراف الضامنة (روسيا وتركيا وإيران) ستجتمع قريبا"
     assert cleaned(TITLE, line) == f"{TITLE}\n{line}"
@@ -168,6 +175,14 @@ def test_clean_does_not_take_a_paragraph_or_a_dateline_for_a_title() -> None:
     assert clean(Article(text=f"الخرطوم – خاص – 28 / يناير / 2026\n{BODY_1}")).title is None
 
 
+def test_cleaning_twice_changes_nothing_more() -> None:
+    text = "\n".join(["أخبار", "حوادث", "رياضة", "", TITLE, "", "اقرأ أيضا: خبر", BODY_1, "", "صورة الوزيرين",
+                     "صورة الوزيرين", "", BODY_2, "الأكثر قراءة", "خبر آخر", "", BODY_3])
+    once = clean_text(text)[0]
+    assert once == f"{TITLE}\n\n{BODY_1}\n\n{BODY_2}\n\n{BODY_3}"
+    assert clean_text(once)[0] == once
+
+
 # --- the real scraped page (measurement, not rules) --------------------------------------------
 
 READ_ALSO = re.compile(r"^\s*[اإ]قرأ\s+[أا]يض")
@@ -206,3 +221,17 @@ def test_analysis_brief_keeps_headline_once_dateline_and_section_words(shared: P
     short = [line for line in raw_lines if len(line.split()) == 1]
     assert short and all(s in lines for s in short)
     assert not [line for line in lines if re.fullmatch(r"الساعة\s*:?\s*\d+:\d+", line)]
+
+
+LINE_POOL = [TITLE, BODY_1, BODY_2, BODY_3, "", "", "اقرأ أيضا: خبر", "أخبار", "رياضة", "الحدث", "12 فبراير 2025",
+             "صورة (رويترز)", "Live", "الأكثر قراءة", "شارك", "  ", "- " + BODY_1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_POOL), max_size=25))
+def test_cleaned_lines_are_lines_of_the_input_and_removed_accounts_for_the_rest(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    out, dropped, _ = clean_text(text)
+    kept = [line for line in out.split("\n") if line]
+    assert "\n\n\n" not in out and out == out.strip()
+    assert sorted(kept + dropped) == sorted(line.strip() for line in lines if line.strip())

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hadath.clean import clean
 from hadath.model import Article
@@ -90,3 +92,21 @@ def test_real_sample_sentences_are_clean_and_ordered(shared: Path) -> None:
         assert piece == piece.strip() and piece and "\n" not in piece
     # The headline is a sentence of its own.
     assert article.sentence_text(0) == article.text.split("\n", 1)[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("وزير الخارجية 3.5 د.م\n\n.؟?!؛…«»\"()[]“” "), max_size=200))
+def test_any_text_gives_ordered_stripped_sentences_within_lines(text: str) -> None:
+    sentences = split_text(text)
+    previous_end = 0
+    for sentence in sentences:
+        piece = text[sentence.start : sentence.end]
+        assert previous_end <= sentence.start < sentence.end <= len(text)
+        assert piece == piece.strip() and "\n" not in piece
+        assert any(c.isalnum() for c in piece)
+        previous_end = sentence.end
+    # Nothing with a letter or digit is lost.
+    covered = set()
+    for sentence in sentences:
+        covered.update(range(sentence.start, sentence.end))
+    assert all(i in covered for i, c in enumerate(text) if c.isalnum())
