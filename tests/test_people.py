@@ -93,6 +93,15 @@ def test_role_on_a_day(name: str, day: date, actor: str):
     assert person(name).actor_on(day) == actor
 
 
+def test_key_follows_the_role_of_the_day():
+    assert person("عمرو موسى").key_on(date(2005, 1, 1)) == "ARL"
+    assert person("عمرو موسى").key_on(date(1999, 1, 1)) == "EGY"
+    assert person("عمرو موسى").key_on(date(2015, 1, 1)) == "EGY"  # EGYELI
+    assert person("إسماعيل هنية").key_on(date(2006, 6, 1)) == "PSE"
+    assert person("إسماعيل هنية").key_on(date(2020, 1, 1)) == "HAMAS"
+    assert person("غير بيدرسون").key_on(None) == "UN"
+
+
 def test_no_day_gives_the_most_recent_role():
     assert person("دونالد ترامب").actor_on(None) == "USAGOV"
     assert person("إبراهيم قالن").actor_on(None) == "TURSPY"

@@ -109,6 +109,15 @@ class Person:
             return self.country if self.is_group else self.country + "ELI"
         return self.country
 
+    def key_on(self, day: date | None) -> str:
+        """The aggregation key of `actor_on(day)`: a group code as is, a state organ's state.
+
+        Amr Moussa (EGY) on 2005-01-01 -> actor ARL, key ARL; Ismail Haniyeh (HAMAS) on 2006-06-01
+        -> actor PSEGOV, key PSE.
+        """
+        actor = self.actor_on(day)
+        return actor if actor in GROUP_CODES else actor[:3]
+
     def _most_recent_role(self) -> str:
         if not self.roles:
             return self.country
