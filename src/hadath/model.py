@@ -96,6 +96,9 @@ class Event:
     status: str = "occurred"  # occurred|planned|postponed|cancelled|denied|hypothetical|ongoing
     date: str | None = None
     date_precision: str = "unknown"  # day | month | year | unknown
+    # Where `date` comes from: "text" (the trigger's clause), "context" (an earlier date the act
+    # refers back to), "publication" (no date in the text: the report's day bounds it), or None.
+    date_source: str | None = None
     location: Location | None = None
     attribution: str | None = None
     confidence: float = 0.5

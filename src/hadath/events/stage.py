@@ -6,7 +6,7 @@ Reads article.sentences, article.entities (with actor codes), article.dates; set
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
@@ -24,7 +24,6 @@ ATTRIBUTION = re.compile(
     r"(?:وفق[اًا]?\s*ل?|بحسب|حسب(?:ما)?|نقل(?:ت|ا)?|قال(?:ت)?|ذكر(?:ت)?|أفاد(?:ت)?|افاد(?:ت)?|أعلن(?:ت)?)\s+"
     r"(?:تقرير\s+)?(?:ل)?((?:وكالة|صحيفة|قناة|موقع|مصادر|مصدر|بيان|وزارة|المتحدث)[^،,.:]{0,40})"
 )
-LEAD_SENTENCES = 4  # an undated event in the lead is dated by publication
 
 
 def code_events(article: Article) -> Article:
@@ -89,7 +88,9 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
     events = []
     for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject):
         if root in PARTYLESS_ROOTS and target is None:
-            target = _place_as_target(ctx.mentions, source)
+            target = _place_as_target(ctx.mentions, source, trigger)
+        if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
+            target = _state_of(source)  # a protest with no named target is against its own rulers
         if source is None and target is None and root not in PARTYLESS_ROOTS:
             continue
         if not trigger.entry.is_verb and root not in PARTYLESS_ROOTS and (source is None or target is None):
@@ -99,7 +100,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
-        value, precision = _date_value(event_date, status, ctx.index, ctx.sentence, article)
+        value, precision, date_source = _date_value(event_date, status, ctx.sentence, article)
         cameo = load_cameo()[cameo_code]
         event = Event(
             sentence=ctx.index,
@@ -114,6 +115,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
             status=status,
             date=value,
             date_precision=precision,
+            date_source=date_source,
             location=_location(ctx.mentions, source, target, root),
             attribution=_attribution(article.text[ctx.sentence.start : ctx.sentence.end]),
             confidence=_confidence(source, target, trigger),
@@ -129,12 +131,18 @@ def _participant(mention: ActorMention | None) -> Participant | None:
                        start=mention.start, end=mention.end)
 
 
-def _place_as_target(mentions: list[ActorMention], source: ActorMention | None) -> ActorMention | None:
-    """Violence or a protest with no named victim: the people of the place where it happened."""
-    for mention in mentions:
-        if mention.type == "LOC" and mention.key and (source is None or mention.key != source.key):
-            return mention
-    return None
+def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, trigger: TriggerMatch
+                     ) -> ActorMention | None:
+    """Violence or a protest with no named victim: the people of the place where it happened, the
+    place named after the trigger first ("الهجوم الإرهابي في كرمان")."""
+    places = [m for m in mentions if m.type == "LOC" and m.key and (source is None or m.key != source.key)]
+    after = [m for m in places if m.first > trigger.last]
+    return (after or places or [None])[0]
+
+
+def _state_of(mention: ActorMention) -> ActorMention:
+    """The state a domestic actor belongs to, as a mention at the same place in the text."""
+    return replace(mention, actor=mention.key, origin="context")
 
 
 def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens: list[Token]
@@ -150,20 +158,27 @@ def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens
     return nearest.value, nearest.precision
 
 
-def _date_value(event_date: tuple[str, str] | None, status: str, index: int, sentence: Sentence,
-                article: Article) -> tuple[str | None, str]:
+def _date_value(event_date: tuple[str, str] | None, status: str, sentence: Sentence, article: Article
+                ) -> tuple[str | None, str, str | None]:
+    """(value, precision, source) of an event's date.
+
+    The trigger's own clause first; a planned act with no date of its own takes the nearest future
+    date stated before it ("ستتناول الزيارة …"); an act reported as done with no date at all is
+    bounded by the publication day (date_source "publication").
+    """
     if event_date is not None:
-        return event_date
-    if status == "planned" and article.published:
-        # "ستتناول الزيارة …": a planned act with no date of its own takes the nearest future date
-        # stated before it in the article.
+        return event_date[0], event_date[1], "text"
+    if not article.published:
+        return None, "unknown", None
+    if status == "planned":
         published = article.published.isoformat()
         earlier = [d for d in article.dates if d.end <= sentence.start and d.value and d.value > published]
         if earlier:
-            return earlier[-1].value, earlier[-1].precision
-    if article.published and status in ("occurred", "ongoing") and index < LEAD_SENTENCES:
-        return article.published.isoformat(), "day"
-    return None, "unknown"
+            return earlier[-1].value, earlier[-1].precision, "context"
+        return None, "unknown", None
+    if status in ("occurred", "ongoing"):
+        return article.published.isoformat(), "day", "publication"
+    return None, "unknown", None
 
 
 def _location(mentions: list[ActorMention], source: ActorMention | None, target: ActorMention | None,
