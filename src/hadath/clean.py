@@ -231,8 +231,6 @@ def clean_lines(lines: list[str], title: str | None = None) -> tuple[list[bool],
             if previous is not None and keep[previous] and not ends_sentence(lines[previous]) \
                     and word_count(lines[previous]) <= CAPTION_WORDS:
                 keep[previous] = False
-        elif folded[i] in boilerplate().credits:
-            keep[i] = False  # "الأناضول" alone on its line: the agency credit of the page
         elif is_list_heading(folded[i]):
             keep[i], in_list = False, True
         elif in_list and is_headline_like(line) and not dates[i]:
