@@ -25,6 +25,7 @@ QUOTES = {'"', "«", "»", "“", "”", "'"}
 CLAUSE_BREAKS = {".", "؟", "?", "!", "؛", ":"}
 # Relative and complementiser words start a new clause: "الهجوم الذي استهدف…", "أن تركيا…".
 CLAUSE_WORDS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "بينما", "فيما", "لكن", "ان", "بان", "فان"}
+RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
 MAX_SUBJECT_GAP = 5  # tokens between a verb and its postposed subject
 MAX_OBJECT_GAP = 12
 
@@ -43,6 +44,7 @@ class ActorMention:
     preposition: str | None  # the preposition that governs it, if any ("إلى", "ل", "مع")
     origin: str = "dictionary"  # of its main entity: dictionary | ner | role | place | adjective
     conjoined: bool = False  # joined to the previous mention by "و"
+    listed: bool = False  # joined by "و" or "، و": the next item of a list of targets
 
     @property
     def can_act(self) -> bool:
@@ -95,6 +97,10 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     for previous, mention in zip(mentions, mentions[1:], strict=False):
         between = article.text[previous.end : mention.start].strip()
         # "تركيا وإيران", "حماس وإسرائيل": a bare "و" joins; a comma before it starts a new clause
+        between = between.strip("\"'«»“” ")
+        if between in ("و", "، و", "،و", ", و") or (
+                not between and normalize(tokens[mention.first].text).startswith("و")):
+            mention.listed = True
         if between == "و" or (not between and normalize(tokens[mention.first].text).startswith("و")):
             mention.conjoined = True
             if mention.preposition is None:  # "داخل سوريا والعراق": both are places
@@ -188,7 +194,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     lo, hi = clause_span(tokens, trigger.last)
     entry = trigger.entry
     after = [m for m in mentions if trigger.last < m.first <= hi and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
-    noun_after_verb = floor >= 0 and not entry.is_verb
+    noun_after_verb = 0 <= floor and not entry.is_verb and trigger.first - floor <= 6 and floor >= lo
     before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
 
     between = _between_pair(trigger, after)
@@ -200,6 +206,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
                        and m.preposition not in LOCATIVE), None)
         return [(None, target)]
 
+    if entry.is_verb and trigger.first > 0 and normalize(tokens[trigger.first - 1].text) in RELATIVES:
+        # "الهجوم الذي استهدف زوار المرقد": the antecedent is the subject; what follows is the object
+        target = next((m for m in after if m.preposition not in LOCATIVE), None)
+        return [(None, target)]
     source = _subject(trigger, tokens, before, after, lo)
     if source is None and entry.is_verb and inherited is not None:
         source = inherited
@@ -214,7 +224,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     pairs = [(source, target)]
     if target is not None:
         index = mentions.index(target)
-        while index + 1 < len(mentions) and mentions[index + 1].conjoined \
+        while index + 1 < len(mentions) and mentions[index + 1].listed \
                 and mentions[index + 1].preposition not in LOCATIVE:
             index += 1
             pairs.append((source, mentions[index]))

@@ -243,11 +243,14 @@ def _one_per_act(events: list[Event], headlines: set[int]) -> list[Event]:
                and (k.date == event.date or None in (k.date, event.date))
                and (k.sentence, k.trigger.start) != (event.sentence, event.trigger.start) for k in kept):
             continue
-        if event.root in VIOLENT_ROOTS and any(
-                k.sentence == event.sentence and k.root in VIOLENT_ROOTS
-                and (k.trigger.start != event.trigger.start)
-                and (k.target is None or event.target is None or k.target.key == event.target.key)
-                for k in kept):
+        same_attack = next((k for k in kept if event.root in VIOLENT_ROOTS and k.sentence == event.sentence
+                            and k.root in VIOLENT_ROOTS and k.trigger.start != event.trigger.start
+                            and (k.target is None or event.target is None or k.target.key == event.target.key)),
+                           None)
+        if same_attack is not None:
+            # the later words may name who did it or to whom: "انفجار … أدى إلى مقتل جنود أمريكيين"
+            same_attack.source = same_attack.source or event.source
+            same_attack.target = same_attack.target or event.target
             continue
         kept.append(event)
     return kept
