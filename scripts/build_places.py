@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import re
@@ -38,6 +39,7 @@ from hadath.text.normalize import normalize, strip_diacritics
 from hadath.text.tokens import clitic_readings
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "hadath" / "places" / "data"
+INPUTS = ("places_curated.tsv", "not_places.tsv")  # the hand-made files places.tsv is built from
 COLUMNS = ["names_ar", "name_en", "key", "kind", "lat", "lon", "population", "needs_cue", "source"]
 
 ARABIC_ONLY = re.compile(
@@ -199,6 +201,14 @@ def clitic_lookalikes(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     ]
 
 
+def inputs_digest() -> str:
+    """A digest of the hand-made inputs, written into places.tsv so a test can tell it is stale."""
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        digest.update((DATA / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def build(out: Path) -> dict[str, int]:
     countries = json.loads(geonames_file("countries.json").read_text(encoding="utf-8"))
     iso3 = {code: c["iso3"] for code, c in countries.items()}
@@ -332,6 +342,7 @@ def build(out: Path) -> dict[str, int]:
         handle.write(
             "# Built by scripts/build_places.py: do not edit; edit places_curated.tsv and rebuild.\n"
         )
+        handle.write(f"# inputs: {inputs_digest()}\n")
         writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
         writer.writeheader()
         for row in rows:

