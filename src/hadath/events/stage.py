@@ -91,12 +91,10 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
             target = _place_as_target(ctx.mentions, source, trigger)
         if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
             target = _state_of(source)  # a protest with no named target is against its own rulers
-        if source is None and target is None and root not in PARTYLESS_ROOTS:
+        if root not in PARTYLESS_ROOTS and (source is None or target is None):
+            # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
+            # visitor unknown, "العقوبات" as a topic) is not a codable act.
             continue
-        if not trigger.entry.is_verb and root not in PARTYLESS_ROOTS and (source is None or target is None):
-            continue  # a verbal noun alone ("التهديدات", "العقوبات") is a topic, not a reported act
-        if cameo_code == "010" and target is None:
-            continue  # a bare "announced" is not an event worth coding
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
