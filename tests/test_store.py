@@ -295,6 +295,9 @@ def test_bad_database_urls_and_read_only_files_are_one_line_errors(tmp_path, cor
     result = cli("ingest", str(corpus), "--db", read_only)
     assert result.returncode == 1 and "read-only" in result.stderr and result.stderr.count("\n") == 1
     assert contents(str(db))["articles"] == []
+    result = cli("ingest", str(corpus), "--db", str(tmp_path / "d.db"), "--dask", "tcp://127.0.0.1:1")
+    assert result.returncode == 1 and "cannot connect to the Dask scheduler at tcp://127.0.0.1:1" in result.stderr
+    assert result.stderr.count("\n") == 1
     result = cli("stats", "--db", str(tmp_path / "nothing.db"))
     assert result.returncode == 1 and "no Hadath store" in result.stderr
 
@@ -312,13 +315,33 @@ def test_failed_articles_are_recorded_and_counted(db, tmp_path):
 # -- workers and Dask -------------------------------------------------------------------------------
 
 
-def test_two_worker_processes_and_dask_give_the_single_process_store(tmp_path, corpus):
+def test_two_worker_processes_and_dask_give_the_single_process_store(tmp_path, corpus, shared):
+    # Real articles through the whole pipeline, and the hand-coded corpus.
+    inputs = [str(shared / "data" / "news_dev" / "input.jsonl"), str(corpus)]
     single, workers, dask = (str(tmp_path / f"{n}.db") for n in ("single", "workers", "dask"))
-    Ingester(single).ingest([str(corpus)])
-    Ingester(workers, workers=2).ingest([str(corpus)])
-    Ingester(dask, dask="local", workers=2).ingest([str(corpus)])
+    summary = Ingester(single).ingest(inputs)
+    assert summary.read == 24 + 9 and summary.new + summary.failed + summary.duplicate == summary.read
+    Ingester(workers, workers=2).ingest(inputs)
+    Ingester(dask, dask="local", workers=2).ingest(inputs)
     assert contents(workers) == contents(single)
     assert contents(dask) == contents(single)
+
+
+def test_retry_failed_extracts_the_kept_input_again(db, shared):
+    line = (shared / "data" / "news_dev" / "input.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    data = json.loads(line)
+    # A failure recorded as a worker that died in a stage would leave it: error, and the input as read.
+    failed = Article(text=data["text"], source=data["source"], url=data["url"], error="events stage failed: MemoryError")
+    ingester = Ingester(db)
+    ingester.writer.write(store_writer.Extracted(failed, "f" * 64, None, json.dumps(data, ensure_ascii=False)))
+    store = Store(db)
+    assert list(store.articles(status="failed")["error"]) == ["events stage failed: MemoryError"]
+    summary = ingester.retry_failed()
+    assert (summary.read, summary.new, summary.failed) == (1, 1, 0), summary.failures
+    assert store.articles(status="failed").empty
+    stored = store.articles(status="ok")
+    assert list(stored["url"]) == [data["url"]] and str(stored["published"].iloc[0]) == data["published"]
+    assert len(contents(db)["articles"]) == 1  # the failure row gave way to the article
 
 
 # -- exports and queries ------------------------------------------------------------------------------

@@ -306,7 +306,7 @@ class Ingester:
                 client = Client(cluster)
             else:
                 try:
-                    client = Client(self.dask, timeout=10)
+                    client = Client(self.dask, timeout=5)
                 except (OSError, TimeoutError) as exc:
                     raise HadathError(f"cannot connect to the Dask scheduler at {self.dask}: {exc}") from None
             with client:

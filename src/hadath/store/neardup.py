@@ -21,6 +21,7 @@ from hadath.text.tokens import tokenize
 
 NUM_PERM = 128
 SEED = 1
+SCHEME = "affine32"  # fixed: stored signatures must stay comparable whatever datasketch's default becomes
 THRESHOLD = 0.6
 SHINGLE = 3
 MIN_SHINGLES = 8  # shorter texts (a headline) are too short to call copies by similarity
@@ -37,9 +38,15 @@ def signature(text: str) -> bytes | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
+
+
+@cache
+def _permutations() -> object:
+    """The hash permutations for NUM_PERM and SEED, drawn once per process rather than per article."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 @cache
