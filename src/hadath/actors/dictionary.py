@@ -15,16 +15,15 @@ organisation in the genitive ("وزير خارجية تركيا", "قائد ال
 from __future__ import annotations
 
 import csv
-import logging
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
+from hadath.actors.people import Person, load_people
+from hadath.places import find_places
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, clitic_readings, tokenize
-
-log = logging.getLogger(__name__)
 
 # Kinds of dictionary entry, in the order that wins when two tables list the same words.
 KIND_PRIORITY = ("person", "organisation", "state", "capital", "region", "blocker", "role", "adjective")
@@ -91,7 +90,7 @@ class _Entry:
     weak: bool = False  # a role word whose code yields to a later one ("رئيس الأركان" is MIL)
     bare: bool = True  # a role word that is an actor with no state ("الشرطة")
     default_key: str | None = None  # "الاحتلال" -> ISR where no state follows
-    person_ref: object = None  # hadath.actors.people.Person
+    person_ref: Person | None = None
 
     def as_match(self) -> ActorMatch:
         return ActorMatch(self.actor, self.key, self.name, self.type, self.kind)
@@ -177,30 +176,10 @@ def _rows(filename: str) -> list[dict[str, str]]:
         return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _load_people() -> list:
-    """The people table, or none while it is not there yet (it is written in parallel)."""
-    try:
-        from hadath.actors.people import load_people
-
-        return list(load_people())
-    except (ImportError, FileNotFoundError) as exc:
-        log.warning("actor dictionary: no people table (%s); people are not matched", exc)
-        return []
-
-
-def _find_places(text: str) -> list:
-    """Places below state level from the gazetteer, or none while hadath.places is not there."""
-    try:
-        from hadath.places import find_places
-    except ImportError:
-        return []
-    return find_places(text)
-
-
 class ActorDictionary:
     """Every actor name, indexed for matching. Build it once with `get_dictionary()`."""
 
-    def __init__(self, people: list | None = None) -> None:
+    def __init__(self, people: list[Person] | None = None) -> None:
         """`people`: hadath.actors.people.Person rows to index; the packaged table where None."""
         self._trie: dict = {}
         self._adjectives: dict = {}  # adjectives alone too: "السعودية" is a state there, an adjective here
@@ -214,7 +193,7 @@ class ActorDictionary:
         self._load_states()
         self._load_organisations()
         self._load_roles()
-        self._load_people(_load_people() if people is None else people)
+        self._load_people(load_people() if people is None else people)
 
     # -- building -------------------------------------------------------------------------------
 
@@ -279,7 +258,7 @@ class ActorDictionary:
             for name in _split(row["role_ar"]):
                 self._add(name, entry)
 
-    def _load_people(self, people: list) -> None:
+    def _load_people(self, people: list[Person]) -> None:
         for person in people:
             entry = _Entry("person", "PER", None, person.country, person.name_en, person_ref=person)
             for name in person.names_ar:
@@ -344,7 +323,7 @@ class ActorDictionary:
     def _entry_mention(self, text: str, start: int, end: int, entry: _Entry, on: date | None) -> ActorMention:
         match = entry.as_match()
         if entry.kind == "person":
-            match = replace(match, actor=entry.person_ref.actor_on(on))  # type: ignore[attr-defined]
+            match = replace(match, actor=entry.person_ref.actor_on(on))  # type: ignore[union-attr]
         return ActorMention(text[start:end], start, end, match)
 
     def _continuation(
@@ -481,7 +460,7 @@ class ActorDictionary:
         known = self._plain(tokens, norm, j)
         if known is not None and known[2].kind == "person":
             end, entry = known[0], known[2]
-            actor = role.actor if role.key is not None else entry.person_ref.actor_on(on)  # type: ignore[attr-defined]
+            actor = role.actor if role.key is not None else entry.person_ref.actor_on(on)  # type: ignore[union-attr]
             key = role.key if role.key is not None else entry.key
             match = ActorMatch(actor, key, entry.name, "PER", "person")
             s, e = tokens[j].start, tokens[end - 1].end
@@ -544,7 +523,7 @@ class ActorDictionary:
 
     def _with_places(self, text: str, mentions: list[ActorMention]) -> list[ActorMention]:
         """Add gazetteer places (cities, regions) that no actor name already covers."""
-        places = _find_places(text)
+        places = find_places(text)
         if not places:
             return mentions
         taken = [(m.start, m.end) for m in mentions]

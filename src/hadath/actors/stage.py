@@ -2,7 +2,9 @@
 
 "أكد وزير الخارجية الإيراني عباس عراقجي" -> Entity PER "عباس عراقجي", actor IRNGOV, key IRN.
 Role phrases with no name become ORG entities of origin "role" ("الجيش التركي" -> TURMIL;
-"الشرطة" -> actor COP, key None). Standalone state adjectives are not entities.
+"الشرطة" -> actor COP, key None). Cities and regions come from the place gazetteer (hadath.places) as
+LOC keyed to their state. Standalone state adjectives are not entities: the event coder finds them
+with `get_dictionary().find_mentions` (kind "adjective").
 """
 
 from __future__ import annotations
