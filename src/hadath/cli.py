@@ -22,23 +22,33 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "query": ("hadath.commands.query", "analyst queries over the store: dyad timelines, actors"),
     "stats": ("hadath.commands.stats", "counts of the store's articles, events and mentions"),
     "show": ("hadath.commands.show", "one stored event with its mentions and sentences"),
+    "serve": ("hadath.commands.serve", "the HTTP API and the Arabic dashboard over a store"),
+    "brief": ("hadath.commands.brief", "a relations brief (الحدث / الرأي / الخلاصة) for two actors"),
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the chosen command's module is imported (the server's and the cluster's
+    imports are heavy, and one command's missing dependency must not break the others)."""
     parser = argparse.ArgumentParser(prog="hadath", description="Arabic-first political event data.")
     parser.add_argument("--verbose", "-v", action="store_true", help="log progress and tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(module_name)
         command = sub.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(command)
-        command.set_defaults(_module=module)
+        if name == chosen:
+            module = importlib.import_module(module_name)
+            module.add_arguments(command)
+            command.set_defaults(_module=module)
     return parser
 
 
+def chosen_command(argv: list[str]) -> str | None:
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help(sys.stderr)

@@ -152,7 +152,7 @@ def _governing_preposition(text: str, tokens: list[Token], first: int, start: in
     k = first - 1
     while k >= 0 and tokens[k].text in QUOTES:
         k -= 1
-    if k >= 1 and normalize(tokens[k].text) == "من" and normalize(tokens[k - 1].text) == "كل":
+    if k >= 1 and normalize(tokens[k].text) == "من" and normalize(tokens[k - 1].text) in ("كل", "كلا"):
         k -= 2
     if k >= 0:
         previous = normalize(tokens[k].text)
@@ -227,7 +227,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         while index + 1 < len(mentions) and mentions[index + 1].listed \
                 and mentions[index + 1].preposition not in LOCATIVE:
             index += 1
-            pairs.append((source, mentions[index]))
+            listed = mentions[index]
+            # several people met are several meetings; several towns of one state are one place
+            if listed.type == "LOC" and any(t is not None and t.key == listed.key for _, t in pairs):
+                continue
+            pairs.append((source, listed))
     return pairs
 
 
@@ -272,7 +276,15 @@ def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> Acto
 
 def _pick_target(preps: tuple[str, ...], after: list[ActorMention], source: ActorMention | None
                  ) -> ActorMention | None:
+    """The object of the trigger: an actor before a place ("استهدف حزب الله … موقعا إسرائيليا
+    مقابل ميس الجبل" -> Israel, not the village)."""
     after = [m for m in after if m.preposition not in LOCATIVE]
+    actors = [m for m in after if m.can_act]
+    return _pick_from(preps, actors, source) or _pick_from(preps, after, source)
+
+
+def _pick_from(preps: tuple[str, ...], after: list[ActorMention], source: ActorMention | None
+               ) -> ActorMention | None:
     for mention in after:
         if mention is source or (source and mention.first <= source.last):
             continue

@@ -54,7 +54,8 @@ def code_events(article: Article) -> Article:
                 # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
                 floor = trigger.last
                 subject = next((source for _, source in coded if source is not None), subject)
-    article.events = _one_per_act(events, _headline_sentences(article))
+    places = {(e.start, e.end) for e in article.entities if e.origin == "place"}
+    article.events = _one_per_act(events, _headline_sentences(article), places)
     return article
 
 
@@ -217,7 +218,11 @@ def _headline_sentences(article: Article) -> set[int]:
     return heads
 
 
-def _one_per_act(events: list[Event], headlines: set[int]) -> list[Event]:
+def _is_place(participant: Participant, places: set[tuple[int, int]]) -> bool:
+    return (participant.start, participant.end) in places
+
+
+def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int, int]]) -> list[Event]:
     """One event per act and pair: repeated mentions of the same act in an article are one event.
 
     The act is the CAMEO code: a visit (042) and the talks held during it (040) are two events.
@@ -246,9 +251,12 @@ def _one_per_act(events: list[Event], headlines: set[int]) -> list[Event]:
                             and (k.target is None or event.target is None or k.target.key == event.target.key)),
                            None)
         if same_attack is not None:
-            # the later words may name who did it or to whom: "انفجار … أدى إلى مقتل جنود أمريكيين"
+            # the later words may name who did it or to whom: "انفجار … أدى إلى مقتل جنود أمريكيين";
+            # a victim named there beats the place the first words were pinned to
             same_attack.source = same_attack.source or event.source
-            same_attack.target = same_attack.target or event.target
+            if same_attack.target is None or (
+                    _is_place(same_attack.target, places) and event.target and not _is_place(event.target, places)):
+                same_attack.target = event.target or same_attack.target
             continue
         kept.append(event)
     return kept
