@@ -396,6 +396,8 @@ def _resolve_numeric(m: Match, ref: date | None) -> Resolved | None:
         year, month, day = int(g["y"]), int(g["mo"]), int(g["d"])  # type: ignore[arg-type]
     if not _year_ok(year, cued=False):
         return None
+    if month > 12 >= day:  # "4/22/1948": month first, as English-language sources write it
+        day, month = month, day
     found = arithmetic.valid_day(year, month, day)
     return Resolved(_iso(found), "day") if found else None
 
