@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 16  # articles per task sent to a worker process or a Dask task
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, bounds memory
 SKIP_CHECK_CHUNK = 256
+WRITE_BATCH = 32  # articles per write transaction at most...
+WRITE_BATCH_SECONDS = 0.5  # ...or fewer, once the first has waited this long (checked as articles arrive)
 
 
 @dataclass
@@ -240,14 +242,27 @@ class Ingester:
             from tqdm import tqdm
 
             bar = tqdm(file=sys.stderr, unit=" articles", desc="ingest")
-        try:
-            for extracted in self._extracted(items):
-                result = self.writer.write(extracted)
+        buffer: list[Extracted] = []
+        buffered_since = 0.0
+
+        def flush() -> None:
+            for extracted, result in zip(buffer, self.writer.write_many(buffer), strict=True):
                 summary.add(result)
                 if result.outcome == "failed" and len(summary.failures) < 20:
                     summary.failures.append(f"{extracted.article.source}: {extracted.article.error}")
-                if bar is not None:
-                    bar.update(1)
+            if bar is not None:
+                bar.update(len(buffer))
+            buffer.clear()
+
+        try:
+            for extracted in self._extracted(items):
+                if not buffer:
+                    buffered_since = time.perf_counter()
+                buffer.append(extracted)
+                if len(buffer) >= WRITE_BATCH or time.perf_counter() - buffered_since >= WRITE_BATCH_SECONDS:
+                    flush()
+            if buffer:
+                flush()
         finally:
             if bar is not None:
                 bar.close()

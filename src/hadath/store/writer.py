@@ -1,6 +1,7 @@
-"""The one writer: each extracted article goes into the store in one transaction (the article, its
-entities, its near-duplicate bands, its mentions and the merges of those into events), so a crash at
-any moment leaves the store as it was after the last whole article, and a re-run completes it.
+"""The one writer: each extracted article goes into the store within one transaction (the article, its
+entities, its near-duplicate bands, its mentions and the merges of those into events; a transaction
+holds a few whole articles), so a crash at any moment leaves the store as it was after the last whole
+transaction, and a re-run completes it.
 
 An article already stored (same id: the hash of its cleaned text) is not written again; seen under
 another URL or outlet it is recorded as a copy, which counts towards its events' sources.
@@ -91,7 +92,7 @@ def outlet_of(url: str | None, source: str | None) -> str | None:
 
 
 class StoreWriter:
-    """Writes Extracted articles into the store at `engine`, one transaction each."""
+    """Writes Extracted articles into the store at `engine`, whole articles per transaction."""
 
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
@@ -99,6 +100,13 @@ class StoreWriter:
         self.seconds = 0.0  # time spent writing, for the ingest summary and the benchmark
 
     def write(self, item: Extracted) -> WriteResult:
+        return self.write_many([item])[0]
+
+    def write_many(self, items: list[Extracted]) -> list[WriteResult]:
+        """Write several articles in one transaction (one commit is most of a small article's cost).
+
+        Each article is still all or nothing: the transaction holds whole articles only, in input order.
+        """
         started = time.perf_counter()
         try:
             for attempt in range(LOCK_RETRIES):
@@ -107,7 +115,7 @@ class StoreWriter:
                         if not is_sqlite(self.engine):
                             # One writer at a time per PostgreSQL store, so merges see each other.
                             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
-                        return self._write(conn, item)
+                        return [self._write(conn, item) for item in items]
                 except OperationalError as exc:
                     if "locked" not in str(exc.orig) or attempt == LOCK_RETRIES - 1:
                         raise
