@@ -323,7 +323,8 @@ class ActorDictionary:
     def _entry_mention(self, text: str, start: int, end: int, entry: _Entry, on: date | None) -> ActorMention:
         match = entry.as_match()
         if entry.kind == "person":
-            match = replace(match, actor=entry.person_ref.actor_on(on))  # type: ignore[union-attr]
+            person = entry.person_ref  # keys follow dated roles: Aboul Gheit EGY as minister, ARL after
+            match = replace(match, actor=person.actor_on(on), key=person.key_on(on))  # type: ignore[union-attr]
         return ActorMention(text[start:end], start, end, match)
 
     def _continuation(

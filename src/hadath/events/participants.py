@@ -89,6 +89,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             origin=best.origin,
             preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start),
         ))
+    mentions.extend(_pair_word_mentions(article, tokens, mentions))
+    mentions.sort(key=lambda m: m.start)
     place_state = next((m.key for m in mentions if m.type == "LOC" and m.key and len(m.key) == 3), None)
     for mention in mentions:
         state = place_state or home_state
@@ -106,6 +108,41 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             if mention.preposition is None:  # "داخل سوريا والعراق": both are places
                 mention.preposition = previous.preposition
     return mentions
+
+
+PAIR_WORDS = {"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
+              "البلدين الشقيقين", "الحكومتين", "العاصمتين"}
+
+
+def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention]
+                        ) -> list[ActorMention]:
+    """"بين البلدين", "كلا الجانبين": the two states the article is about, as two joined mentions."""
+    pair = article_pair(article)
+    if pair is None:
+        return []
+    taken = {(m.first, m.last) for m in mentions}
+    found = []
+    for i, token in enumerate(tokens):
+        word = normalize(token.text)
+        bare = word[1:] if word[:1] in ("و", "ف", "ل", "ب") and word[1:] in {normalize(w) for w in PAIR_WORDS} else word
+        if bare not in {normalize(w) for w in PAIR_WORDS} or (i, i) in taken:
+            continue
+        preposition = _governing_preposition(article.text, tokens, i, token.start)
+        for n, key in enumerate(pair):
+            found.append(ActorMention(text=token.text, start=token.start, end=token.end, first=i, last=i,
+                                      actor=key, key=key, name=None, type="LOC", origin="context",
+                                      preposition=preposition, conjoined=n == 1, listed=n == 1))
+    return found
+
+
+def article_pair(article: Article) -> tuple[str, str] | None:
+    """The two states an article names most: what "البلدين" refers to."""
+    counts: dict[str, int] = {}
+    for entity in article.entities:
+        if entity.key and len(entity.key) == 3 and entity.key.isupper() and entity.type in ("LOC", "ORG", "PER"):
+            counts[entity.key] = counts.get(entity.key, 0) + 1
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
 
 
 def _specificity(entity: Entity) -> tuple[int, int]:
@@ -224,9 +261,16 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     pairs = [(source, target)]
     if target is not None:
         index = mentions.index(target)
-        while index + 1 < len(mentions) and mentions[index + 1].listed \
-                and mentions[index + 1].preposition not in LOCATIVE:
-            index += 1
+        while True:
+            following = index + 1
+            # skip the title that describes the last target ("أحمديان" "أمين عام المجلس …")
+            while following < len(mentions) and not mentions[following].listed \
+                    and mentions[following].first - mentions[following - 1].last <= 3 and following - index < 3:
+                following += 1
+            if following >= len(mentions) or not mentions[following].listed \
+                    or mentions[following].preposition in LOCATIVE:
+                break
+            index = following
             listed = mentions[index]
             # several people met are several meetings; several towns of one state are one place
             if listed.type == "LOC" and any(t is not None and t.key == listed.key for _, t in pairs):

@@ -47,7 +47,11 @@ def code_events(article: Article) -> Article:
         context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers)
         floor = -1
         subject: ActorMention | None = None
+        verbs_seen = False
         for trigger in triggers:
+            if verbs_seen and not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل"):
+                continue  # "اجتمع … لمناقشة …": the purpose of an act is its topic, not another act
+            verbs_seen = verbs_seen or trigger.entry.is_verb
             coded = _code_trigger(context, trigger, floor, subject)
             events.extend(event for event, _ in coded)
             if trigger.entry.is_verb:
