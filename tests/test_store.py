@@ -42,14 +42,7 @@ from store_corpus import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-# The real dispatcher (hadath.cli.main: one-line errors, exit codes) with only the command under test
-# registered, so that these tests do not depend on every other command importing.
-HADATH = [
-    sys.executable,
-    "-c",
-    "import sys; from hadath import cli; "
-    "cli.COMMANDS = {k: v for k, v in cli.COMMANDS.items() if k == sys.argv[1]}; sys.exit(cli.main(sys.argv[1:]))",
-]
+HADATH = [sys.executable, "-m", "hadath"]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
