@@ -22,10 +22,12 @@ def article_with(text: str, actors: dict[str, tuple[str, str, str]], published: 
         offset += len(line) + 1
     for surface, (kind, actor, key) in actors.items():
         start = 0
-        origin = "place" if kind == "PLACE" else "dictionary"  # a city or region, not a state
+        # PLACE: a city or region, not a state; ADJ: a state adjective, kept as a hint
+        origin = {"PLACE": "place", "ADJ": "adjective"}.get(kind, "dictionary")
+        where = article.hints if kind == "ADJ" else article.entities
         while (start := text.find(surface, start)) != -1:
-            article.entities.append(Entity(surface, start, start + len(surface), "LOC" if kind == "PLACE" else kind,
-                                           actor=actor, key=key, origin=origin))
+            where.append(Entity(surface, start, start + len(surface), {"PLACE": "LOC", "ADJ": "MISC"}.get(kind, kind),
+                                actor=actor, key=key, origin=origin))
             start += len(surface)
     for surface, value in (dates or {}).items():
         start = text.find(surface)
@@ -169,3 +171,17 @@ def test_a_date_in_another_clause_belongs_to_that_clause() -> None:
         "الرباط": ("LOC", "MAR", "MAR")}, dates={"الاثنين": "2024-03-04"})
     host = next(e for e in art.events if e.cameo == "043")
     assert host.date_source != "text"
+
+
+def test_the_two_countries_are_the_articles_two_states() -> None:
+    art = article_with("زار رئيس الوزراء الباكستاني كابول.\nومن المتوقع توقيع اتفاقية للتجارة بين البلدين.", {
+        "رئيس الوزراء الباكستاني": ("ORG", "PAKGOV", "PAK"), "كابول": ("LOC", "AFG", "AFG")})
+    signing = [e for e in art.events if e.cameo == "057"]
+    assert [(e.source.key, e.target.key, e.status) for e in signing] == [("PAK", "AFG", "planned")]
+
+
+def test_a_purpose_after_a_verb_is_not_another_act() -> None:
+    art = article_with("اجتمع وزير الداخلية العراقي بنظيره الإيراني لبحث أمن الحدود مع تركيا.", {
+        "وزير الداخلية العراقي": ("ORG", "IRQGOV", "IRQ"), "الإيراني": ("ADJ", "IRN", "IRN"),
+        "تركيا": ("LOC", "TUR", "TUR")})
+    assert coded(art) == [("IRQ", "IRN", "040", "occurred")]

@@ -103,8 +103,23 @@ class TriggerLexicon:
             for entry in self.single.get(stem, ()):
                 if future and entry.kind != "present":
                     continue
+                if not _prefix_fits(prefix, entry.kind):
+                    continue
                 return TriggerMatch(entry, i, i, tokens[i].start, tokens[i].end, future, prefix)
         return best
+
+
+VERB_PREFIXES = {"", "و", "ف", "س", "وس", "فس"}
+PRESENT_ONLY_PREFIXES = {"ل", "ول", "فل"}  # "ليبحث": the subjunctive of purpose
+
+
+def _prefix_fits(prefix: str, kind: str) -> bool:
+    """A verb takes only the conjunctions و/ف (and سـ or لـ on the imperfect): "لبحث" is a noun."""
+    if kind in ("past", "passive"):
+        return prefix in ("", "و", "ف")
+    if kind == "present":
+        return prefix in VERB_PREFIXES or prefix in PRESENT_ONLY_PREFIXES
+    return True
 
 
 def _word_matches(word: str, expected: str) -> bool:

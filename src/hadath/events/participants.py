@@ -87,7 +87,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             actor=best.actor, key=best.key or next((e.key for e in group if e.key), None),
             name=next((e.name for e in group if e.type == "PER" and e.name), best.name), type=best.type,
             origin=best.origin,
-            preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start),
+            preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start,
+                                               head_noun=head != first),
         ))
     mentions.extend(_pair_word_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -171,17 +172,19 @@ def _token_at(tokens: list[Token], offset: int) -> int:
     return len(tokens) - 1
 
 
-def _governing_preposition(text: str, tokens: list[Token], first: int, start: int) -> str | None:
+def _governing_preposition(text: str, tokens: list[Token], first: int, start: int,
+                           head_noun: bool = False) -> str | None:
     """The preposition before a mention: a clitic on its word ("لطهران", "للجماعات") or the word
     before it, skipping quotes and "كل من" ("مع كل من «أحمديان»" -> "مع")."""
     token = tokens[first]
     clitics = normalize(text[token.start : start]) if token.start < start else ""
     if not clitics:
-        # The mention may carry its own clitic where the article follows: "للجماعات", "بالعراق".
+        # The mention may carry its own clitic where the article follows: "للجماعات", "بالعراق";
+        # a common noun heading an adjective may carry one too: "بنظيره الإيراني".
         word = normalize(token.text).lstrip("وف")
         if word.startswith("لل"):
             clitics = "ل"
-        elif word[:1] in PREPOSITION_CLITICS and word[1:3] == "ال":
+        elif word[:1] in PREPOSITION_CLITICS and (word[1:3] == "ال" or (head_noun and len(word) > 4)):
             clitics = word[0]
     for clitic in clitics.lstrip("وف"):
         if clitic in PREPOSITION_CLITICS:
