@@ -293,6 +293,11 @@ def test_bad_database_urls_and_read_only_files_are_one_line_errors(tmp_path, cor
     assert result.stderr.count("\n") == 1
     result = cli("stats", "--db", str(tmp_path / "nothing.db"))
     assert result.returncode == 1 and "no Hadath store" in result.stderr
+    assert not (tmp_path / "nothing.db").exists()
+    (tmp_path / "notes.db").write_text("not a database\n", encoding="utf-8")
+    result = cli("ingest", str(corpus), "--db", str(tmp_path / "notes.db"))
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "file is not a database" in result.stderr
+    assert (tmp_path / "notes.db").read_text(encoding="utf-8") == "not a database\n"
 
 
 def test_failed_articles_are_recorded_and_counted(db, tmp_path):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -73,6 +74,9 @@ class Store:
 
     def __init__(self, db: str | None = None) -> None:
         self.url = resolve_url(db)
+        if self.url.startswith("sqlite:///") and "?" not in self.url and not Path(self.url[10:]).exists():
+            # Checked before connecting: SQLite would create an empty file for a mistyped path.
+            raise HadathError(f"no Hadath store at {self.url[10:]}: create one with `hadath ingest`")
         self.engine = make_engine(self.url)
         try:
             with self.engine.connect() as conn:
