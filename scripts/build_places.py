@@ -68,6 +68,9 @@ BIG_CITY = 1_000_000
 # people first in Arabic news.
 SMALL_TOWN = 20_000
 SMALL_TOWN_ABROAD = 200_000
+# ... while at home a small town's name is taken bare when it is as rare as a small town's name should
+# be ("بيرزيت" 2.9), and needs a cue when it is commoner ("عدلي" 3.5, a given name).
+SMALL_TOWN_ZIPF = 3.0
 PEOPLE_TSV = DATA.parents[1] / "actors" / "data" / "people.tsv"
 CLITIC_STEM_ZIPF = 4.0
 # A clitic-and-place form is a word of its own when nearly as common as the place's name or more
@@ -313,7 +316,8 @@ def build(out: Path) -> dict[str, int]:
                 len(key) <= 3
                 or key in people
                 or looks_clitic
-                or city["population"] < (SMALL_TOWN_ABROAD if abroad else SMALL_TOWN)
+                or (abroad and city["population"] < SMALL_TOWN_ABROAD)
+                or (not abroad and city["population"] < SMALL_TOWN and zipf >= SMALL_TOWN_ZIPF)
                 or (is_word and (zipf >= CUE_ZIPF or other_form >= CUE_OTHER_FORM_ZIPF))
                 or (zipf >= DROP_ZIPF and not big)
             )
