@@ -257,7 +257,7 @@ def _install_failing_writer(db: str) -> None:
 def test_failing_writer_stops_with_one_line_and_a_rerun_completes_the_store(db, corpus, tmp_path):
     Ingester(db)
     _install_failing_writer(db)
-    result = cli("ingest", str(corpus), "--db", db)
+    result = cli("ingest", str(corpus), "--db", db, "--workers", "2")  # the worker pool must shut down too
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("hadath ingest: cannot write to the store")

@@ -292,18 +292,26 @@ class Ingester:
 
     def _in_processes(self, items: Iterator[Pending]) -> Iterator[Extracted]:
         slots = threading.Semaphore(self.workers * IN_FLIGHT_PER_WORKER)
+        stopping = threading.Event()
 
         def throttled() -> Iterator[list[Pending]]:
             # Pool.imap reads its input eagerly in a thread; the semaphore holds it to a few batches.
             for batch in _batches(items, BATCH_SIZE):
                 slots.acquire()
+                if stopping.is_set():
+                    return
                 yield batch
 
         context = multiprocessing.get_context("forkserver")
         with context.Pool(self.workers) as pool:
-            for results in pool.imap(extract_batch, throttled(), chunksize=1):
-                slots.release()
-                yield from results
+            try:
+                for results in pool.imap(extract_batch, throttled(), chunksize=1):
+                    slots.release()
+                    yield from results
+            finally:
+                # The writer failed or was interrupted: let the feeding thread finish so the pool can close.
+                stopping.set()
+                slots.release(self.workers * IN_FLIGHT_PER_WORKER)
 
     def _on_dask(self, items: Iterator[Pending]) -> Iterator[Extracted]:
         from dask.distributed import Client, LocalCluster, as_completed
