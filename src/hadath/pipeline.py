@@ -1,6 +1,6 @@
 """The extraction pipeline: one Article through small named stages.
 
-clean -> split -> dates -> actors -> ner -> events. Each stage is `Article -> Article`, in a module
+clean -> split -> dates -> actors -> ner -> names -> events. Each stage is `Article -> Article`, in a module
 of its own; `run` is what the CLI, the store and the API call. Stages load their data lazily.
 """
 
@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 
 
 def stages() -> list[tuple[str, Stage]]:
+    from hadath.actors.coreference import link_surnames
     from hadath.actors.stage import tag_actors
     from hadath.clean import clean
     from hadath.dates.stage import resolve_dates
@@ -29,6 +30,7 @@ def stages() -> list[tuple[str, Stage]]:
         ("dates", resolve_dates),
         ("actors", tag_actors),
         ("ner", tag_entities),
+        ("names", link_surnames),
         ("events", code_events),
     ]
 

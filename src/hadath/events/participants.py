@@ -297,12 +297,26 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach:
         return first_after
-    # A verb's subject stands in its own clause; a verbal noun may take one from just before it.
-    reach_back = lo if entry.is_verb else lo - 6
-    candidates = [m for m in bare_before if m.last >= reach_back]
+    # A verb's subject stands in its own clause. A verbal noun may take the subject of the verb that
+    # carries it ("شنت إسرائيل غارات", "قام الرئيس بزيارة"), but not across a word that opens
+    # another happening ("تأجلت الزيارة بسبب الهجوم": the visitor is not the attacker).
+    if entry.is_verb:
+        candidates = [m for m in bare_before if m.last >= lo]
+    else:
+        candidates = [m for m in bare_before if m.last >= lo - 6
+                      and not _linker_between(tokens, m.last + 1, trigger.first)]
     if candidates:
         return _first_of_pair(candidates[-1], candidates)
     return None
+
+
+# Words that link one happening to another: a noun after them starts a new act.
+EVENT_LINKERS = {normalize(w) for w in ("بسبب", "بعد", "قبل", "إثر", "اثر", "عقب", "جراء", "نتيجة", "رغم",
+                                          "ردا", "رداً", "بعدما", "منذ", "لمنع", "وسط")}
+
+
+def _linker_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    return any(normalize(t.text).lstrip("و") in EVENT_LINKERS for t in tokens[max(lo, 0) : hi])
 
 
 def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
