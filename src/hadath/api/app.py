@@ -1,0 +1,701 @@
+"""The HTTP API and the dashboard over an event store.
+
+    from hadath.api.app import create_app
+    app = create_app(Settings.from_env(db="hadath.db"))     # what `hadath serve` runs under uvicorn
+
+Every dashboard view is a thin client of one JSON endpoint (its "JSON twin"):
+    dyad view     /api/dyad/{a}/{b}/timeline, /api/events?dyad=A-B, /api/brief/{a}/{b}
+    event view    /api/events/{id}
+    article view  /api/articles/{id}
+    network view  /api/network
+    map view      /api/locations
+    search view   /api/search
+Reads are open unless HADATH_READ_TOKEN is set; POST /api/articles needs HADATH_TOKEN (settings.py).
+Bad requests are 4xx with a one-line `error` message; store failures are 503; nothing a client sends
+should give a 500.
+"""
+
+
+import hmac
+import json
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+import hadath
+from hadath.api import queries
+from hadath.api.settings import Settings
+from hadath.errors import HadathError
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+KEY = r"^[A-Za-z0-9_]{2,32}$"
+DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+TEXT = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL refuses NUL in text)
+MAX_EVENT_ID = 2**63 - 1
+
+
+class ApiError(Exception):
+    """A request the API refuses: an HTTP status and a one-line message."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def bad_request(message: str) -> ApiError:
+    return ApiError(422, message)
+
+
+class BodyLimit:
+    """Refuses request bodies over `limit` bytes with 413, by Content-Length before reading anything."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            for name, value in scope.get("headers", []):
+                if name == b"content-length":
+                    try:
+                        size = int(value)
+                    except ValueError:
+                        size = -1
+                    if size < 0 or size > self.limit:
+                        message = (f"the request body is larger than the limit of {self.limit} bytes (HADATH_MAX_BODY)"
+                                   if size > 0 else "the Content-Length header is not a size")
+                        response = JSONResponse({"error": message}, status_code=413 if size > 0 else 400)
+                        await response(scope, receive, send)
+                        return
+        await self.app(scope, receive, send)
+
+
+class ResponseCache:
+    """Serialised read responses by URL, dropped whenever the store changes (checked every few seconds
+    at most, and at once after a write through the API)."""
+
+    def __init__(self, entries: int, check_seconds: float, version: Callable[[], Any]) -> None:
+        self.entries = entries
+        self.check_seconds = check_seconds
+        self.version = version
+        self.items: OrderedDict[str, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+        self.seen_version: Any = None
+        self.checked_at = 0.0
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+            self.checked_at = 0.0
+
+    def _fresh(self) -> None:
+        now = time.monotonic()
+        if now - self.checked_at < self.check_seconds:
+            return
+        current = self.version()
+        with self.lock:
+            if current != self.seen_version:
+                self.items.clear()
+                self.seen_version = current
+            self.checked_at = now
+
+    def get(self, key: str, compute: Callable[[], Any]) -> bytes:
+        if self.entries <= 0:
+            return encode(compute())
+        self._fresh()
+        with self.lock:
+            body = self.items.get(key)
+            if body is not None:
+                self.items.move_to_end(key)
+                return body
+        body = encode(compute())
+        with self.lock:
+            self.items[key] = body
+            while len(self.items) > self.entries:
+                self.items.popitem(last=False)
+        return body
+
+
+def encode(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+class Context:
+    """What the routes share: settings, the store (opened on first use), the cache, the writer."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: Any = None
+        self._writer: Any = None
+        self.open_lock = threading.Lock()
+        self.write_lock = threading.Lock()
+        self.cache = ResponseCache(settings.cache_entries, settings.cache_check_seconds, self._version)
+        self._keys: tuple[Any, set[str]] | None = None
+
+    @property
+    def store(self) -> Any:
+        if self._store is None:
+            with self.open_lock:
+                if self._store is None:
+                    self._store = open_store(self.settings.db)
+        return self._store
+
+    def _version(self) -> Any:
+        return queries.data_version(self.store)
+
+    def writer(self) -> Any:
+        if self._writer is None:
+            from hadath.store.engine import make_engine
+            from hadath.store.writer import StoreWriter
+
+            self._writer = StoreWriter(make_engine(self.store.url, write=True), self.store.url)
+        return self._writer
+
+    def known_keys(self) -> set[str]:
+        version = self.cache.seen_version if self.cache.entries > 0 else None
+        if self._keys is None or self._keys[0] != version or version is None:
+            self._keys = (version, queries.known_keys(self.store))
+        return self._keys[1]
+
+    def check_actor(self, key: str, *, status: int = 422) -> str:
+        key = key.upper()
+        if key not in self.known_keys():
+            raise ApiError(status, f"unknown actor {key!r}: no event in the store has it (see /api/actors)")
+        return key
+
+
+def open_store(db: str | None) -> Any:
+    """The store at `db`, created empty (schema only) when there is none yet, so that a new server can
+    be filled through POST /api/articles."""
+    from hadath.store import Store
+    from hadath.store.engine import make_engine, resolve_url
+    from hadath.store.migrations import migrate
+
+    url = resolve_url(db)
+    try:
+        return Store(url)
+    except HadathError as exc:
+        if "no Hadath store" not in str(exc):
+            raise
+    migrate(make_engine(url, write=True), url)
+    return Store(url)
+
+
+def _period(start: str | None, end: str | None) -> None:
+    try:
+        queries.check_period(start, end)
+    except HadathError as exc:
+        raise bad_request(str(exc)) from None
+
+
+def _dyad(value: str) -> tuple[str, str]:
+    for sep in ("-", ","):
+        if sep in value:
+            a, b = value.split(sep, 1)
+            return a, b
+    raise bad_request(f"dyad must be two actor keys joined by '-' (IRN-TUR), not {value!r}")
+
+
+def _words(q: str) -> None:
+    from hadath.store.fulltext import search_words
+
+    if not search_words(q):
+        raise bad_request(f"the text query {q!r} has no words to search for")
+
+
+def _cameo_names(code: str) -> dict[str, str]:
+    from hadath.brief.language import cameo_label
+
+    return {"en": cameo_label(code, "en"), "ar": cameo_label(code, "ar")}
+
+
+def _with_names(row: dict[str, Any]) -> dict[str, Any]:
+    """An event or mention row with its CAMEO names; event ids as strings (64-bit: JavaScript numbers
+    would round them)."""
+    from hadath.brief.language import actor_label
+
+    row["cameo_name"] = _cameo_names(row["cameo"])
+    for side in ("source", "target"):
+        code = row.get(f"{side}_actor") or row.get(f"{side}_key")
+        row[f"{side}_label"] = {"ar": actor_label(code, "ar"), "en": actor_label(code, "en")} if code else None
+    return _string_ids(row)
+
+
+def _string_ids(row: dict[str, Any]) -> dict[str, Any]:
+    for name in ("id", "event_id"):
+        if isinstance(row.get(name), int):
+            row[name] = str(row[name])
+    return row
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The FastAPI application for `settings` (default: from the environment)."""
+    settings = settings or Settings.from_env()
+    ctx = Context(settings)
+    app = FastAPI(
+        title="Hadath",
+        version=hadath.__dict__.get("__version__", "0.1.0"),
+        description="Arabic political event data: events, dyads, actor networks, full-text search and briefs.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.context = ctx
+    app.add_middleware(BodyLimit, limit=settings.max_body)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse({"error": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body"))
+            problems.append(f"{where or 'request'}: {error.get('msg', 'invalid')}")
+        return JSONResponse({"error": "; ".join(problems)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(HadathError)
+    async def store_error(_request: Request, exc: HadathError) -> JSONResponse:
+        # Parameters are checked before the store is asked; what is left is the store failing.
+        log.warning("store error: %s", exc)
+        return JSONResponse({"error": f"the store cannot answer: {exc}"}, status_code=503)
+
+    def _bearer(request: Request) -> str | None:
+        header = request.headers.get("authorization", "")
+        scheme, _, value = header.partition(" ")
+        return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+    def _matches(given: str | None, expected: str | None) -> bool:
+        return bool(given and expected and hmac.compare_digest(given.encode(), expected.encode()))
+
+    def can_read(request: Request) -> None:
+        if settings.read_token is None:
+            return
+        given = _bearer(request)
+        if not (_matches(given, settings.read_token) or _matches(given, settings.token)):
+            raise ApiError(401, "reading needs a Bearer token (HADATH_READ_TOKEN is set)")
+
+    def can_write(request: Request) -> None:
+        if settings.token is None:
+            raise ApiError(403, "writing is switched off: start the server with HADATH_TOKEN set")
+        if not _matches(_bearer(request), settings.token):
+            raise ApiError(401, "POST /api/articles needs the header 'Authorization: Bearer <HADATH_TOKEN>'")
+
+    def cached(request: Request, compute: Callable[[], Any]) -> Response:
+        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        return Response(ctx.cache.get(key, compute), media_type="application/json")
+
+    Limit = Annotated[int, Query(ge=1, le=settings.max_page, description=f"page size, at most {settings.max_page}")]
+    Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+    Start = Annotated[str | None, Query(alias="from", pattern=DAY, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+    End = Annotated[str | None, Query(alias="to", pattern=DAY, description="inclusive: a month or year counts whole")]
+    ActorKey = Annotated[str, PathParam(pattern=KEY, description="actor key (IRN, TUR, PKK …)")]
+    Status = Annotated[
+        Literal["actual", "all", "occurred", "ongoing", "planned", "postponed", "cancelled", "denied", "hypothetical"],
+        Query(description="actual = occurred or ongoing"),
+    ]
+    read = [Depends(can_read)]
+
+    @app.get("/api/events", dependencies=read, tags=["events"])
+    def list_events(
+        request: Request,
+        limit: Limit = settings.default_page,
+        offset: Offset = 0,
+        start: Start = None,
+        end: End = None,
+        actor: Annotated[str | None, Query(pattern=KEY, description="key or actor code on either side")] = None,
+        source: Annotated[str | None, Query(pattern=KEY)] = None,
+        target: Annotated[str | None, Query(pattern=KEY)] = None,
+        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_]{2,32}[-,][A-Za-z0-9_]{2,32}$",
+                                          description="two keys, either direction: IRN-TUR")] = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root (04, 19)")] = None,
+        cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code (042)")] = None,
+        quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
+        status: Status = "all",
+        q: Annotated[str | None, Query(min_length=1, max_length=200, pattern=TEXT, description="words in the reports")] = None,
+        min_mentions: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+        sort: Literal["date", "-date", "-mentions", "goldstein", "-goldstein"] = "-date",
+    ) -> Response:
+        """Merged events, newest first by default, with the CAMEO name in English and Arabic."""
+        _period(start, end)
+        pair = None
+        if dyad:
+            pair = tuple(ctx.check_actor(k) for k in _dyad(dyad))
+        actor, source, target = (ctx.check_actor(k) if k else None for k in (actor, source, target))
+        if q:
+            _words(q)
+        filters = queries.EventQuery(start=start, end=end, actor=actor, source=source, target=target, dyad=pair,  # type: ignore[arg-type]
+                                     root=root, cameo=cameo, quad_class=quad_class, status=status, q=q,
+                                     min_mentions=min_mentions)
+
+        def compute() -> dict[str, Any]:
+            rows, total = queries.event_page(ctx.store, filters, limit=limit, offset=offset, sort=sort)
+            return {"total": total, "limit": limit, "offset": offset, "items": [_with_names(r) for r in rows]}
+
+        return cached(request, compute)
+
+    @app.get("/api/events/{event_id}", dependencies=read, tags=["events"])
+    def one_event(request: Request, event_id: Annotated[int, PathParam(ge=0, le=MAX_EVENT_ID)]) -> Response:
+        """One event with its mentions: each report's outlet, date, sentence and trigger offsets."""
+
+        def compute() -> dict[str, Any]:
+            found = ctx.store.event(event_id)
+            if found is None:
+                raise ApiError(404, f"no event {event_id}")
+            mentions = queries.frame_rows(found["mentions"])
+            texts = _article_texts(ctx.store, {m["article_id"] for m in mentions})
+            for m in mentions:
+                m.update(_context(texts.get(m["article_id"]), m))
+                _string_ids(m)
+            return {"event": _with_names(queries.plain_rows([found["event"]])[0]), "mentions": mentions}
+
+        return cached(request, compute)
+
+    @app.get("/api/articles/{article_id}", dependencies=read, tags=["articles"])
+    def one_article(
+        request: Request, article_id: Annotated[str, PathParam(pattern=r"^[A-Za-z0-9-]{1,64}$")]
+    ) -> Response:
+        """An article's cleaned text with its entities and events (offsets into the text)."""
+
+        def compute() -> dict[str, Any]:
+            found = ctx.store.article(article_id)
+            if found is None:
+                raise ApiError(404, f"no article {article_id!r}")
+            out = {k: queries.plain(v) for k, v in found.items()
+                   if k not in ("entities", "mentions", "copies", "search_text", "input_json")}
+            out["entities"] = queries.frame_rows(found["entities"])
+            out["events"] = [_with_names(m) for m in queries.article_mentions(ctx.store, article_id)]
+            out["copies"] = queries.frame_rows(found["copies"])
+            return out
+
+        return cached(request, compute)
+
+    @app.get("/api/actors", dependencies=read, tags=["actors"])
+    def list_actors(
+        request: Request,
+        q: Annotated[str | None, Query(max_length=100, pattern=TEXT, description="part of a key or name")] = None,
+        limit: Limit = settings.default_page,
+        offset: Offset = 0,
+    ) -> Response:
+        """Actor keys with their number of events, busiest first, and their Arabic and English names."""
+        from hadath.brief.language import actor_label
+
+        def compute() -> dict[str, Any]:
+            rows, total = queries.actor_list(ctx.store, q, limit=limit, offset=offset)
+            for row in rows:
+                row["name_ar"] = actor_label(row["key"], "ar")
+                row["name_en"] = actor_label(row["key"], "en") if row["key"] != actor_label(row["key"], "en") else row["name"]
+            return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+        return cached(request, compute)
+
+    @app.get("/api/dyad/{a}/{b}/timeline", dependencies=read, tags=["dyads"])
+    def dyad_timeline(
+        request: Request,
+        a: ActorKey,
+        b: ActorKey,
+        start: Start = None,
+        end: End = None,
+        by: Literal["day", "week", "month", "year"] = "month",
+        status: Status = "actual",
+    ) -> Response:
+        """Events between two actors per period (either direction): counts by QuadClass, Goldstein mean."""
+        _period(start, end)
+        a, b = ctx.check_actor(a, status=404), ctx.check_actor(b, status=404)
+
+        def compute() -> dict[str, Any]:
+            series = queries.dyad_series(ctx.store, a, b, start, end, by=by, status=status)
+            return {"a": a, "b": b, "by": by, "from": start, "to": end, "status": status, "series": series}
+
+        return cached(request, compute)
+
+    @app.get("/api/network", dependencies=read, tags=["actors"])
+    def network(
+        request: Request,
+        start: Start = None,
+        end: End = None,
+        min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+        limit: Annotated[int, Query(ge=1, le=2000)] = 300,
+    ) -> Response:
+        """Who acts on whom: directed edges with event counts and mean Goldstein; nodes with totals."""
+        _period(start, end)
+        from hadath.brief.language import actor_label
+
+        def compute() -> dict[str, Any]:
+            edges = queries.frame_rows(ctx.store.network(start, end, min_events=min_events, limit=limit))
+            totals: dict[str, int] = {}
+            for edge in edges:
+                for side in ("source_key", "target_key"):
+                    totals[edge[side]] = totals.get(edge[side], 0) + edge["events"]
+            nodes = [{"key": k, "events": n, "name_ar": actor_label(k, "ar"), "name_en": actor_label(k, "en")}
+                     for k, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
+            return {"from": start, "to": end, "nodes": nodes, "edges": edges}
+
+        return cached(request, compute)
+
+    @app.get("/api/locations", dependencies=read, tags=["events"])
+    def event_locations(
+        request: Request,
+        start: Start = None,
+        end: End = None,
+        actor: Annotated[str | None, Query(pattern=KEY)] = None,
+        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_]{2,32}[-,][A-Za-z0-9_]{2,32}$")] = None,
+        status: Status = "all",
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+    ) -> Response:
+        """Where events happened (those with coordinates): places with counts and mean Goldstein."""
+        _period(start, end)
+        pair = tuple(ctx.check_actor(k) for k in _dyad(dyad)) if dyad else None
+        actor = ctx.check_actor(actor) if actor else None
+        filters = queries.EventQuery(start=start, end=end, actor=actor, dyad=pair, status=status)  # type: ignore[arg-type]
+        return cached(request, lambda: {"items": queries.locations(ctx.store, filters, limit=limit)})
+
+    @app.get("/api/search", dependencies=read, tags=["search"])
+    def search(
+        request: Request,
+        q: Annotated[str, Query(min_length=1, max_length=200, pattern=TEXT, description="Arabic words, all required")],
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Offset = 0,
+    ) -> Response:
+        """Articles holding every word (normalised: alef forms, hamza seats, ta marbuta, diacritics,
+        clitics) and the events reported in them."""
+        _words(q)
+
+        def compute() -> dict[str, Any]:
+            found = queries.frame_rows(ctx.store.search(q, limit=limit, offset=offset))
+            for row in found:
+                row.pop("rank", None)
+            rows, total = queries.event_page(ctx.store, queries.EventQuery(q=q), limit=limit, offset=0, sort="-mentions")
+            return {"q": q, "limit": limit, "offset": offset, "articles": found,
+                    "events": {"total": total, "items": [_with_names(r) for r in rows]}}
+
+        return cached(request, compute)
+
+    @app.get("/api/brief/{a}/{b}", dependencies=read, tags=["dyads"])
+    def brief(
+        request: Request,
+        a: ActorKey,
+        b: ActorKey,
+        start: Annotated[str, Query(alias="from", pattern=DAY)],
+        end: Annotated[str, Query(alias="to", pattern=DAY)],
+        lang: Literal["ar", "en"] = "ar",
+    ) -> Response:
+        """The relations brief (الحدث / الرأي / الخلاصة) as data, Markdown and HTML; claims cite event ids."""
+        from hadath.brief import build_brief, to_html, to_markdown
+
+        _period(start, end)
+        a, b = ctx.check_actor(a, status=404), ctx.check_actor(b, status=404)
+        if a == b:
+            raise bad_request("a brief is about two different actors")
+
+        def compute() -> dict[str, Any]:
+            made = build_brief(ctx.store, a, b, start, end, lang)
+            data = made.to_dict()
+            for section in data["sections"]:
+                for claim in section["claims"]:
+                    claim["events"] = [str(i) for i in claim["events"]]
+            return {**data, "markdown": to_markdown(made, "#/event/{id}"),
+                    "html": to_html(made, "#/event/{id}", standalone=False)}
+
+        return cached(request, compute)
+
+    @app.get("/api/stats", dependencies=read, tags=["store"])
+    def stats(request: Request) -> Response:
+        """Counts over the whole store."""
+        return cached(request, lambda: {k: queries.plain(v) for k, v in ctx.store.stats().items() if k != "store"})
+
+    @app.get("/api/cameo", dependencies=read, tags=["store"])
+    def cameo_codes(request: Request) -> Response:
+        """CAMEO codes with their English and Arabic names, QuadClass and Goldstein score."""
+        from hadath.events.cameo import load_cameo
+
+        def compute() -> dict[str, Any]:
+            return {"items": [{"code": c.code, "quad_class": c.quad_class, "goldstein": c.goldstein,
+                               "name": _cameo_names(c.code)} for c in load_cameo().values()]}
+
+        return cached(request, compute)
+
+    @app.post(
+        "/api/articles",
+        dependencies=[Depends(can_write)],
+        tags=["articles"],
+        status_code=201,
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"oneOf": [
+                    {"$ref": "#/components/schemas/ArticleIn"},
+                    {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}, "maxItems": settings.max_batch},
+                ]}}},
+            }
+        },
+    )
+    async def post_articles(request: Request) -> JSONResponse:
+        """Extract one article (or a list) with the pipeline and store it; needs the write token.
+        Each result says new, duplicate or failed (with the error); a bad article does not stop a batch."""
+        body = await _read_body(request, settings.max_body)
+        try:
+            data = json.loads(body)
+        except UnicodeDecodeError:
+            raise bad_request("the request body is not UTF-8") from None
+        except json.JSONDecodeError as exc:
+            raise ApiError(400, f"the request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        records = data if isinstance(data, list) else [data]
+        if not records:
+            raise bad_request("no articles in the request")
+        if len(records) > settings.max_batch:
+            raise ApiError(413, f"{len(records)} articles in one request; at most {settings.max_batch} (HADATH_MAX_BATCH)")
+        for number, record in enumerate(records, 1):
+            _check_record(record, number)
+        from starlette.concurrency import run_in_threadpool
+
+        results = await run_in_threadpool(_store_articles, ctx, records)
+        return JSONResponse({"results": results}, status_code=201)
+
+    app.openapi_schema = None
+    _original_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = _original_openapi()
+            schema.setdefault("components", {}).setdefault("schemas", {})["ArticleIn"] = ARTICLE_SCHEMA
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error")
+        return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
+
+    return app
+
+
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "text": {"type": "string", "description": "the article text (or give html)"},
+        "html": {"type": "string", "description": "a web page; title, date and body are taken from its markup"},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "source": {"type": "string"},
+        "published": {"type": "string", "description": "YYYY-MM-DD"},
+    },
+    "additionalProperties": False,
+}
+FIELDS = set(ARTICLE_SCHEMA["properties"])
+
+
+def _check_record(record: Any, number: int) -> None:
+    if not isinstance(record, dict):
+        raise bad_request(f"article {number}: not a JSON object")
+    unknown = sorted(set(record) - FIELDS)
+    if unknown:
+        raise bad_request(f"article {number}: unknown field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(FIELDS))}")
+    for name, value in record.items():
+        if value is not None and not isinstance(value, str):
+            raise bad_request(f"article {number}: {name} must be a string")
+    if not (record.get("text") or "").strip() and not (record.get("html") or "").strip():
+        raise bad_request(f"article {number}: give a non-empty text or html")
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it passes `limit` (a chunked body has no Content-Length)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"the request body is larger than the limit of {limit} bytes (HADATH_MAX_BODY)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _store_articles(ctx: Context, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Extract and write each record; one result per record, in order."""
+    from hadath.read import article_from_json_line
+    from hadath.store.ingest import Pending, extract, input_hash
+
+    results = []
+    for number, record in enumerate(records, 1):
+        line = json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False).encode("utf-8")
+        where = record.get("source") or record.get("url") or f"api:{number}"
+        article = article_from_json_line(line, where, number)
+        extracted = extract(Pending(article, input_hash(article)))
+        with ctx.write_lock:
+            outcome = ctx.writer().write(extracted)
+        results.append({
+            "source": extracted.article.source, "id": outcome.article_id, "outcome": outcome.outcome,
+            "events_new": outcome.events_new, "mentions": outcome.mentions, "error": extracted.article.error,
+        })
+    ctx.cache.clear()
+    return results
+
+
+def _article_texts(store: Any, ids: set[str]) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from hadath.store.schema import articles
+
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        return dict(conn.execute(select(articles.c.id, articles.c.text).where(articles.c.id.in_(ids))).all())
+
+
+CONTEXT_CHARS = 280
+
+
+def _context(text: str | None, mention: dict[str, Any]) -> dict[str, Any]:
+    """The text around a mention's sentence, and the trigger's offsets inside the sentence."""
+    start, end = mention.get("sentence_start"), mention.get("sentence_end")
+    if text is None or start is None or end is None:
+        return {"context_before": None, "context_after": None, "trigger_in_sentence": None}
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    after = text[end : end + CONTEXT_CHARS]
+    t_start, t_end = mention.get("trigger_start"), mention.get("trigger_end")
+    inside = None
+    if t_start is not None and t_end is not None and start <= t_start <= t_end <= end:
+        inside = [t_start - start, t_end - start]
+    return {"context_before": before, "context_after": after, "trigger_in_sentence": inside}

@@ -1,0 +1,442 @@
+// Hadath dashboard: a thin client of the JSON API. Every view reads one endpoint (its JSON twin, linked
+// in the footer). Article text is untrusted: it only ever reaches the page through textContent
+// (the el() helper below); nothing from the API is written with innerHTML.
+"use strict";
+
+const STRINGS = {
+  ar: {
+    "nav.dyad": "العلاقة الثنائية", "nav.network": "شبكة الفاعلين", "nav.map": "الخريطة", "nav.search": "بحث",
+    json: "بيانات هذه الصفحة:", switch: "English", actorA: "الطرف الأول", actorB: "الطرف الثاني",
+    from: "من", to: "إلى", by: "التجميع", week: "أسبوع", month: "شهر", day: "يوم", show: "عرض", brief: "الموجز",
+    timeline: "التعاون والصراع عبر الزمن", events: "الأحداث", date: "التاريخ", code: "الحدث", parties: "الطرفان",
+    status: "الحالة", sources: "المصادر", quad1: "تعاون لفظي", quad2: "تعاون مادي", quad3: "صراع لفظي",
+    quad4: "صراع مادي", goldstein: "متوسط غولدستاين", none: "لا نتائج", loading: "جارٍ التحميل…",
+    mentions: "التقارير", article: "المقال", published: "نُشر", outlet: "المصدر", prev: "السابق", next: "التالي",
+    searchPlaceholder: "كلمات البحث", articles: "المقالات", network: "من يتفاعل مع من", map: "مواقع الأحداث",
+    entities: "الأسماء", back: "رجوع", total: "المجموع", minEvents: "أدنى عدد أحداث", event: "الحدث",
+    occurred: "وقع", ongoing: "جارٍ", planned: "مرتقب", postponed: "مؤجل", cancelled: "ملغى", denied: "منفي",
+    hypothetical: "افتراضي", stats: (s) => `${s.events} حدثًا في ${s.articles} مقالًا`,
+  },
+  en: {
+    "nav.dyad": "Dyad", "nav.network": "Actor network", "nav.map": "Map", "nav.search": "Search",
+    json: "This page's data:", switch: "العربية", actorA: "First actor", actorB: "Second actor",
+    from: "From", to: "To", by: "Group by", week: "week", month: "month", day: "day", show: "Show", brief: "Brief",
+    timeline: "Cooperation and conflict over time", events: "Events", date: "Date", code: "Event", parties: "Parties",
+    status: "Status", sources: "Sources", quad1: "Verbal cooperation", quad2: "Material cooperation",
+    quad3: "Verbal conflict", quad4: "Material conflict", goldstein: "Mean Goldstein", none: "No results",
+    loading: "Loading…", mentions: "Reports", article: "Article", published: "Published", outlet: "Outlet",
+    prev: "Previous", next: "Next", searchPlaceholder: "Search words", articles: "Articles",
+    network: "Who acts on whom", map: "Where events happened", entities: "Names", back: "Back", total: "Total",
+    minEvents: "Minimum events", event: "Event", occurred: "occurred", ongoing: "ongoing", planned: "planned",
+    postponed: "postponed", cancelled: "cancelled", denied: "denied", hypothetical: "hypothetical",
+    stats: (s) => `${s.events} events in ${s.articles} articles`,
+  },
+};
+const QUAD_COLOURS = { quad1: "#81c784", quad2: "#2e7d32", quad3: "#ef9a9a", quad4: "#c62828" };
+const PAGE = 25;
+
+let lang = localStorage.getItem("hadath-lang") || "ar";
+let charts = [];
+const t = (key) => STRINGS[lang][key] ?? key;
+
+// -- safe DOM building ----------------------------------------------------------------------------
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") node.className = value;
+    else if (name === "dataset") Object.assign(node.dataset, value);
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+async function api(path) {
+  const headers = {};
+  const token = sessionStorage.getItem("hadath-token");
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
+  const body = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+  if (!response.ok) throw new Error(body.error || `HTTP ${response.status}`);
+  return body;
+}
+
+function setJsonTwin(path) {
+  document.getElementById("json-link").setAttribute("href", path);
+  document.getElementById("json-link").textContent = path;
+}
+
+function disposeCharts() {
+  for (const chart of charts) chart.dispose();
+  charts = [];
+}
+
+function goldsteinColour(value) {
+  // -10 red, 0 grey, +10 green
+  if (value === null || value === undefined) return "#9e9e9e";
+  const share = Math.max(-1, Math.min(1, value / 10));
+  const mix = (a, b, s) => Math.round(a + (b - a) * s);
+  const [r, g, b] = share >= 0
+    ? [mix(158, 46, share), mix(158, 125, share), mix(158, 50, share)]
+    : [mix(158, 198, -share), mix(158, 40, -share), mix(158, 40, -share)];
+  return `rgb(${r},${g},${b})`;
+}
+
+// ECharts tooltips are HTML: anything from the data that reaches a tooltip goes through this first.
+function escapeHtml(text) {
+  return String(text ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function badge(status) {
+  return el("span", { class: `badge ${status}` }, t(status));
+}
+
+function codeCell(row) {
+  const names = row.cameo_name || {};
+  return el("td", {}, el("span", {}, names[lang] || row.cameo, " ", el("span", { class: "code" }, `(${row.cameo})`)),
+    el("span", { class: "en", lang: lang === "ar" ? "en" : "ar" }, lang === "ar" ? names.en : names.ar));
+}
+
+function party(row, side) {
+  const label = row[`${side}_label`];
+  if (label) return `${label[lang]} [${row[`${side}_actor`] || row[`${side}_key`]}]`;
+  return row[`${side}_name`] ? `${row[`${side}_name`]} (${row[`${side}_actor`] || row[`${side}_key`]})`
+    : row[`${side}_actor`] || row[`${side}_key`] || "—";
+}
+
+function eventTable(items) {
+  if (!items.length) return el("p", { class: "muted" }, t("none"));
+  return el("table", { id: "event-table" },
+    el("thead", {}, el("tr", {}, ["date", "code", "parties", "status", "sources"].map((k) => el("th", {}, t(k))))),
+    el("tbody", {}, items.map((row) => el("tr", {
+      class: "clickable", dataset: { eventId: row.id }, tabindex: 0,
+      onclick: () => { location.hash = `#/event/${row.id}`; },
+    },
+    el("td", {}, row.date || row.event_day || "—"),
+    codeCell(row),
+    el("td", {}, `${party(row, "source")} ← ${party(row, "target")}`.replace("←", lang === "ar" ? "←" : "→")),
+    el("td", {}, badge(row.status)),
+    el("td", {}, String(row.num_sources))))));
+}
+
+function params(query) {
+  return new URLSearchParams(query || "");
+}
+
+// -- views ------------------------------------------------------------------------------------------
+async function dyadView(query) {
+  const view = document.getElementById("view");
+  const [actors, stats] = await Promise.all([api("/api/actors?limit=500"), api("/api/stats")]);
+  let a = query.get("a"), b = query.get("b");
+  if (!a || !b) {
+    const net = await api("/api/network?limit=1");
+    if (net.edges.length) { a = net.edges[0].source_key; b = net.edges[0].target_key; }
+  }
+  const from = query.get("from") || (stats.first_event_day || "").slice(0, 7);
+  const to = query.get("to") || (stats.last_event_day || "").slice(0, 7);
+  const by = query.get("by") || "month";
+  const offset = Number(query.get("offset") || 0);
+  const actorSelect = (name, value) => el("select", { name, id: `actor-${name}` },
+    actors.items.map((x) => el("option", { value: x.key, selected: x.key === value },
+      `${lang === "ar" ? x.name_ar : x.name_en} (${x.key})`)));
+  const form = el("form", { class: "filters", id: "dyad-form" },
+    el("label", {}, t("actorA"), actorSelect("a", a)),
+    el("label", {}, t("actorB"), actorSelect("b", b)),
+    el("label", {}, t("from"), el("input", { name: "from", value: from, placeholder: "2024-01", size: 10 })),
+    el("label", {}, t("to"), el("input", { name: "to", value: to, placeholder: "2024-12", size: 10 })),
+    el("label", {}, t("by"), el("select", { name: "by" }, ["week", "month", "day"].map((p) => el("option", { value: p, selected: p === by }, t(p))))),
+    el("button", { type: "submit" }, t("show")));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const data = new URLSearchParams(new FormData(form));
+    location.hash = `#/dyad?${data}`;
+  });
+  view.replaceChildren(form);
+  if (!a || !b) { view.append(el("p", { class: "muted" }, t("none"))); return; }
+  const period = new URLSearchParams();
+  if (from) period.set("from", from);
+  if (to) period.set("to", to);
+  const timelinePath = `/api/dyad/${a}/${b}/timeline?by=${by}&${period}`;
+  const eventsPath = `/api/events?dyad=${a}-${b}&limit=${PAGE}&offset=${offset}&${period}`;
+  setJsonTwin(timelinePath);
+  const [timeline, events] = await Promise.all([api(timelinePath), api(eventsPath)]);
+  const chartBox = el("div", { id: "timeline", class: "chart", dataset: { points: timeline.series.length } });
+  view.append(el("section", { class: "panel" }, el("h2", {}, t("timeline")), chartBox));
+  const chart = echarts.init(chartBox, null, { renderer: "canvas" });
+  charts.push(chart);
+  const periods = timeline.series.map((p) => p.period);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: "axis" },
+    legend: { top: 0 },
+    grid: { left: 50, right: 50, top: 40, bottom: 30 },
+    xAxis: { type: "category", data: periods, inverse: lang === "ar" },
+    yAxis: [{ type: "value", name: t("events"), position: lang === "ar" ? "right" : "left" },
+      { type: "value", name: t("goldstein"), min: -10, max: 10, position: lang === "ar" ? "left" : "right" }],
+    series: [
+      ...["quad1", "quad2", "quad3", "quad4"].map((q) => ({
+        name: t(q), type: "bar", stack: "quad", itemStyle: { color: QUAD_COLOURS[q] },
+        data: timeline.series.map((p) => p[q]),
+      })),
+      { name: t("goldstein"), type: "line", yAxisIndex: 1, data: timeline.series.map((p) => p.goldstein_mean),
+        itemStyle: { color: "#1d2330" } },
+    ],
+  });
+  const briefBox = el("section", { class: "panel", id: "brief" });
+  const briefButton = el("button", { type: "button", id: "brief-button" }, t("brief"));
+  briefButton.addEventListener("click", async () => {
+    const path = `/api/brief/${a}/${b}?lang=${lang}&from=${from || stats.first_event_day}&to=${to || stats.last_event_day}`;
+    briefBox.replaceChildren(t("loading"));
+    try { renderBrief(briefBox, await api(path)); setJsonTwin(path); } catch (err) { briefBox.replaceChildren(el("p", { class: "error" }, err.message)); }
+  });
+  const pager = el("div", { class: "pager" },
+    el("span", {}, `${t("total")}: ${events.total}`),
+    offset > 0 ? el("a", { href: `#/dyad?${withParam(query, "offset", Math.max(0, offset - PAGE), { a, b, from, to, by })}` }, t("prev")) : null,
+    offset + PAGE < events.total ? el("a", { href: `#/dyad?${withParam(query, "offset", offset + PAGE, { a, b, from, to, by })}` }, t("next")) : null);
+  view.append(el("section", { class: "panel" }, el("h2", {}, t("events"), " ", briefButton), eventTable(events.items), pager), briefBox);
+}
+
+function withParam(query, name, value, base) {
+  const out = new URLSearchParams(base);
+  for (const [k, v] of query) if (!out.has(k)) out.set(k, v);
+  out.set(name, value);
+  return out;
+}
+
+function renderBrief(box, brief) {
+  const link = (id) => el("a", { href: `#/event/${id}` }, `#${id}`);
+  const cites = (claim) => claim.events.length
+    ? el("span", { class: "cites" }, " [", claim.events.flatMap((id, i) => (i ? [", ", link(id)] : [link(id)])), "]") : null;
+  box.replaceChildren(el("article", { class: "brief", dir: brief.lang === "ar" ? "rtl" : "ltr", lang: brief.lang },
+    el("h1", {}, brief.title),
+    brief.sections.map((section) => el("section", {}, el("h2", {}, section.title),
+      section.key === "event"
+        ? el("ul", {}, section.claims.map((c) => el("li", {}, c.text, cites(c))))
+        : el("p", {}, section.claims.map((c) => [c.text, cites(c), " "]))))));
+}
+
+function sentenceWithTrigger(m) {
+  const sentence = m.sentence_text || "";
+  const parts = [el("span", { class: "context" }, m.context_before || "")];
+  const inner = el("span", { class: "sentence" });
+  if (m.trigger_in_sentence) {
+    const [s, e] = m.trigger_in_sentence;
+    inner.append(sentence.slice(0, s), el("mark", { class: "trigger" }, sentence.slice(s, e)), sentence.slice(e));
+  } else {
+    inner.append(sentence);
+  }
+  parts.push(inner, el("span", { class: "context" }, m.context_after || ""));
+  return el("p", { class: "in-context" }, parts);
+}
+
+async function eventView(id) {
+  const path = `/api/events/${encodeURIComponent(id)}`;
+  setJsonTwin(path);
+  const data = await api(path);
+  const ev = data.event;
+  const view = document.getElementById("view");
+  view.replaceChildren(
+    el("section", { class: "panel", id: "event-detail" },
+      el("h2", {}, `${ev.cameo_name[lang]} `, el("span", { class: "code" }, `(${ev.cameo})`), " ", badge(ev.status)),
+      el("p", {}, `${party(ev, "source")} ${lang === "ar" ? "←" : "→"} ${party(ev, "target")}`),
+      el("p", { class: "muted" }, `${t("date")}: ${ev.date || ev.event_day || "—"} · Goldstein ${ev.goldstein} · ${t("sources")}: ${ev.num_sources}`,
+        ev.location_name ? ` · ${ev.location_name}` : "")),
+    el("section", { class: "panel" }, el("h2", {}, t("mentions")),
+      data.mentions.map((m) => el("div", { class: "mention" },
+        el("div", { class: "meta" },
+          el("a", { href: `#/article/${m.article_id}` }, m.title || m.article_id), " · ",
+          m.outlet || "", " · ", `${t("published")} ${m.published || "—"}`,
+          m.url ? [" · ", el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, "↗")] : null),
+        sentenceWithTrigger(m)))));
+}
+
+async function articleView(id) {
+  const path = `/api/articles/${encodeURIComponent(id)}`;
+  setJsonTwin(path);
+  const art = await api(path);
+  const marks = [
+    ...art.events.filter((e) => e.trigger_start !== null).map((e) => ({ start: e.trigger_start, end: e.trigger_end, kind: "trigger", id: e.event_id })),
+    ...art.entities.map((e) => ({ start: e.start, end: e.end, kind: "entity", title: `${e.type} ${e.actor || ""}` })),
+  ].sort((x, y) => x.start - y.start || (x.kind === "trigger" ? -1 : 1));
+  const body = el("div", { class: "article-text", id: "article-text" });
+  let at = 0;
+  for (const m of marks) {
+    if (m.start < at || m.end > art.text.length) continue; // overlapping or out of range: skip
+    body.append(art.text.slice(at, m.start));
+    const mark = el("mark", { class: m.kind, title: m.title || null }, art.text.slice(m.start, m.end));
+    if (m.kind === "trigger") { mark.addEventListener("click", () => { location.hash = `#/event/${m.id}`; }); }
+    body.append(mark);
+    at = m.end;
+  }
+  body.append(art.text.slice(at));
+  document.getElementById("view").replaceChildren(
+    el("section", { class: "panel" }, el("h2", {}, art.title || art.id),
+      el("p", { class: "muted" }, `${art.outlet || art.source || ""} · ${t("published")} ${art.published || "—"}`,
+        art.url ? [" · ", el("a", { href: art.url, rel: "noopener noreferrer", target: "_blank" }, art.url)] : null)),
+    body,
+    el("section", { class: "panel" }, el("h2", {}, t("events")), eventTable(art.events.map((e) => ({
+      ...e, id: e.event_id, source_name: null, target_name: null, source_actor: e.source_actor, target_actor: e.target_actor,
+      num_sources: "", event_day: e.date,
+    })))));
+}
+
+async function networkView(query) {
+  const from = query.get("from") || "", to = query.get("to") || "";
+  const minEvents = query.get("min_events") || "1";
+  const p = new URLSearchParams({ min_events: minEvents });
+  if (from) p.set("from", from);
+  if (to) p.set("to", to);
+  const path = `/api/network?${p}`;
+  setJsonTwin(path);
+  const data = await api(path);
+  const form = periodForm("network", from, to, el("label", {}, t("minEvents"), el("input", { name: "min_events", value: minEvents, size: 4 })));
+  const box = el("div", { id: "network-chart", class: "chart tall", dataset: { nodes: data.nodes.length } });
+  document.getElementById("view").replaceChildren(form, el("section", { class: "panel" }, el("h2", {}, t("network")), box));
+  const chart = echarts.init(box, null, { renderer: "canvas" });
+  charts.push(chart);
+  const maxEvents = Math.max(1, ...data.nodes.map((n) => n.events));
+  chart.setOption({
+    animation: false,
+    tooltip: { formatter: (item) => escapeHtml(item.dataType === "node" ? `${item.name} (${item.data.id}): ${item.value}` : "") },
+    series: [{
+      type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 260, edgeLength: 140 },
+      edgeSymbol: ["none", "arrow"], label: { show: true },
+      data: data.nodes.map((n) => ({ id: n.key, name: `${lang === "ar" ? n.name_ar : n.name_en}`, value: n.events,
+        symbolSize: 14 + 36 * Math.sqrt(n.events / maxEvents) })),
+      links: data.edges.map((e) => ({ source: e.source_key, target: e.target_key, value: e.events,
+        lineStyle: { color: goldsteinColour(e.goldstein_mean), width: 1 + Math.log2(1 + e.events), curveness: 0.15 },
+        tooltip: { formatter: () => escapeHtml(`${e.source_key} → ${e.target_key}: ${e.events} · Goldstein ${e.goldstein_mean}`) } })),
+    }],
+  });
+  chart.on("click", (item) => {
+    if (item.dataType === "edge") location.hash = `#/dyad?a=${item.data.source}&b=${item.data.target}&from=${from}&to=${to}`;
+  });
+}
+
+function periodForm(viewName, from, to, ...extra) {
+  const form = el("form", { class: "filters" },
+    el("label", {}, t("from"), el("input", { name: "from", value: from, placeholder: "2024-01", size: 10 })),
+    el("label", {}, t("to"), el("input", { name: "to", value: to, placeholder: "2024-12", size: 10 })),
+    ...extra, el("button", { type: "submit" }, t("show")));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const data = new URLSearchParams(new FormData(form));
+    for (const [k, v] of [...data]) if (!v) data.delete(k);
+    location.hash = `#/${viewName}?${data}`;
+  });
+  return form;
+}
+
+let worldRegistered = false;
+async function mapView(query) {
+  const from = query.get("from") || "", to = query.get("to") || "";
+  const p = new URLSearchParams();
+  if (from) p.set("from", from);
+  if (to) p.set("to", to);
+  const path = `/api/locations?${p}`;
+  setJsonTwin(path);
+  const [data, world] = await Promise.all([api(path), worldRegistered ? null : fetch("/static/vendor/countries-110m.json").then((r) => r.json())]);
+  if (!worldRegistered) {
+    echarts.registerMap("world", topojson.feature(world, world.objects.countries));
+    worldRegistered = true;
+  }
+  const box = el("div", { id: "map-chart", class: "chart tall", dataset: { places: data.items.length } });
+  document.getElementById("view").replaceChildren(periodForm("map", from, to), el("section", { class: "panel" }, el("h2", {}, t("map")), box));
+  const chart = echarts.init(box, null, { renderer: "canvas" });
+  charts.push(chart);
+  const maxEvents = Math.max(1, ...data.items.map((x) => x.events));
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: "item" },
+    geo: { map: "world", roam: true, center: [40, 28], zoom: 3, itemStyle: { areaColor: "#eef1f4", borderColor: "#b0b8c4" } },
+    series: [{
+      type: "scatter", coordinateSystem: "geo",
+      data: data.items.map((x) => ({ name: x.name || x.key || "", value: [x.lon, x.lat, x.events],
+        itemStyle: { color: goldsteinColour(x.goldstein_mean) } })),
+      symbolSize: (v) => 6 + 24 * Math.sqrt(v[2] / maxEvents),
+      tooltip: { formatter: (item) => escapeHtml(`${item.name}: ${item.value[2]}`) },
+    }],
+  });
+}
+
+async function searchView(query) {
+  const q = query.get("q") || "";
+  const input = el("input", { name: "q", value: q, placeholder: t("searchPlaceholder"), size: 40, id: "search-input" });
+  const form = el("form", { class: "filters" }, input, el("button", { type: "submit" }, t("show")));
+  form.addEventListener("submit", (e) => { e.preventDefault(); location.hash = `#/search?${new URLSearchParams({ q: input.value })}`; });
+  const view = document.getElementById("view");
+  view.replaceChildren(form);
+  if (!q.trim()) return;
+  const path = `/api/search?${new URLSearchParams({ q })}`;
+  setJsonTwin(path);
+  const data = await api(path);
+  view.append(
+    el("section", { class: "panel" }, el("h2", {}, t("articles")),
+      data.articles.length ? el("ul", { id: "search-articles" }, data.articles.map((a) => el("li", {},
+        el("a", { href: `#/article/${a.id}` }, a.title || a.id), el("span", { class: "muted" }, ` · ${a.outlet || ""} · ${a.published || ""}`))))
+        : el("p", { class: "muted" }, t("none"))),
+    el("section", { class: "panel" }, el("h2", {}, `${t("events")} (${data.events.total})`), eventTable(data.events.items)));
+}
+
+// -- routing and language ---------------------------------------------------------------------------
+async function route() {
+  disposeCharts();
+  const hash = location.hash.replace(/^#\/?/, "");
+  const [path, queryString] = hash.split("?");
+  const [name, id] = path.split("/");
+  const query = params(queryString);
+  for (const link of document.querySelectorAll("nav a")) link.classList.toggle("active", link.dataset.view === (name || "dyad"));
+  const view = document.getElementById("view");
+  view.replaceChildren(el("p", { class: "muted" }, t("loading")));
+  try {
+    if (name === "event" && id) await eventView(id);
+    else if (name === "article" && id) await articleView(id);
+    else if (name === "network") await networkView(query);
+    else if (name === "map") await mapView(query);
+    else if (name === "search") await searchView(query);
+    else await dyadView(query);
+    view.dataset.ready = name || "dyad";
+  } catch (err) {
+    view.replaceChildren(el("p", { class: "error" }, err.message));
+    view.dataset.ready = "error";
+  }
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = lang === "ar" ? "rtl" : "ltr";
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  document.getElementById("lang-switch").textContent = t("switch");
+  document.title = lang === "ar" ? "حدث — لوحة الأحداث" : "Hadath — event dashboard";
+}
+
+async function showStats() {
+  try {
+    const stats = await api("/api/stats");
+    document.getElementById("store-stats").textContent = t("stats")(stats);
+  } catch (err) {
+    document.getElementById("store-stats").textContent = err.message;
+  }
+}
+
+window.addEventListener("DOMContentLoaded", () => {
+  const tokenMatch = location.hash.match(/^#token=(.+)$/);
+  if (tokenMatch) { sessionStorage.setItem("hadath-token", decodeURIComponent(tokenMatch[1])); location.hash = "#/dyad"; }
+  document.getElementById("lang-switch").addEventListener("click", () => {
+    lang = lang === "ar" ? "en" : "ar";
+    localStorage.setItem("hadath-lang", lang);
+    applyLanguage();
+    showStats();
+    route();
+  });
+  window.addEventListener("hashchange", route);
+  window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
+  applyLanguage();
+  showStats();
+  route();
+});
