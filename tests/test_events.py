@@ -185,3 +185,19 @@ def test_a_purpose_after_a_verb_is_not_another_act() -> None:
         "وزير الداخلية العراقي": ("ORG", "IRQGOV", "IRQ"), "الإيراني": ("ADJ", "IRN", "IRN"),
         "تركيا": ("LOC", "TUR", "TUR")})
     assert coded(art) == [("IRQ", "IRN", "040", "occurred")]
+
+
+def test_a_dropped_subject_is_carried_and_the_state_after_the_verb_is_the_object() -> None:
+    art = article_with("ويتوجه الوزير العماني إلى بغداد اليوم بعد أن كان قد زار عمّان الخميس.\n"
+                       "كما أجرى زيارة إلى دمشق.", {
+        "الوزير العماني": ("ORG", "OMNGOV", "OMN"), "بغداد": ("LOC", "IRQ", "IRQ"),
+        "عمّان": ("LOC", "JOR", "JOR"), "دمشق": ("LOC", "SYR", "SYR")})
+    visits = {(e.source.key, e.target.key) for e in art.events if e.cameo == "042"}
+    assert {("OMN", "JOR"), ("OMN", "SYR")} <= visits
+
+
+def test_a_subject_after_a_discourse_word_comes_first() -> None:
+    art = article_with("وكذلك المغرب أدان الهجوم على السفارة الفرنسية.", {
+        "المغرب": ("LOC", "MAR", "MAR"), "الفرنسية": ("ADJ", "FRA", "FRA")})
+    condemn = next(e for e in art.events if e.cameo == "111")
+    assert condemn.source.key == "MAR"

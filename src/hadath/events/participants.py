@@ -8,6 +8,8 @@ passives with the victim after the verb ("قتل عشرة أشخاص"), and "ب�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from hadath.events.lexicon import TriggerMatch
 from hadath.model import Article, Entity, Sentence
@@ -250,8 +252,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         # "الهجوم الذي استهدف زوار المرقد": the antecedent is the subject; what follows is the object
         target = next((m for m in after if m.preposition not in LOCATIVE), None)
         return [(None, target)]
-    source = _subject(trigger, tokens, before, after, lo)
-    if source is None and entry.is_verb and inherited is not None:
+    if inherited is not None and inherited.first < 0 and trigger.first > 3:
+        inherited = None  # a subject from the sentence before reaches only a verb that opens this one
+    source = _subject(trigger, tokens, before, after, lo, inherited)
+    if source is None and inherited is not None and (entry.is_verb or _after_light_verb(tokens, trigger)):
         source = inherited
     target = None
     if source is not None and entry.cameo[:2] in ("03", "04", "05", "06"):
@@ -283,7 +287,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
 
 
 def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMention],
-             after: list[ActorMention], lo: int) -> ActorMention | None:
+             after: list[ActorMention], lo: int, inherited: ActorMention | None = None) -> ActorMention | None:
     """Subject-first when a bare actor stands right before the trigger at the start of its clause
     ("الرئيس الإيراني يزور تركيا"); else verb-first ("زار قالن طهران") or a verbal noun's agent
     ("زيارة رئيسي إلى تركيا"); else the nearest bare actor before it in the clause."""
@@ -294,6 +298,10 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     if bare_before and trigger.first - bare_before[-1].last <= 1 and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
     first_after = after[0] if after else None
+    if inherited is not None and entry.is_verb and first_after is not None and first_after.type == "LOC" \
+            and "-" in entry.target_preps:
+        # "بعد أن كان قد زار الجزائر": with the subject dropped, the state after the verb is its object
+        return inherited
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach:
         return first_after
@@ -320,12 +328,30 @@ def _linker_between(tokens: list[Token], lo: int, hi: int) -> bool:
 
 
 def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
-    """At the clause start, or after a comma or a joining "و": "…، وإيران استهدف …"."""
+    """At the clause start, or after a comma, a joining "و" or a discourse word:
+    "…، وإيران استهدف …", "كذلك رومانيا اتهمت إيران"."""
     if mention.first <= lo + 1:
         return True
     if normalize(tokens[mention.first].text).startswith("و"):
         return True
-    return tokens[mention.first - 1].text in ("،", ",", "و")
+    previous = normalize(tokens[mention.first - 1].text)
+    return tokens[mention.first - 1].text in ("،", ",", "و") or previous in _word_list("discourse_words.tsv")
+
+
+@cache
+def _word_list(filename: str) -> frozenset[str]:
+    text = resources.files("hadath.events").joinpath(f"data/{filename}").read_text(encoding="utf-8")
+    return frozenset(normalize(line.strip()) for line in text.splitlines()[1:]
+                     if line.strip() and not line.startswith("#"))
+
+
+def _after_light_verb(tokens: list[Token], trigger: TriggerMatch) -> bool:
+    """"كما أجرى زيارة": the noun's subject is the light verb's, dropped here."""
+    for token in tokens[max(trigger.first - 2, 0) : trigger.first]:
+        word = normalize(token.text)
+        if word in _word_list("light_verbs.tsv") or (word[:1] in ("و", "ف") and word[1:] in _word_list("light_verbs.tsv")):
+            return True
+    return False
 
 
 def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> ActorMention:
@@ -368,6 +394,8 @@ def _pick_from(preps: tuple[str, ...], after: list[ActorMention], source: ActorM
 
 
 def _conjoined_partner(source: ActorMention, mentions: list[ActorMention]) -> ActorMention | None:
+    if source not in mentions:
+        return None  # carried over from an earlier sentence
     index = mentions.index(source)
     if index + 1 < len(mentions) and mentions[index + 1].conjoined:
         return mentions[index + 1]

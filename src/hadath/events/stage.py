@@ -30,6 +30,7 @@ def code_events(article: Article) -> Article:
     lexicon = load_lexicon()
     events: list[Event] = []
     home = home_state(article)
+    subject: ActorMention | None = None  # the last subject named, for verbs that drop theirs
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
@@ -46,8 +47,9 @@ def code_events(article: Article) -> Article:
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
         context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers)
         floor = -1
-        subject: ActorMention | None = None
         verbs_seen = False
+        if subject is not None and subject.start < sentence.start:
+            subject = _carried(subject, sentence)
         for trigger in triggers:
             if verbs_seen and not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل"):
                 continue  # "اجتمع … لمناقشة …": the purpose of an act is its topic, not another act
@@ -73,6 +75,11 @@ class SentenceContext:
     markers: list
     dates: list[DateMention]
     triggers: list[TriggerMatch]
+
+
+def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
+    """A subject carried into the next sentence: no token positions there, only who it is."""
+    return replace(subject, first=-1, last=-1, conjoined=False, listed=False)
 
 
 def home_state(article: Article) -> str | None:
