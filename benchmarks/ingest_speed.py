@@ -114,7 +114,8 @@ def main() -> None:
         sys.path.insert(0, str(REPO / "tests"))
         import pg  # the test suite's throwaway server
 
-        pg_base = pg.postgres_base_url()
+        server = pg.PostgresServer()
+        pg_base = server.url
     rows = []
     for backend in backends:
         for label, options in CONFIGS:

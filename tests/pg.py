@@ -16,11 +16,10 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-_server: dict[str, object] = {}
 
 
 def _find_bin() -> Path | None:
@@ -51,83 +50,81 @@ def _as_owner(command: list[str], user: str | None) -> list[str]:
     return ["runuser", "-u", user, "--", *command] if user else command
 
 
-def _start() -> str:
-    bin_dir = _find_bin()
-    if bin_dir is None:
-        _install()
+class PostgresServer:
+    """A throwaway cluster: initdb'd in a temporary folder, listening on 127.0.0.1:port."""
+
+    def __init__(self) -> None:
         bin_dir = _find_bin()
         if bin_dir is None:
-            raise RuntimeError("apt-get installed postgresql but pg_ctl is not to be found")
-    # initdb refuses to run as root: run the server as the postgres user (made by the Debian package).
-    user = "postgres" if os.geteuid() == 0 else None
-    base = Path(tempfile.mkdtemp(prefix="hadath-pg-"))
-    data = base / "data"
-    if user:
-        shutil.chown(base, user=user)
-    port = _free_port()
-    subprocess.run(
-        _as_owner([str(bin_dir / "initdb"), "-D", str(data), "-U", "hadath", "-A", "trust", "-E", "UTF8",
-                   "--locale=C"], user),
-        check=True, capture_output=True, timeout=120,
-    )
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off -c full_page_writes=off"
-    subprocess.run(
-        _as_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"), "-w",
-                   "start"], user),
-        check=True, capture_output=True, timeout=120,
-    )
-    _server.update(bin_dir=bin_dir, data=data, base=base, user=user, port=port)
-    atexit.register(_stop)
-    subprocess.run(
-        [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "hadath", "hadath_root"],
-        check=True, capture_output=True, timeout=60,
-    )
-    return f"postgresql://hadath@127.0.0.1:{port}/"
+            _install()
+            bin_dir = _find_bin()
+            if bin_dir is None:
+                raise RuntimeError("apt-get installed postgresql but pg_ctl is not to be found")
+        self.bin_dir = bin_dir
+        # initdb refuses to run as root: run the server as the postgres user (made by the Debian package).
+        self.user = "postgres" if os.geteuid() == 0 else None
+        self.base = Path(tempfile.mkdtemp(prefix="hadath-pg-"))
+        self.data = self.base / "data"
+        if self.user:
+            shutil.chown(self.base, user=self.user)
+        self.port = _free_port()
+        self.url = f"postgresql://hadath@127.0.0.1:{self.port}/"
+        subprocess.run(
+            _as_owner([str(bin_dir / "initdb"), "-D", str(self.data), "-U", "hadath", "-A", "trust", "-E", "UTF8",
+                       "--locale=C"], self.user),
+            check=True, capture_output=True, timeout=120,
+        )
+        # fsync off: a test server needs no durability, and the tests run faster without it.
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.base} -c fsync=off -c full_page_writes=off"
+        subprocess.run(
+            _as_owner([str(bin_dir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.base / "log"),
+                       "-w", "start"], self.user),
+            check=True, capture_output=True, timeout=120,
+        )
+        atexit.register(self.stop)  # also when the session is killed by an exception
+
+    def _client(self, program: str, *args: str) -> None:
+        subprocess.run(
+            [str(self.bin_dir / program), "-h", "127.0.0.1", "-p", str(self.port), "-U", "hadath", *args],
+            check=True, capture_output=True, timeout=60,
+        )
+
+    def new_database(self, name: str) -> str:
+        """A fresh, empty database; its URL."""
+        self._client("dropdb", "--if-exists", name)
+        self._client("createdb", name)
+        return self.url + name
+
+    def stop(self) -> None:
+        if self.base.exists():
+            subprocess.run(
+                _as_owner([str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"], self.user),
+                capture_output=True, timeout=60,
+            )
+            shutil.rmtree(self.base, ignore_errors=True)
 
 
-def _stop() -> None:
-    if "data" not in _server:
-        return
-    subprocess.run(
-        _as_owner([str(_server["bin_dir"] / "pg_ctl"), "-D", str(_server["data"]), "-m", "immediate", "stop"],
-                  _server["user"]),  # type: ignore[arg-type]
-        capture_output=True, timeout=60,
-    )
-    shutil.rmtree(_server["base"], ignore_errors=True)  # type: ignore[arg-type]
-    _server.clear()
+def start_server() -> PostgresServer:
+    """A server, or the test's failure (under CI=true) or skip, with the reason."""
+    try:
+        return PostgresServer()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        detail = (getattr(exc, "stderr", b"") or b"").decode(errors="replace")[-500:]
+        reason = f"PostgreSQL unavailable: {exc} {detail}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
-def postgres_base_url() -> str:
-    """postgresql://hadath@127.0.0.1:PORT/ of the session's server, started on first use."""
-    if "url" not in _server:
-        try:
-            url = _start()
-        except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
-            detail = getattr(exc, "stderr", b"") or b""
-            reason = f"PostgreSQL unavailable: {exc} {detail.decode(errors='replace')[-500:]}"
-            if os.environ.get("CI") == "true":
-                pytest.fail(reason)
-            pytest.skip(reason)
-        _server["url"] = url
-    return str(_server["url"])
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """The session's PostgreSQL server, started on first use and stopped at the end of the session."""
+    server = start_server()
+    yield server
+    server.stop()
 
 
-def new_database(name: str) -> str:
-    """A fresh, empty database on the session's server; its URL."""
-    base = postgres_base_url()
-    subprocess.run(
-        [str(_server["bin_dir"] / "dropdb"), "--if-exists", "-h", "127.0.0.1", "-p", str(_server["port"]),
-         "-U", "hadath", name],
-        check=True, capture_output=True, timeout=60,
-    )
-    subprocess.run(
-        [str(_server["bin_dir"] / "createdb"), "-h", "127.0.0.1", "-p", str(_server["port"]), "-U", "hadath", name],
-        check=True, capture_output=True, timeout=60,
-    )
-    return base + name
-
-
-def wait_until(predicate, timeout: float = 30.0) -> bool:  # type: ignore[no-untyped-def]
+def wait_until(predicate: Callable[[], bool], timeout: float = 30.0) -> bool:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if predicate():

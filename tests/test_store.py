@@ -27,6 +27,7 @@ from hadath.store.engine import resolve_url
 from hadath.store.export import export_events
 from hadath.store.gdelt import COLUMNS
 from hadath.store.ingest import Ingester
+from pg import postgres  # noqa: F401  (the session's server, a fixture)
 from store_corpus import (
     CORPUS,
     MINISTER_VISIT,
@@ -47,9 +48,10 @@ HADATH = [sys.executable, "-m", "hadath"]
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path) -> str:
+    """A new store's URL: a SQLite file, or a new database on the session's PostgreSQL server."""
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
-    return pg.new_database("t_" + uuid.uuid4().hex[:12])
+    return request.getfixturevalue("postgres").new_database("t_" + uuid.uuid4().hex[:12])
 
 
 @pytest.fixture
@@ -174,7 +176,7 @@ def test_kill_9_mid_ingest_then_rerun_gives_the_clean_store(db, tmp_path):
             copy.published = copy.published.replace(day=1 + day % 28, month=1 + day // 28)
             articles.append(copy)
     big = write_jsonl(tmp_path / "big.jsonl", articles)
-    clean = db + "_clean.db" if not db.startswith("postgresql") else pg.new_database("c_" + uuid.uuid4().hex[:12])
+    clean = str(tmp_path / "clean.db")
     Ingester(clean).ingest([str(big)])
 
     Ingester(db)  # create the schema first, so that progress can be watched
