@@ -1,0 +1,266 @@
+"""The HTTP API over a real store, on SQLite and on PostgreSQL (tests/pg.py): reads, filters, pagination,
+search, briefs, the token-protected write endpoint, and 4xx (never 500) for bad requests."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from hadath.api.app import create_app
+from hadath.api.settings import Settings
+from hadath.store.ingest import Ingester
+from pg import postgres  # noqa: F401  (the session's PostgreSQL server, a fixture)
+from store_corpus import CORPUS, PROTEST, STRIKE_QANDIL, write_jsonl
+
+REPO = Path(__file__).resolve().parents[1]
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], scope="module")
+def store_url(request, tmp_path_factory) -> str:
+    """A store holding the hand-coded corpus of tests/store_corpus.py (9 events, 3 actors)."""
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("api") / "store.db")
+    else:
+        db = request.getfixturevalue("postgres").new_database("api_" + uuid.uuid4().hex[:12])
+    corpus = write_jsonl(tmp_path_factory.mktemp("corpus") / "corpus.jsonl", CORPUS)
+    Ingester(db).ingest([str(corpus)])
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(store_url) -> TestClient:
+    return TestClient(create_app(Settings(db=store_url, token=TOKEN)))
+
+
+def get(client: TestClient, url: str, status: int = 200) -> dict:
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def test_events_filter_by_dyad_status_quad_class_and_period(client):
+    page = get(client, "/api/events?dyad=IRN-TUR&status=actual")
+    assert page["total"] == 5
+    assert [e["date"] for e in page["items"]][:2] == ["2024-03-12", "2024-02-05"]  # newest first
+    first = page["items"][0]
+    assert first["date"] == "2024-03-12" and first["status"] == "occurred"
+    assert first["cameo_name"] == {"en": "Demonstrate or rally", "ar": "تظاهر"}
+    assert first["source_label"] == {"ar": "إيران (المدنيون)", "en": "Iran (civilians)"}
+    assert isinstance(first["id"], str)  # 64-bit ids: strings so JavaScript cannot round them
+
+    assert get(client, "/api/events?dyad=TUR-IRN&status=planned")["total"] == 2
+    strikes = get(client, "/api/events?quad_class=4")["items"]
+    assert {(e["source_actor"], e["target_key"], e["date"]) for e in strikes} == {
+        ("TURMIL", "PKK", "2024-01-24"), ("TURMIL", "PKK", "2024-03-09")}
+    assert get(client, "/api/events?root=19&from=2024-02&to=2024-03")["total"] == 1
+    assert get(client, "/api/events?actor=PKK")["total"] == 2
+    assert get(client, "/api/events?cameo=057")["items"][0]["source_key"] == "TUR"
+    assert get(client, "/api/events?min_mentions=2")["total"] == 2
+
+
+def test_event_pages_do_not_overlap_and_sort_orders(client):
+    whole = get(client, "/api/events?limit=9")["items"]
+    pages = [get(client, f"/api/events?limit=4&offset={o}")["items"] for o in (0, 4, 8)]
+    assert [e["id"] for page in pages for e in page] == [e["id"] for e in whole]
+    days = [e["event_day"] for e in get(client, "/api/events?sort=date")["items"]]
+    assert days == sorted(days)
+    reported = get(client, "/api/events?sort=-mentions")["items"]
+    assert reported[0]["num_mentions"] == max(e["num_mentions"] for e in whole)
+
+
+def test_text_query_finds_events_through_their_reports(client):
+    # "قنديل" appears in one report only: the January strike on the PKK.
+    found = get(client, "/api/events?q=قنديل")["items"]
+    assert [(e["cameo"], e["date"]) for e in found] == [("195", "2024-01-24")]
+
+
+def test_event_detail_has_mentions_with_sentence_context_and_trigger(client):
+    protest = get(client, "/api/events?cameo=141")["items"][0]
+    detail = get(client, f"/api/events/{protest['id']}")
+    assert detail["event"]["id"] == protest["id"]
+    [mention] = detail["mentions"]
+    assert mention["outlet"] == "isna.ir" and mention["published"] == "2024-03-12"
+    assert mention["sentence_text"] == PROTEST.text
+    start, end = mention["trigger_in_sentence"]
+    assert mention["sentence_text"][start:end] == "تظاهر"
+    assert mention["event_id"] == protest["id"]
+
+    merged = get(client, "/api/events?cameo=195&from=2024-03")["items"][0]
+    outlets = {m["outlet"] for m in get(client, f"/api/events/{merged['id']}")["mentions"]}
+    assert outlets == {"trt.net.tr", "aljazeera.net"}
+
+
+def test_article_has_text_entities_and_event_offsets(client):
+    article = get(client, f"/api/articles/{STRIKE_QANDIL.id}")
+    assert article["text"] == STRIKE_QANDIL.text
+    assert article["outlet"] == "aawsat.com"
+    [event] = article["events"]
+    assert article["text"][event["trigger_start"]:event["trigger_end"]] == event["trigger_text"] == "قصفت"
+    assert event["cameo_name"]["ar"] == "غارة جوية"
+
+
+def test_actors_network_locations_and_timeline(client):
+    actors = get(client, "/api/actors")["items"]
+    assert [(a["key"], a["events"]) for a in actors] == [("TUR", 9), ("IRN", 7), ("PKK", 2)]
+    assert actors[0]["name_ar"] == "تركيا"
+    assert [a["key"] for a in get(client, "/api/actors?q=pkk")["items"]] == ["PKK"]
+
+    network = get(client, "/api/network")
+    edges = {(e["source_key"], e["target_key"]): e for e in network["edges"]}
+    assert edges[("TUR", "PKK")]["events"] == 2 and edges[("TUR", "PKK")]["goldstein_mean"] == -10.0
+    assert {n["key"] for n in network["nodes"]} == {"TUR", "IRN", "PKK"}
+
+    timeline = get(client, "/api/dyad/IRN/TUR/timeline?by=month&from=2024&to=2024")
+    assert [(p["period"], p["events"], p["quad1"], p["quad3"]) for p in timeline["series"]] == [
+        ("2024-01", 3, 3, 0), ("2024-02", 1, 1, 0), ("2024-03", 1, 0, 1)]
+    assert timeline["series"][2]["goldstein_mean"] == -6.5
+    weekly = get(client, "/api/dyad/TUR/IRN/timeline?by=week&status=all")["series"]
+    assert weekly[0]["period"] == "2024-01-22" and weekly[0]["events"] == 5  # Monday of 24 January
+
+    places = get(client, "/api/locations")["items"]
+    assert [(p["key"], p["name"], p["events"]) for p in places] == [("TUR", "Ankara", 1)]
+
+
+def test_search_folds_arabic_spelling(client):
+    # The stored text has "أنقرة"; the query writes it with a bare alef and a final heh.
+    by_hamza = get(client, "/api/search?q=أنقرة")
+    by_bare = get(client, "/api/search?q=انقره")
+    assert by_hamza["articles"] and [a["id"] for a in by_hamza["articles"]] == [a["id"] for a in by_bare["articles"]]
+    assert by_hamza["events"]["total"] >= 1
+    clitic = get(client, "/api/search?q=العراق")
+    assert {a["id"] for a in clitic["articles"]} >= {STRIKE_QANDIL.id, PROTEST.id}
+
+
+def test_brief_json_cites_stored_events(client):
+    brief = get(client, "/api/brief/IRN/TUR?from=2024-01-01&to=2024-03-31")
+    assert [s["title"] for s in brief["sections"]] == ["الحدث", "الرأي", "الخلاصة"]
+    assert brief["figures"]["events"] == 5
+    ids = {e["id"] for e in get(client, "/api/events?limit=50")["items"]}
+    cited = {i for s in brief["sections"] for c in s["claims"] for i in c["events"]}
+    assert cited and cited <= ids
+    assert "## الخلاصة" in brief["markdown"] and "#/event/" in brief["markdown"]
+    english = get(client, "/api/brief/IRN/TUR?from=2024-01-01&to=2024-03-31&lang=en")
+    assert english["title"] == "Iran and Turkey: relations brief, 1 January 2024 to 31 March 2024"
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "says"),
+    [
+        ("/api/events?from=2024-13", 422, "is not a date"),
+        ("/api/events?from=yesterday", 422, "from"),
+        ("/api/events?from=2024-03&to=2024-01", 422, "ends"),
+        ("/api/events?limit=100000", 422, "limit"),
+        ("/api/events?limit=0", 422, "limit"),
+        ("/api/events?offset=-1", 422, "offset"),
+        ("/api/events?actor=XYZ", 422, "unknown actor 'XYZ'"),
+        ("/api/events?dyad=IRN", 422, "dyad"),
+        ("/api/events?quad_class=5", 422, "quad_class"),
+        ("/api/events?status=maybe", 422, "status"),
+        ("/api/events?q=%00", 422, "q"),
+        ("/api/events?q=...", 422, "no words"),
+        ("/api/events/123", 404, "no event 123"),
+        ("/api/events/99999999999999999999999", 422, "event_id"),
+        ("/api/events/abc", 422, "event_id"),
+        ("/api/articles/nope", 404, "no article"),
+        ("/api/dyad/IRN/XYZ/timeline", 404, "unknown actor 'XYZ'"),
+        ("/api/dyad/IRN/TUR/timeline?by=decade", 422, "by"),
+        ("/api/brief/IRN/TUR", 422, "from"),
+        ("/api/brief/IRN/IRN?from=2024&to=2024", 422, "two different actors"),
+        ("/api/search?q=", 422, "q"),
+        ("/api/nowhere", 404, "Not Found"),
+    ],
+)
+def test_bad_requests_are_4xx_with_a_message(client, url, status, says):
+    response = client.get(url)
+    assert response.status_code == status, response.text
+    assert says in response.json()["error"]
+
+
+def test_write_needs_the_token_and_stores_nothing_without_it(store_url, tmp_path):
+    client = TestClient(create_app(Settings(db=store_url, token=TOKEN, max_body=20_000, max_batch=2)))
+    before = get(client, "/api/stats")
+    article = {"text": "تظاهر مئات الطلاب أمام السفارة الفرنسية في بيروت.", "title": "تظاهرة", "source": "api-test"}
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):
+        response = client.post("/api/articles", json=article, headers=headers)
+        assert response.status_code == 401 and "Bearer" in response.json()["error"]
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert client.post("/api/articles", content=b"{not json", headers=auth).status_code == 400
+    assert client.post("/api/articles", json=[article] * 3, headers=auth).status_code == 413
+    assert client.post("/api/articles", content=b"[" + b" " * 30_000 + b"]", headers=auth).status_code == 413
+    unknown = client.post("/api/articles", json={"body": "x"}, headers=auth)
+    assert unknown.status_code == 422 and "unknown field(s) body" in unknown.json()["error"]
+    assert client.post("/api/articles", json={"text": "  "}, headers=auth).status_code == 422
+    assert client.post("/api/articles", json=[], headers=auth).status_code == 422
+    assert get(client, "/api/stats") == before
+
+
+def test_posted_articles_are_extracted_by_the_pipeline_and_stored(tmp_path):
+    from hadath import pipeline
+    from hadath.read import read_inputs
+
+    db = str(tmp_path / "posted.db")
+    client = TestClient(create_app(Settings(db=db, token=TOKEN)))
+    assert get(client, "/api/stats")["articles"] == 0  # a new store is created empty
+    example = next(read_inputs([str(REPO / "examples" / "strike.txt")]))
+    record = {"text": example.raw_text, "title": example.title, "source": "examples/strike.txt"}
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    response = client.post("/api/articles", json=record, headers=auth)
+    assert response.status_code == 201, response.text
+    [result] = response.json()["results"]
+    expected = pipeline.run(next(read_inputs([str(REPO / "examples" / "strike.txt")])))
+    assert result["error"] == expected.error
+    if expected.error is None:
+        assert result["outcome"] == "new" and result["id"] == expected.id
+        assert len(get(client, f"/api/articles/{expected.id}")["events"]) == len(expected.events)
+    again = client.post("/api/articles", json=[record], headers=auth).json()["results"]
+    assert again[0]["outcome"] in ("duplicate", "failed")
+    assert get(client, "/api/stats")["articles"] + get(client, "/api/stats")["failed_articles"] == 1
+
+
+def test_writing_is_off_without_a_configured_token(store_url):
+    client = TestClient(create_app(Settings(db=store_url, token=None)))
+    response = client.post("/api/articles", json={"text": "نص"}, headers={"Authorization": "Bearer x"})
+    assert response.status_code == 403 and "HADATH_TOKEN" in response.json()["error"]
+
+
+def test_read_token_closes_reads(store_url):
+    client = TestClient(create_app(Settings(db=store_url, read_token="reader")))
+    assert client.get("/api/events").status_code == 401
+    assert client.get("/api/events", headers={"Authorization": "Bearer reader"}).status_code == 200
+    assert client.get("/").status_code == 200  # the page itself loads; its API calls carry the token
+
+
+def test_dashboard_docs_and_security_headers(client):
+    page = client.get("/")
+    assert page.status_code == 200 and '<html lang="ar" dir="rtl">' in page.text
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert client.get("/api/events").headers["content-security-policy"] == csp
+    assert client.get("/static/vendor/echarts.min.js").status_code == 200
+    assert "swagger-ui-bundle.js" in client.get("/docs").text
+    schema = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/events/{event_id}", "/api/articles", "/api/brief/{a}/{b}"} <= set(schema["paths"])
+    assert schema["paths"]["/api/events"]["get"]["parameters"]
+
+
+def test_cache_sees_writes_from_another_process(tmp_path):
+    db = str(tmp_path / "grow.db")
+    first = write_jsonl(tmp_path / "one.jsonl", CORPUS[:1])
+    Ingester(db).ingest([str(first)])
+    client = TestClient(create_app(Settings(db=db, cache_check_seconds=0)))
+    assert get(client, "/api/events")["total"] == 2
+    rest = write_jsonl(tmp_path / "rest.jsonl", CORPUS[1:])
+    Ingester(db).ingest([str(rest)])  # as `hadath ingest` would, beside the running server
+    assert get(client, "/api/events")["total"] == 9
+
+
+def test_serve_refuses_a_bad_store_in_one_line(tmp_path, capsys):
+    from hadath.cli import main
+
+    assert main(["serve", "--db", str(tmp_path / "missing" / "x.db")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("hadath serve: ") and err.count("\n") == 1
