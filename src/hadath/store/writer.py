@@ -10,7 +10,7 @@ another URL or outlet it is recorded as a copy, which counts towards its events'
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -69,13 +69,6 @@ class WriteResult:
     article_id: str
     events_new: int = 0
     mentions: int = 0
-
-
-@dataclass
-class _Touched:
-    """Events this article has already mentioned, within its transaction."""
-
-    event_ids: set[int] = field(default_factory=set)
 
 
 def failed_id(raw_hash: str) -> str:
@@ -181,7 +174,7 @@ class StoreWriter:
                 ],
             )
         result = WriteResult("new", article_id)
-        touched = _Touched()
+        touched: set[int] = set()  # events this article has mentioned already
         mention_rows = []
         for index, ev in enumerate(article.events):
             event_id, merged_by = self._merge_mention(conn, article, article_id, index, ev, cluster_id, touched)
@@ -258,7 +251,7 @@ class StoreWriter:
         index: int,
         ev: Event,
         cluster_id: str,
-        touched: _Touched,
+        touched: set[int],
     ) -> tuple[int, str]:
         """Attach event `index` of the article to its event, creating it if new: (event id, how)."""
         source_key = ev.source.key if ev.source else None
@@ -276,6 +269,7 @@ class StoreWriter:
         in_cluster = cluster_id != article_id
         chosen, merged_by = self._find_event(conn, view, cluster_id if in_cluster else None)
         in_lead = int(ev.sentence == 0)
+        outlet = outlet_of(article.url, article.source)
         if chosen is None:
             event_id = merge.event_id(article_id, index)
             loc = ev.location
@@ -302,7 +296,7 @@ class StoreWriter:
                     lat=loc.lat if loc else None,
                     lon=loc.lon if loc else None,
                     num_mentions=1,
-                    num_sources=0,
+                    num_sources=int(outlet is not None),
                     num_articles=1,
                     first_seen=article.published,
                     last_seen=article.published,
@@ -314,18 +308,15 @@ class StoreWriter:
                     pub_week=week,
                 )
             )
-            merged_by = "new"
-            outlet = outlet_of(article.url, article.source)
-            if outlet is not None and self._add_outlet(conn, event_id, outlet):
-                conn.execute(update(events).where(events.c.id == event_id).values(num_sources=1))
+            if outlet is not None:
+                conn.execute(insert(event_outlets).values(event_id=event_id, outlet=outlet))
         else:
             event_id = chosen.id
-            changes = self._merge_changes(chosen, ev, article, view, touched, merged_by, in_lead)
-            outlet = outlet_of(article.url, article.source)
+            changes = self._merge_changes(chosen, ev, article, view, touched, in_lead)
             if outlet is not None and self._add_outlet(conn, event_id, outlet):
                 changes["num_sources"] = chosen.num_sources + 1
             conn.execute(update(events).where(events.c.id == event_id).values(**changes))
-        touched.event_ids.add(event_id)
+        touched.add(event_id)
         return event_id, merged_by
 
     def _find_event(self, conn: Connection, view: merge.MergeView, cluster_id: str | None) -> tuple[Any, str]:
@@ -362,12 +353,11 @@ class StoreWriter:
         ev: Event,
         article: Article,
         view: merge.MergeView,
-        touched: _Touched,
-        merged_by: str,
+        touched: set[int],
         in_lead: int,
     ) -> dict[str, Any]:
         changes: dict[str, Any] = {"num_mentions": row.num_mentions + 1}
-        if row.id not in touched.event_ids:
+        if row.id not in touched:
             changes["num_articles"] = row.num_articles + 1
         changes.update(self._seen_dates(row, article.published))
         if row.pub_week is None and view.pub_week is not None:
