@@ -201,3 +201,30 @@ def test_a_subject_after_a_discourse_word_comes_first() -> None:
         "المغرب": ("LOC", "MAR", "MAR"), "الفرنسية": ("ADJ", "FRA", "FRA")})
     condemn = next(e for e in art.events if e.cameo == "111")
     assert condemn.source.key == "MAR"
+
+
+def test_ministries_are_not_visits() -> None:
+    art = article_with("وأصدرت وزارتا خارجية الأردن ومصر بيانا مشتركا.", {
+        "الأردن": ("LOC", "JOR", "JOR"), "مصر": ("LOC", "EGY", "EGY")})
+    assert [e for e in art.events if e.cameo == "042"] == []
+
+
+def test_a_negated_light_verb_denies_the_act_its_noun_names() -> None:
+    art = article_with("وقال المتحدث إن الجيش الأردني لم يشن أي غارة على الأراضي السورية.", {
+        "الجيش الأردني": ("ORG", "JORMIL", "JOR"), "السورية": ("ADJ", "SYR", "SYR")})
+    [event] = art.events
+    assert (event.source.key, event.root, event.status) == ("JOR", "19", "denied")
+
+
+def test_a_pronoun_after_a_verb_of_saying_is_the_speaker() -> None:
+    art = article_with("وأعلنت حركة الشباب أنها هاجمت قاعدة عسكرية كينية.", {
+        "حركة الشباب": ("ORG", "SOMREB", "SOM"), "كينية": ("ADJ", "KEN", "KEN")})
+    [event] = art.events
+    assert (event.source.key, event.target.key) == ("SOM", "KEN")
+
+
+def test_unnamed_protesters_are_the_people_of_the_place() -> None:
+    art = article_with("وخرجت مظاهرات حاشدة في مدن أربيل والسليمانية.", {
+        "أربيل": ("PLACE", "IRQ", "IRQ"), "السليمانية": ("PLACE", "IRQ", "IRQ")})
+    [event] = art.events
+    assert (event.source.actor, event.target.key, event.root) == ("IRQCVL", "IRQ", "14")

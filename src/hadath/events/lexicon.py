@@ -72,6 +72,7 @@ def expand_forms(form: str, kind: str) -> set[str]:
 class TriggerLexicon:
     single: dict[str, list[TriggerEntry]]
     phrases: dict[str, list[TriggerEntry]]  # keyed on the first word
+    blocked: frozenset[str] = frozenset()  # whole words that only look like triggers (not_triggers.tsv)
 
     def match(self, tokens: list[Token]) -> list[TriggerMatch]:
         """Longest match at each token, left to right, without overlaps."""
@@ -87,6 +88,8 @@ class TriggerLexicon:
         return found
 
     def _match_at(self, tokens: list[Token], i: int) -> TriggerMatch | None:
+        if normalize(tokens[i].text) in self.blocked:
+            return None
         best: TriggerMatch | None = None
         for prefix, stem, future in _readings(tokens[i].text):
             for entry in self.phrases.get(stem, ()):
@@ -161,4 +164,7 @@ def load_lexicon() -> TriggerLexicon:
             continue
         for form in expand_forms(words[0], kind):
             single.setdefault(form, []).append(entry)
-    return TriggerLexicon(single, phrases)
+    blocked_text = resources.files("hadath.events").joinpath("data/not_triggers.tsv").read_text(encoding="utf-8")
+    blocked = frozenset(normalize(line.split("\t")[0]) for line in blocked_text.splitlines()[1:]
+                        if line.strip() and not line.startswith("#"))
+    return TriggerLexicon(single, phrases, blocked)

@@ -8,10 +8,9 @@ passives with the victim after the verb ("قتل عشرة أشخاص"), and "ب�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from hadath.events.lexicon import TriggerMatch
+from hadath.events.words import light_verb_between, word_list
 from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
@@ -254,8 +253,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         return [(None, target)]
     if inherited is not None and inherited.first < 0 and trigger.first > 3:
         inherited = None  # a subject from the sentence before reaches only a verb that opens this one
+    speaker = _speaker_of_complement(trigger, tokens, mentions)
+    if speaker is not None:
+        inherited = speaker  # "أعلنت جماعة الحوثي أنها استهدفت سفينة": the announcer did it
     source = _subject(trigger, tokens, before, after, lo, inherited)
-    if source is None and inherited is not None and (entry.is_verb or _after_light_verb(tokens, trigger)):
+    if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None
     if source is not None and entry.cameo[:2] in ("03", "04", "05", "06"):
@@ -298,6 +300,9 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     if bare_before and trigger.first - bare_before[-1].last <= 1 and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
     first_after = after[0] if after else None
+    if inherited is not None and entry.is_verb and trigger.first > 0 and \
+            normalize(tokens[trigger.first - 1].text) in PRONOUN_COMPLEMENTISERS:
+        return inherited
     if inherited is not None and entry.is_verb and first_after is not None and first_after.type == "LOC" \
             and "-" in entry.target_preps:
         # "بعد أن كان قد زار الجزائر": with the subject dropped, the state after the verb is its object
@@ -335,23 +340,22 @@ def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
     if normalize(tokens[mention.first].text).startswith("و"):
         return True
     previous = normalize(tokens[mention.first - 1].text)
-    return tokens[mention.first - 1].text in ("،", ",", "و") or previous in _word_list("discourse_words.tsv")
+    return tokens[mention.first - 1].text in ("،", ",", "و") or previous in word_list("discourse_words.tsv")
 
 
-@cache
-def _word_list(filename: str) -> frozenset[str]:
-    text = resources.files("hadath.events").joinpath(f"data/{filename}").read_text(encoding="utf-8")
-    return frozenset(normalize(line.strip()) for line in text.splitlines()[1:]
-                     if line.strip() and not line.startswith("#"))
+PRONOUN_COMPLEMENTISERS = {normalize(w) for w in (
+    "أنه", "أنها", "أنهم", "أنهما", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "وأنه", "وأنها")}
 
 
-def _after_light_verb(tokens: list[Token], trigger: TriggerMatch) -> bool:
-    """"كما أجرى زيارة": the noun's subject is the light verb's, dropped here."""
-    for token in tokens[max(trigger.first - 2, 0) : trigger.first]:
-        word = normalize(token.text)
-        if word in _word_list("light_verbs.tsv") or (word[:1] in ("و", "ف") and word[1:] in _word_list("light_verbs.tsv")):
-            return True
-    return False
+def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention]
+                           ) -> ActorMention | None:
+    """The subject of the verb of saying before "أنها/أنه + verb": who the pronoun stands for."""
+    if not trigger.entry.is_verb or trigger.first == 0:
+        return None
+    if normalize(tokens[trigger.first - 1].text) not in PRONOUN_COMPLEMENTISERS:
+        return None
+    bare = [m for m in mentions if m.last < trigger.first - 1 and m.preposition is None and m.can_act]
+    return bare[-1] if bare else None
 
 
 def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> ActorMention:
@@ -372,6 +376,9 @@ def _pick_target(preps: tuple[str, ...], after: list[ActorMention], source: Acto
 
 def _pick_from(preps: tuple[str, ...], after: list[ActorMention], source: ActorMention | None
                ) -> ActorMention | None:
+    if source is not None:
+        # "بين البلدين" after one of the two is named: the other one is the target
+        after = [m for m in after if not (m.origin == "context" and m.key == source.key)]
     for mention in after:
         if mention is source or (source and mention.first <= source.last):
             continue

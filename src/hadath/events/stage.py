@@ -103,6 +103,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
             target = _place_as_target(ctx.mentions, source, trigger)
         if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
             target = _state_of(source)  # a protest with no named target is against its own rulers
+        if root == "14" and source is None and target is not None and target.key and len(target.key) == 3:
+            source = _state_of(target, "CVL")  # protesters not named: the people of the place
         if root not in PARTYLESS_ROOTS and (source is None or target is None):
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
@@ -150,9 +152,10 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, 
     return (after or places or [None])[0]
 
 
-def _state_of(mention: ActorMention) -> ActorMention:
-    """The state a domestic actor belongs to, as a mention at the same place in the text."""
-    return replace(mention, actor=mention.key, origin="context")
+def _state_of(mention: ActorMention, role: str = "") -> ActorMention:
+    """The state a domestic actor belongs to (with a role: its civilians, "CVL"), as a mention at
+    the same place in the text."""
+    return replace(mention, actor=f"{mention.key}{role}", origin="context")
 
 
 def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens: list[Token]

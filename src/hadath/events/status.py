@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from hadath.events.lexicon import TriggerMatch
+from hadath.events.words import light_verb_between
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
 
@@ -80,7 +81,9 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
         first_word = marker.tokens[0]
         if first_word in TIGHT:
             gap = trigger.first - index
-            if not 0 < gap <= TIGHT[first_word]:
+            # "لم تنفذ أي هجوم": a negated light verb negates the act its noun names
+            carried = first_word in ("لم", "لن") and 0 < gap <= 4 and light_verb_between(tokens, index + 1, trigger.first)
+            if not (0 < gap <= TIGHT[first_word] or carried):
                 continue
             if first_word == "قد" and trigger.entry.kind != "present":
                 continue  # "قد + past" is "has done": occurred
