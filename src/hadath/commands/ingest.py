@@ -36,5 +36,8 @@ def run(args: argparse.Namespace) -> int:
     for what, summary in summaries:
         for failure in summary.failures:
             print(f"hadath ingest: failed: {failure}", file=sys.stderr)
+        if summary.failed > len(summary.failures) and summary.failures:
+            print(f"hadath ingest: … and {summary.failed - len(summary.failures)} more failed "
+                  "(hadath query failed lists them)", file=sys.stderr)
         print(f"hadath ingest: {what} {summary.line()}")
     return 0

@@ -1,5 +1,6 @@
 """`hadath query dyad A B [--from D --to D --by day|week|month|year]`, `hadath query actor KEY`,
-`hadath query network`, `hadath query events`, `hadath query search WORDS`: analyst tables from the store."""
+`hadath query network`, `hadath query events`, `hadath query failed`, `hadath query search WORDS`:
+analyst tables from the store."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     events.add_argument("--status")
     events.add_argument("--limit", type=int, default=50)
     events.add_argument("--offset", type=int, default=0)
+    failed = sub.add_parser("failed", help="articles that failed extraction, with their errors")
+    failed.add_argument("--limit", type=int, default=100)
     search = sub.add_parser("search", help="articles holding every word (normalised full-text search)")
     search.add_argument("words", nargs="+")
     search.add_argument("--limit", type=int, default=20)
-    for command in (dyad, actor, sub.choices["network"], events, search):
+    for command in (dyad, actor, sub.choices["network"], events, failed, search):
         add_store_argument(command)
         command.add_argument("--from", dest="start", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD")
         command.add_argument("--to", dest="end", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")
@@ -64,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
             start=args.start, end=args.end, actor=args.actor, root=args.root, status=args.status,
             limit=args.limit, offset=args.offset,
         )
+    elif args.query == "failed":
+        frame = store.articles(status="failed", start=args.start, end=args.end, limit=args.limit)
+        frame = frame[["id", "source", "url", "published", "error"]]
     else:
         frame = store.search(" ".join(args.words), limit=args.limit)
     write_frame(frame, args.output)

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 16  # articles per task sent to a worker process or a Dask task
 IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, bounds memory
 SKIP_CHECK_CHUNK = 256
+FAILURES_SHOWN = 10
 WRITE_BATCH = 32  # articles per write transaction at most...
 WRITE_BATCH_SECONDS = 0.5  # ...or fewer, once the first has waited this long (checked as articles arrive)
 
@@ -60,7 +61,7 @@ class Summary:
     mentions: int = 0
     seconds: float = 0.0
     write_seconds: float = 0.0
-    failures: list[str] = field(default_factory=list)  # "source: error", the first few
+    failures: list[str] = field(default_factory=list)  # "source: error", the first FAILURES_SHOWN
 
     def add(self, result: WriteResult) -> None:
         if result.outcome == "new":
@@ -74,8 +75,9 @@ class Summary:
 
     def line(self) -> str:
         share = f" ({100 * self.write_seconds / self.seconds:.0f}% writing)" if self.seconds else ""
+        retry = " (hadath ingest --retry-failed tries them again)" if self.failed else ""
         return (
-            f"{self.read} articles read: {self.new} new, {self.duplicate} duplicate, {self.failed} failed; "
+            f"{self.read} articles read: {self.new} new, {self.duplicate} duplicate, {self.failed} failed{retry}; "
             f"{self.events_new} new events, {self.mentions} mentions; {self.seconds:.1f} s{share}"
         )
 
@@ -220,16 +222,22 @@ class Ingester:
             summary.read += len(chunk)
             try:
                 with self.engine.connect() as conn:
-                    known = set(
+                    known = dict(
                         conn.execute(
-                            select(articles.c.raw_hash).where(articles.c.raw_hash.in_({p.raw_hash for p in chunk}))
-                        ).scalars()
+                            select(articles.c.raw_hash, articles.c.status).where(
+                                articles.c.raw_hash.in_({p.raw_hash for p in chunk})
+                            )
+                        ).all()
                     )
             except DBAPIError as exc:
                 raise database_error(exc, self.url, "cannot read the store") from None
             for p in chunk:
                 if p.raw_hash in known:
-                    summary.duplicate += 1
+                    # Stored before; an input that failed stays failed until --retry-failed.
+                    if known[p.raw_hash] == "failed":
+                        summary.failed += 1
+                    else:
+                        summary.duplicate += 1
                 else:
                     # Two copies of one input within this run: the second is skipped by the writer.
                     yield p
@@ -248,7 +256,7 @@ class Ingester:
         def flush() -> None:
             for extracted, result in zip(buffer, self.writer.write_many(buffer), strict=True):
                 summary.add(result)
-                if result.outcome == "failed" and len(summary.failures) < 20:
+                if result.outcome == "failed" and len(summary.failures) < FAILURES_SHOWN:
                     summary.failures.append(f"{extracted.article.source}: {extracted.article.error}")
             if bar is not None:
                 bar.update(len(buffer))
