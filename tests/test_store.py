@@ -436,3 +436,26 @@ def test_cli_ingest_show_export_query_stats(tmp_path, corpus):
     assert '"events": 9' in cli("stats", "--json", env=env).stdout
     missing = cli("show", "12345", "--db", db)
     assert missing.returncode == 1 and missing.stderr == "hadath show: no event 12345 in the store\n"
+
+
+def test_real_articles_keep_every_extracted_event_with_its_offsets(db, shared):
+    from hadath import pipeline
+    from hadath.read import read_inputs
+
+    inputs = [str(shared / "samples"), str(shared / "data" / "news_dev" / "input.jsonl")]
+    extracted = [pipeline.run(a) for a in read_inputs(inputs, published=None)]
+    expected = {a.id: len(a.events) for a in extracted if a.error is None}
+    summary = Ingester(db).ingest(inputs)
+    assert summary.read == len(extracted) == 26
+    assert summary.new == len(expected) and summary.mentions == sum(expected.values())
+    store = Store(db)
+    for article_id, count in expected.items():
+        stored = store.article(article_id)
+        mentions = stored["mentions"]
+        assert len(mentions) == count
+        for m in mentions.to_dict("records"):
+            assert stored["text"][m["trigger_start"] : m["trigger_end"]] == m["trigger_text"]
+            assert m["sentence_start"] <= m["trigger_start"] < m["trigger_end"] <= m["sentence_end"]
+    events = store.events(limit=None)
+    assert int(events["num_mentions"].sum()) == summary.mentions
+    assert Store(db).stats()["mentions"] == summary.mentions
