@@ -228,3 +228,26 @@ def test_unnamed_protesters_are_the_people_of_the_place() -> None:
         "أربيل": ("PLACE", "IRQ", "IRQ"), "السليمانية": ("PLACE", "IRQ", "IRQ")})
     [event] = art.events
     assert (event.source.actor, event.target.key, event.root) == ("IRQCVL", "IRQ", "14")
+
+
+def test_every_lexicon_code_is_in_the_cameo_table() -> None:
+    from hadath.events.cameo import load_cameo
+
+    lexicon = load_lexicon()
+    entries = [e for entries in list(lexicon.single.values()) + list(lexicon.phrases.values()) for e in entries]
+    assert len(entries) > 300
+    assert {e.cameo for e in entries} <= set(load_cameo())
+
+
+@pytest.mark.parametrize(("sentence", "cameo"), [
+    ("واتصل الملك بنظيره", "040"),
+    ("أبرمت الحكومتان صفقة الغاز", "057"),
+    ("شجبت الحكومة القرار", "111"),
+    ("أعلن الطرفان هدنة", "0871"),
+    ("وتوغلت قوات في البلدة", "192"),
+    ("جرت مناورات عسكرية مشتركة", "062"),
+    ("ستطالب الجامعة بالتحقيق", "100"),
+    ("ويحتج السكان أمام المبنى", "141"),
+])
+def test_trigger_words_across_roots(sentence: str, cameo: str) -> None:
+    assert [m.entry.cameo for m in load_lexicon().match(tokenize(sentence))] == [cameo]
