@@ -264,3 +264,37 @@ def test_serve_refuses_a_bad_store_in_one_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "missing" / "x.db")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("hadath serve: ") and err.count("\n") == 1
+
+
+def test_demo_ingests_the_examples_and_serves_the_dashboard(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    from hadath.cli import main
+
+    db = str(tmp_path / "demo.db")
+    assert main(["demo", "--no-serve", "--db", db]) == 0
+    client = TestClient(create_app(Settings(db=db)))
+    stats = get(client, "/api/stats")
+    assert stats["articles"] + stats["failed_articles"] == 6  # the six example articles
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "hadath", "demo", "--db", db, "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        for line in proc.stdout:  # type: ignore[union-attr]
+            lines.append(line)
+            if line.startswith("Hadath dashboard: "):
+                break
+        assert f"Hadath dashboard: http://127.0.0.1:{port}/" in lines[-1], "".join(lines)
+        assert any("0 new articles, 6 already there" in line for line in lines)  # a re-run adds nothing
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read().decode()
+        assert '<html lang="ar" dir="rtl">' in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

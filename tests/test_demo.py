@@ -87,8 +87,8 @@ def test_examples_are_found_beside_the_package() -> None:
     assert find_examples() == REPO / "examples"
 
 
-def test_demo_prints_every_example_title(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo"]) == 0
+def test_demo_prints_every_example_title(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--no-serve", "--db", str(tmp_path / "demo.db")]) == 0
     out = capsys.readouterr().out
     headings = [line[3:] for line in out.splitlines() if line.startswith("== ")]
     assert sorted(headings) == sorted(EXAMPLE_TITLES)

@@ -1,7 +1,8 @@
-"""`hadath demo [--path FOLDER]`: run the pipeline on the example articles and print what it found.
+"""`hadath demo [--path FOLDER] [--db URL] [--no-serve]`: run the pipeline on the example articles, print
+what it found, ingest them into the store (./hadath.db or $HADATH_DB) and start the dashboard, printing
+its URL (`make demo`). With --no-serve it stops after ingesting.
 
-`describe_article` is the printing others reuse (the `make demo` that ingests into the store and
-starts the dashboard prints the same summary).
+`describe_article` is the printing others reuse.
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def print_summaries(articles: Iterable[Article], out: TextIO) -> int:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--path", type=Path, help="folder or file of articles (default: the examples/ folder)")
+    parser.add_argument("--db", help="store to ingest into (default $HADATH_DB or ./hadath.db)")
+    parser.add_argument("--no-serve", action="store_true", help="ingest and print, but start no dashboard")
+    parser.add_argument("--port", type=int, default=8000, help="dashboard port (default 8000)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,4 +103,15 @@ def run(args: argparse.Namespace) -> int:
     if path.is_absolute() and path.is_relative_to(Path.cwd()):
         path = path.relative_to(Path.cwd())  # shorter sources in the printout
     failed = print_summaries(pipeline.run_all(read_inputs([str(path)])), sys.stdout)
+
+    from hadath.commands.serve import serve
+    from hadath.store.engine import redact
+    from hadath.store.ingest import Ingester
+
+    ingester = Ingester(args.db)
+    summary = ingester.ingest([str(path)])
+    print(f"\nstore {redact(ingester.url)}: {summary.new} new articles, {summary.duplicate} already there, "
+          f"{summary.events_new} new events", flush=True)
+    if not args.no_serve:
+        serve(ingester.url, "127.0.0.1", args.port)
     return 1 if failed else 0

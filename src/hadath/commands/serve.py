@@ -43,6 +43,7 @@ def serve(db: str | None, host: str, port: int, workers: int = 1, *, announce: b
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
+        sock.listen(2048)  # connections queue from now on, so the URL printed below already answers
     except OSError as exc:
         raise HadathError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     port = sock.getsockname()[1]
