@@ -18,6 +18,7 @@ from hadath.text.tokens import Token, clitic_readings
 KINDS = ("past", "present", "noun", "passive", "word", "phrase")
 PRESENT_PREFIXES = ("ي", "ت", "ن")  # not first person "أ": "أوقع" is a past verb
 NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,14 @@ def expand_forms(form: str, kind: str) -> set[str]:
         if base.endswith("ي"):  # "التقى" -> "التقت", "التقوا"
             stem = base[:-1]
             forms |= {stem + "ت", stem + "وا", stem + "يا", stem + "تا"}
+        # object pronouns: "قتلهم", "هاجمتهم", "استقبله", "قتلوهم"
+        forms |= {form + pronoun for form in list(forms) for pronoun in OBJECT_PRONOUNS
+                  if not form.endswith("وا")} | {base + "وه", base + "وها", base + "وهم"}
     elif kind == "present" and base[:1] == "ي":
         stem = base[1:]
         for prefix in PRESENT_PREFIXES:
             forms |= {prefix + stem, prefix + stem + "ون", prefix + stem + "ان"}
+            forms |= {prefix + stem + pronoun for pronoun in OBJECT_PRONOUNS}
     elif kind == "noun":
         stem = base[:-1] + "ت" if base.endswith("ه") else base
         forms |= {stem + pronoun for pronoun in NOUN_PRONOUNS}
@@ -75,7 +80,8 @@ class TriggerLexicon:
     blocked: frozenset[str] = frozenset()  # whole words that only look like triggers (not_triggers.tsv)
 
     def match(self, tokens: list[Token]) -> list[TriggerMatch]:
-        """Longest match at each token, left to right, without overlaps."""
+        """Longest match at each token, left to right, without overlaps. A phrase coded "-" in the
+        lexicon ("طائرة مسيرة", a drone) is matched so that its words trigger nothing."""
         found: list[TriggerMatch] = []
         i = 0
         while i < len(tokens):
@@ -83,7 +89,8 @@ class TriggerLexicon:
             if best is None:
                 i += 1
                 continue
-            found.append(best)
+            if best.entry.cameo != "-":
+                found.append(best)
             i = best.last + 1
         return found
 

@@ -44,6 +44,7 @@ class ActorMention:
     type: str
     preposition: str | None  # the preposition that governs it, if any ("إلى", "ل", "مع")
     origin: str = "dictionary"  # of its main entity: dictionary | ner | role | place | adjective
+    lead: int = -1  # where its noun phrase starts: the head noun before an adjective ("والجماعات الإيرانية")
     conjoined: bool = False  # joined to the previous mention by "و"
     listed: bool = False  # joined by "و" or "، و": the next item of a list of targets
 
@@ -88,18 +89,22 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             actor=best.actor, key=best.key or next((e.key for e in group if e.key), None),
             name=next((e.name for e in group if e.type == "PER" and e.name), best.name), type=best.type,
             origin=best.origin,
+            lead=tokens[head].start if head != first else start,
             preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start,
                                                head_noun=head != first),
         ))
     mentions.extend(_pair_word_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
-    place_state = next((m.key for m in mentions if m.type == "LOC" and m.key and len(m.key) == 3), None)
+    place_state = locative_state(mentions)
     for mention in mentions:
         state = place_state or home_state
         if mention.key is None and state and mention.actor and len(mention.actor) == 3:
             mention.key, mention.actor = state, state + mention.actor
     for previous, mention in zip(mentions, mentions[1:], strict=False):
-        between = article.text[previous.end : mention.start].strip()
+        lead = mention.lead if mention.lead >= previous.end else mention.start
+        between = article.text[previous.end : lead].strip()
+        if lead != mention.start and normalize(article.text[lead : lead + 1]) == "و":
+            between = (between + " و").strip()  # the head noun carries the "و": "… والجماعات الإيرانية"
         # "تركيا وإيران", "حماس وإسرائيل": a bare "و" joins; a comma before it starts a new clause
         between = between.strip("\"'«»“” ")
         if between in ("و", "، و", "،و", ", و") or (
@@ -107,9 +112,18 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             mention.listed = True
         if between == "و" or (not between and normalize(tokens[mention.first].text).startswith("و")):
             mention.conjoined = True
-            if mention.preposition is None:  # "داخل سوريا والعراق": both are places
-                mention.preposition = previous.preposition
+            if mention.preposition is None and mention.type == previous.type == "LOC":
+                mention.preposition = previous.preposition  # "داخل سوريا والعراق": both are places
     return mentions
+
+
+def locative_state(mentions: list[ActorMention]) -> str | None:
+    """The state where a sentence's act happens: a place after "في"/"داخل"… first ("… في إيران"),
+    else the first state or place named."""
+    states = [m for m in mentions if m.type == "LOC" and m.key and len(m.key) == 3]
+    placed = [m for m in states if m.preposition in LOCATIVE or m.preposition == "ب"]
+    chosen = placed or states
+    return chosen[0].key if chosen else None
 
 
 PAIR_WORDS = {"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
@@ -281,8 +295,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
                 break
             index = following
             listed = mentions[index]
-            # several people met are several meetings; several towns of one state are one place
-            if listed.type == "LOC" and any(t is not None and t.key == listed.key for _, t in pairs):
+            # several people met are several meetings; several towns, or an embassy and a consulate,
+            # of one state are one target
+            if listed.type != "PER" and any(t is not None and t.key == listed.key for _, t in pairs):
                 continue
             pairs.append((source, listed))
     return pairs

@@ -10,7 +10,13 @@ from dataclasses import dataclass, replace
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
-from hadath.events.participants import ActorMention, choose_participants, clause_span, sentence_mentions
+from hadath.events.participants import (
+    ActorMention,
+    choose_participants,
+    clause_span,
+    locative_state,
+    sentence_mentions,
+)
 from hadath.events.status import find_markers, status_of
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
 from hadath.text.tokens import Token, tokenize
@@ -103,8 +109,11 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
             target = _place_as_target(ctx.mentions, source, trigger)
         if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
             target = _state_of(source)  # a protest with no named target is against its own rulers
-        if root == "14" and source is None and target is not None and target.key and len(target.key) == 3:
-            source = _state_of(target, "CVL")  # protesters not named: the people of the place
+        if root == "14" and source is None:
+            # protesters not named: the people of the place where they protest
+            place = _locative_place(ctx.mentions) or target
+            if place is not None and place.key and len(place.key) == 3:
+                source = _state_of(place, "CVL")
         if root not in PARTYLESS_ROOTS and (source is None or target is None):
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
@@ -150,6 +159,11 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, 
     places = [m for m in mentions if m.type == "LOC" and m.key and (source is None or m.key != source.key)]
     after = [m for m in places if m.first > trigger.last]
     return (after or places or [None])[0]
+
+
+def _locative_place(mentions: list[ActorMention]) -> ActorMention | None:
+    key = locative_state(mentions)
+    return next((m for m in mentions if m.key == key and m.type == "LOC"), None) if key else None
 
 
 def _state_of(mention: ActorMention, role: str = "") -> ActorMention:
