@@ -1,0 +1,243 @@
+"""CRF features for Arabic NER: one list of feature strings per token of a sentence.
+
+A token's own features (word, normalised word, clitic-split stems, affixes, shape, cue words) depend
+only on its text and are cached; a sentence adds the window of neighbours, bigrams, position and
+gazetteer matches that may span several tokens ("الأمم المتحدة", "عبد الله").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from hadath.text.normalize import normalize
+from hadath.text.tokens import clitic_readings
+
+DATA = Path(__file__).resolve().parent / "data"
+# Pronoun suffixes read off the unnormalised word: "ه" but not "ة" (normalisation merges them).
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه")
+LATIN = re.compile(r"[A-Za-z]")
+DIGIT = re.compile(r"\d")
+ARABIC = re.compile("[\u0621-\u064a]")
+WINDOW = 2
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the features consult: cue words and multi-word gazetteer names."""
+
+    cues: dict[str, str]  # normalised word -> PER | ORG | LOC | PART
+    names: dict[tuple[str, ...], str]  # normalised token tuple -> PER | LOC | ORG
+    longest: int
+
+
+def _data_rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@cache
+def lexicon() -> Lexicon:
+    cues = {normalize(row[0]): row[1] for row in _data_rows(DATA / "cues.tsv")}
+    names: dict[tuple[str, ...], str] = {}
+    for row in _data_rows(DATA / "gazetteer.tsv"):
+        key = tuple(normalize(part) for part in row[0].split())
+        if key:
+            names.setdefault(key, row[1])
+    return Lexicon(cues=cues, names=names, longest=max(len(k) for k in names))
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> tuple[str, ...]:
+    """Normalised forms a word may stand for: bare, clitic-stripped ("والعراق" -> "عراق"), pronoun-stripped."""
+    forms = [stem for _, stem in clitic_readings(word)]
+    for suffix in PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(normalize(word[: -len(suffix)]))
+            break
+    return tuple(dict.fromkeys(forms))
+
+
+def _length_bucket(n: int) -> str:
+    return "1" if n == 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9+"
+
+
+@lru_cache(maxsize=200_000)
+def word_features(word: str) -> tuple[str, ...]:
+    """Features of a word alone, without context."""
+    norm = normalize(word)
+    feats = ["w=" + word, "n=" + norm, "len=" + _length_bucket(len(norm))]
+    for k in range(1, 5):
+        if len(norm) > k:
+            feats.append(f"p{k}={norm[:k]}")
+            feats.append(f"s{k}={norm[-k:]}")
+    readings = clitic_readings(word)
+    for prefix, stem in readings[1:]:
+        feats.append("st=" + stem)
+        feats.append("pf=" + prefix)
+    feats.append("ls=" + readings[-1][1])
+    for suffix in PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            feats.append("pron=" + suffix)
+            feats.append("nos=" + normalize(word[: -len(suffix)]))
+            break
+    if DIGIT.search(norm):
+        feats.append("digit")
+        if norm.isdigit():
+            feats.append("alldigit")
+    if LATIN.search(word):
+        feats.append("latin")
+        if word[:1].isupper():
+            feats.append("latincap")
+    if not ARABIC.search(word) and not norm.isalnum():
+        feats.append("punct")
+    if _is_nisba(norm):
+        feats.append("nisba")
+    cues = lexicon().cues
+    for form in stems(word):
+        cue = cues.get(form)
+        if cue:
+            feats.append("cue=" + cue)
+            break
+    return tuple(feats)
+
+
+def _is_nisba(norm: str) -> bool:
+    """A relative adjective with the article, "الإيراني", "اللبنانية": often between a title and a name."""
+    return norm.startswith("ال") and len(norm) >= 5 and (norm.endswith("ي") or norm.endswith("يه"))
+
+
+@lru_cache(maxsize=200_000)
+def _context_view(word: str) -> tuple[str, str, str | None]:
+    """What a neighbour contributes: its normalised form, its last clitic stem, its cue type."""
+    cues = lexicon().cues
+    cue = next((cues[f] for f in stems(word) if f in cues), None)
+    return normalize(word), clitic_readings(word)[-1][1], cue
+
+
+@lru_cache(maxsize=200_000)
+def _normalized(word: str) -> str:
+    return normalize(word)
+
+
+def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
+    """BIO tags of the longest gazetteer names in a sentence ("B-LOC", "I-LOC", None).
+
+    The first word of a name may carry clitics ("وبغداد"), the others are matched as written.
+    """
+    lex = lexicon()
+    norms = [_normalized(w) for w in words]
+    tags: list[str | None] = [None] * len(words)
+    i = 0
+    while i < len(words):
+        found = 0
+        kind = ""
+        for first in stems(words[i]):
+            for length in range(min(lex.longest, len(words) - i), found, -1):
+                key = (first, *norms[i + 1 : i + length])
+                if key in lex.names:
+                    found, kind = length, lex.names[key]
+                    break
+        if found:
+            tags[i] = "B-" + kind
+            for j in range(i + 1, i + found):
+                tags[j] = "I-" + kind
+            i += found
+        else:
+            i += 1
+    return tags
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """One feature list per word: its own features plus a window of ±2 neighbours."""
+    views = [_context_view(w) for w in words]
+    gaz = gazetteer_tags(words)
+    n = len(words)
+    out: list[list[str]] = []
+    for i, word in enumerate(words):
+        feats = list(word_features(word))
+        norm = views[i][0]
+        if i == 0:
+            feats.append("BOS")
+        if i == n - 1:
+            feats.append("EOS")
+        if gaz[i]:
+            feats.append("gz=" + gaz[i])
+        for d in range(-WINDOW, WINDOW + 1):
+            j = i + d
+            if d == 0:
+                continue
+            if 0 <= j < n:
+                v_norm, v_stem, v_cue = views[j]
+                feats.append(f"n[{d}]={v_norm}")
+                if v_cue:
+                    feats.append(f"cue[{d}]={v_cue}")
+                if gaz[j]:
+                    feats.append(f"gz[{d}]={gaz[j]}")
+                if abs(d) == 1:
+                    feats.append(f"ls[{d}]={v_stem}")
+            else:
+                feats.append(f"n[{d}]=<pad>")
+        # The nearest cue word to the left, skipping adjectives: "الرئيس اللبناني إميل لحود".
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if views[j][2]:
+                feats.append(f"leftcue={views[j][2]}")
+                break
+            if not _is_nisba(views[j][0]):
+                break
+        if i > 0:
+            feats.append(f"b[-1]={views[i - 1][0]}|{norm}")
+        if i < n - 1:
+            feats.append(f"b[+1]={norm}|{views[i + 1][0]}")
+        out.append(feats)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def entity_key(word: str) -> str:
+    """The form under which mentions of one name are pooled in a document: "ولحود" -> "لحود"."""
+    return clitic_readings(word)[-1][1] if ARABIC.search(word) else word.lower()
+
+
+def document_features(
+    sentences: Sequence[Sequence[str]],
+    first_pass: Sequence[Sequence[str]],
+    base: list[list[list[str]]] | None = None,
+) -> list[list[list[str]]]:
+    """Second-pass features: each word's own features plus what the first pass said about it and
+    about its other mentions in the same document ("لحود" tagged PER twice makes the third one PER).
+    `base`, the sentences' `sentence_features` where already computed, is extended in place.
+    """
+    votes: dict[str, dict[str, int]] = {}
+    for words, tags in zip(sentences, first_pass, strict=True):
+        for word, tag in zip(words, tags, strict=True):
+            key = entity_key(word)
+            kinds = votes.setdefault(key, {})
+            kind = tag[2:] if tag != "O" else "O"
+            kinds[kind] = kinds.get(kind, 0) + 1
+    out = []
+    for index, (words, tags) in enumerate(zip(sentences, first_pass, strict=True)):
+        feats_of = base[index] if base is not None else sentence_features(words)
+        n = len(words)
+        for i, word in enumerate(words):
+            feats = feats_of[i]
+            feats.append("p1=" + tags[i])
+            for d in (-1, 1):
+                feats.append(f"p1[{d}]=" + (tags[i + d] if 0 <= i + d < n else "<pad>"))
+            own = tags[i][2:] if tags[i] != "O" else "O"
+            kinds = dict(votes[entity_key(word)])
+            kinds[own] -= 1  # other mentions only
+            named = {k: v for k, v in kinds.items() if k != "O" and v > 0}
+            if named:
+                best = max(named, key=named.__getitem__)
+                share = named[best] / (named[best] + kinds.get("O", 0))
+                feats.append("doc=" + best)
+                feats.append(f"doc={best}|{'most' if share >= 0.5 else 'some'}")
+        out.append(feats_of)
+    return out

@@ -1,0 +1,105 @@
+"""Features, corpus reading and scoring of the NER tagger, on literal Arabic strings."""
+
+from __future__ import annotations
+
+import pytest
+
+from hadath.ner.conll import ANERCORP_TYPES, WOJOOD_TYPES, load_corpus, map_tag, read_sentences, repair_bio
+from hadath.ner.features import (
+    document_features,
+    entity_key,
+    gazetteer_tags,
+    sentence_features,
+    stems,
+    word_features,
+)
+from hadath.ner.scoring import bio_spans, score
+
+
+def test_word_features_carry_normalised_form_clitic_stems_and_affixes():
+    feats = word_features("وبإيران")
+    assert "w=وبإيران" in feats
+    assert "n=وبايران" in feats
+    assert "st=ايران" in feats and "pf=وب" in feats
+    assert "p2=وب" in feats and "s3=ران" in feats
+
+
+def test_pronoun_suffix_is_split_from_the_word_but_teh_marbuta_is_not():
+    assert "pron=ها" in word_features("حكومتها")
+    assert "nos=حكومت" in word_features("حكومتها")
+    assert not any(f.startswith("pron=") for f in word_features("حكومة"))
+    assert "حكومت" in stems("حكومتها")
+
+
+def test_shape_features_for_digits_latin_and_punctuation():
+    assert {"digit", "alldigit"} <= set(word_features("٢٠٢٤"))
+    assert {"latin", "latincap"} <= set(word_features("Reuters"))
+    assert "punct" in word_features("،")
+    assert "latin" not in word_features("رويترز")
+
+
+def test_cue_words_are_found_through_clitics():
+    assert "cue=ORG" in word_features("ووزارة")
+    assert "cue=PER" in word_features("الرئيس")
+    assert "cue=LOC" in word_features("بمدينة")
+
+
+def test_window_features_see_two_neighbours_each_side_and_the_cue_before_an_adjective():
+    feats = sentence_features(["قال", "الرئيس", "اللبناني", "إميل", "لحود", "أمس"])
+    name = set(feats[3])
+    assert {"n[-2]=الرءيس", "n[-1]=اللبناني", "n[1]=لحود", "n[2]=امس"} <= name
+    assert "leftcue=PER" in name  # "الرئيس" two words back, past the adjective
+    assert "b[-1]=اللبناني|اميل" in name
+    assert "BOS" in feats[0] and "EOS" in feats[-1]
+    assert "n[-2]=<pad>" in feats[0]
+
+
+def test_gazetteer_matches_multiword_names_and_a_clitic_on_the_first_word():
+    assert gazetteer_tags(["زار", "وفد", "من", "الأمم", "المتحدة", "بغداد"]) == [
+        None, None, None, "B-ORG", "I-ORG", "B-LOC"]
+    assert gazetteer_tags(["وصل", "إلى", "وطهران"]) == [None, None, "B-LOC"]
+    assert gazetteer_tags(["قال", "محمد"]) == [None, "B-PER"]
+
+
+def test_document_features_pool_the_other_mentions_of_a_name():
+    sentences = [["وقال", "لحود", "إن"], ["ورد", "على", "لحود"], ["التقى", "ولحود"]]
+    first = [["O", "B-PER", "O"], ["O", "O", "B-PER"], ["O", "O"]]
+    feats = document_features(sentences, first)
+    assert "doc=PER" in feats[2][1] and "doc=PER|most" in feats[2][1]
+    assert "p1=O" in feats[2][1]
+    assert "p1[-1]=B-PER" in feats[0][2]
+    assert entity_key("ولحود") == entity_key("لحود") != entity_key("محمود")
+    assert not any(f.startswith("doc=") for f in feats[0][0])
+
+
+def test_tag_mapping_for_anercorp_and_wojood():
+    assert map_tag("B-PERS", ANERCORP_TYPES) == "B-PER"
+    assert map_tag("I-MISC", ANERCORP_TYPES) == "I-MISC"
+    assert map_tag("B-GPE", WOJOOD_TYPES) == "B-LOC"
+    assert map_tag("I-FAC", WOJOOD_TYPES) == "I-LOC"
+    assert map_tag("B-EVENT", WOJOOD_TYPES) == "B-MISC"
+    assert map_tag("B-NORP", WOJOOD_TYPES) == "O"
+    assert map_tag("B-DATE", WOJOOD_TYPES) == "O"
+    assert repair_bio(["O", "I-PER", "I-PER", "I-LOC"]) == ["O", "B-PER", "I-PER", "B-LOC"]
+
+
+def test_reading_sentences_streams_and_keeps_extra_columns():
+    lines = ["جريدة B-ORG\n", "فلسطين I-ORG B-GPE\n", "\n", "\n", "أمس O\n"]
+    assert list(read_sentences(lines)) == [[["جريدة", "B-ORG"], ["فلسطين", "I-ORG", "B-GPE"]], [["أمس", "O"]]]
+
+
+def test_wojood_outer_layer_is_used(tmp_path):
+    path = tmp_path / "w.txt"
+    path.write_text("جريدة B-ORG\nفلسطين I-ORG B-GPE\n$#$ O\nالسكان B-NORP\n", encoding="utf-8")
+    assert load_corpus(path, WOJOOD_TYPES) == [(["جريدة", "فلسطين", "السكان"], ["B-ORG", "I-ORG", "O"])]
+
+
+def test_bio_spans_and_conlleval_scoring():
+    assert bio_spans(["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "B-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    predicted = [["B-PER", "O", "O", "B-LOC"]]  # PER span cut short: wrong; LOC right
+    s = score(gold, predicted)
+    assert (s["micro"].true_positives, s["micro"].predicted, s["micro"].gold) == (1, 2, 2)
+    assert s["LOC"].f1 == 1.0 and s["PER"].f1 == 0.0
+    assert s["micro"].f1 == pytest.approx(0.5)
