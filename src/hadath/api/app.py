@@ -65,28 +65,56 @@ def bad_request(message: str) -> ApiError:
     return ApiError(422, message)
 
 
-class BodyLimit:
-    """Refuses request bodies over `limit` bytes with 413, by Content-Length before reading anything."""
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+
+def cache_key(scope: Scope) -> str:
+    """A GET request's cache key: its path and query string exactly as sent."""
+    return scope["path"] + "?" + scope.get("query_string", b"").decode("latin-1")
+
+
+class Front:
+    """Plain ASGI in front of the app (cheaper than Starlette's BaseHTTPMiddleware on every request):
+    refuses bodies over `limit` bytes by Content-Length, answers GET /api requests already in the
+    response cache without routing them again, and adds the security headers to every response."""
+
+    def __init__(self, app: ASGIApp, limit: int, context: Any) -> None:
         self.app = app
         self.limit = limit
+        self.context = context
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            for name, value in scope.get("headers", []):
-                if name == b"content-length":
-                    try:
-                        size = int(value)
-                    except ValueError:
-                        size = -1
-                    if size < 0 or size > self.limit:
-                        message = (f"the request body is larger than the limit of {self.limit} bytes (HADATH_MAX_BODY)"
-                                   if size > 0 else "the Content-Length header is not a size")
-                        response = JSONResponse({"error": message}, status_code=413 if size > 0 else 400)
-                        await response(scope, receive, send)
-                        return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    size = int(value)
+                except ValueError:
+                    size = -1
+                if size < 0 or size > self.limit:
+                    message = (f"the request body is larger than the limit of {self.limit} bytes (HADATH_MAX_BODY)"
+                               if size > 0 else "the Content-Length header is not a size")
+                    response = JSONResponse({"error": message}, status_code=413 if size > 0 else 400)
+                    await response(scope, receive, send_with_headers)
+                    return
+        if scope["method"] == "GET" and scope["path"].startswith("/api/") and self.context.settings.read_token is None:
+            body = self.context.cache.peek(cache_key(scope))
+            if body is not None:
+                await Response(body, media_type="application/json")(scope, receive, send_with_headers)
+                return
+        await self.app(scope, receive, send_with_headers)
 
 
 class ResponseCache:
@@ -117,6 +145,17 @@ class ResponseCache:
                 self.items.clear()
                 self.seen_version = current
             self.checked_at = now
+
+    def peek(self, key: str) -> bytes | None:
+        """The cached response for `key`, if the store has not changed since; never computes."""
+        if self.entries <= 0:
+            return None
+        self._fresh()
+        with self.lock:
+            body = self.items.get(key)
+            if body is not None:
+                self.items.move_to_end(key)
+            return body
 
     def get(self, key: str, compute: Callable[[], Any]) -> bytes:
         if self.entries <= 0:
@@ -259,15 +298,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.context = ctx
-    app.add_middleware(BodyLimit, limit=settings.max_body)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(Front, limit=settings.max_body, context=ctx)
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -313,8 +344,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise ApiError(401, "POST /api/articles needs the header 'Authorization: Bearer <HADATH_TOKEN>'")
 
     def cached(request: Request, compute: Callable[[], Any]) -> Response:
-        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
-        return Response(ctx.cache.get(key, compute), media_type="application/json")
+        return Response(ctx.cache.get(cache_key(request.scope), compute), media_type="application/json")
 
     Limit = Annotated[int, Query(ge=1, le=settings.max_page, description=f"page size, at most {settings.max_page}")]
     Offset = Annotated[int, Query(ge=0, le=10_000_000)]

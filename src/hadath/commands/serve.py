@@ -60,7 +60,7 @@ def serve(db: str | None, host: str, port: int, workers: int = 1, *, announce: b
         from uvicorn.supervisors import Multiprocess
 
         config.fd = None
-        Multiprocess(config, target=server.run, sockets=[sock]).run()
+        Multiprocess(config, sockets=[sock]).run()
     else:
         server.run(sockets=[sock])
 
