@@ -47,6 +47,16 @@ _RULE_EVENTS = select(events).where(
     events.c.root == bindparam("root"),
     or_(events.c.date_month == bindparam("month"), events.c.pub_week == bindparam("week")),
 )
+_DELETE_FAILED = delete(articles).where(
+    articles.c.raw_hash == bindparam("raw_hash"), articles.c.status == "failed"
+)
+_EVENT_FIELDS = [c.name for c in events.c if c.name != "id"]
+# Every field at once, so that one compiled statement serves every merge (bind names must differ from columns).
+_UPDATE_EVENT = (
+    update(events)
+    .where(events.c.id == bindparam("event_id_"))
+    .values({name: bindparam(name + "_") for name in _EVENT_FIELDS})
+)
 _OUTLET_SEEN = select(func.count()).select_from(event_outlets).where(
     event_outlets.c.event_id == bindparam("event_id"), event_outlets.c.outlet == bindparam("outlet")
 )
@@ -129,10 +139,12 @@ class StoreWriter:
             self._record_copy(conn, article_id, article, existing)
             return WriteResult("duplicate", article_id)
         # A retry that now succeeds replaces the failure record of the same input.
-        conn.execute(delete(articles).where(articles.c.raw_hash == item.raw_hash, articles.c.status == "failed"))
-        cluster_id = self._cluster(conn, article_id, item.signature)
+        conn.execute(_DELETE_FAILED, {"raw_hash": item.raw_hash})
+        band_keys = neardup.band_keys(item.signature) if item.signature is not None else []
+        cluster_id = self._cluster(conn, article_id, item.signature, band_keys)
         conn.execute(
-            insert(articles).values(
+            insert(articles),
+            dict(
                 id=article_id,
                 status="ok",
                 url=article.url,
@@ -148,12 +160,10 @@ class StoreWriter:
                 minhash=item.signature,
                 num_events=len(article.events),
                 ingested_at=datetime.now(UTC),
-            )
+            ),
         )
-        if item.signature is not None:
-            conn.execute(
-                insert(bands), [{"key": key, "article_id": article_id} for key in neardup.band_keys(item.signature)]
-            )
+        if band_keys:
+            conn.execute(insert(bands), [{"key": key, "article_id": article_id} for key in band_keys])
         if article.entities:
             conn.execute(
                 insert(entities),
@@ -219,7 +229,7 @@ class StoreWriter:
             return
         outlet = outlet_of(article.url, article.source)
         conn.execute(
-            insert(copies).values(article_id=article_id, where=where, outlet=outlet, published=article.published)
+            insert(copies), {"article_id": article_id, "where": where, "outlet": outlet, "published": article.published}
         )
         event_ids = conn.execute(
             select(mentions.c.event_id).where(mentions.c.article_id == article_id).distinct()
@@ -230,14 +240,14 @@ class StoreWriter:
             if outlet is not None and self._add_outlet(conn, event_id, outlet):
                 changes["num_sources"] = row.num_sources + 1
             if changes:
-                conn.execute(update(events).where(events.c.id == event_id).values(**changes))
+                self._update_event(conn, row, changes)
 
-    def _cluster(self, conn: Connection, article_id: str, sig: bytes | None) -> str:
+    def _cluster(self, conn: Connection, article_id: str, sig: bytes | None, band_keys: list[int]) -> str:
         """The near-duplicate cluster this article joins: its most similar earlier article's, else its own."""
         if sig is None:
             return article_id
         best: tuple[float, str] | None = None
-        for row in conn.execute(_BAND_CANDIDATES, {"keys": neardup.band_keys(sig)}):
+        for row in conn.execute(_BAND_CANDIDATES, {"keys": band_keys}):
             score = neardup.similarity(sig, row.minhash)
             if score >= neardup.THRESHOLD and (best is None or score > best[0]):
                 best = (score, row.cluster_id)
@@ -274,7 +284,8 @@ class StoreWriter:
             event_id = merge.event_id(article_id, index)
             loc = ev.location
             conn.execute(
-                insert(events).values(
+                insert(events),
+                dict(
                     id=event_id,
                     cameo=ev.cameo,
                     root=ev.root,
@@ -306,16 +317,16 @@ class StoreWriter:
                     dyad=view.dyad,
                     date_month=merge.date_month(ev.date, ev.date_precision),
                     pub_week=week,
-                )
+                ),
             )
             if outlet is not None:
-                conn.execute(insert(event_outlets).values(event_id=event_id, outlet=outlet))
+                conn.execute(insert(event_outlets), {"event_id": event_id, "outlet": outlet})
         else:
             event_id = chosen.id
             changes = self._merge_changes(chosen, ev, article, view, touched, in_lead)
             if outlet is not None and self._add_outlet(conn, event_id, outlet):
                 changes["num_sources"] = chosen.num_sources + 1
-            conn.execute(update(events).where(events.c.id == event_id).values(**changes))
+            self._update_event(conn, chosen, changes)
         touched.add(event_id)
         return event_id, merged_by
 
@@ -412,8 +423,13 @@ class StoreWriter:
         seen = conn.execute(_OUTLET_SEEN, {"event_id": event_id, "outlet": outlet}).scalar_one()
         if seen:
             return False
-        conn.execute(insert(event_outlets).values(event_id=event_id, outlet=outlet))
+        conn.execute(insert(event_outlets), {"event_id": event_id, "outlet": outlet})
         return True
+
+    @staticmethod
+    def _update_event(conn: Connection, row: Any, changes: dict[str, Any]) -> None:
+        fields = {**row._mapping, **changes}
+        conn.execute(_UPDATE_EVENT, {"event_id_": row.id, **{name + "_": fields[name] for name in _EVENT_FIELDS}})
 
     @staticmethod
     def _mention_row(
