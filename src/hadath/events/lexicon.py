@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token, clitic_readings
 
 KINDS = ("past", "present", "noun", "passive", "word", "phrase")
@@ -95,7 +95,7 @@ class TriggerLexicon:
         return found
 
     def _match_at(self, tokens: list[Token], i: int) -> TriggerMatch | None:
-        if normalize(tokens[i].text) in self.blocked:
+        if normalize_word(tokens[i].text) in self.blocked:
             return None
         best: TriggerMatch | None = None
         for prefix, stem, future in _readings(tokens[i].text):
@@ -103,7 +103,7 @@ class TriggerLexicon:
                 n = len(entry.tokens)
                 if i + n > len(tokens):
                     continue
-                rest = [normalize(t.text) for t in tokens[i + 1 : i + n]]
+                rest = [normalize_word(t.text) for t in tokens[i + 1 : i + n]]
                 if all(_word_matches(w, e) for w, e in zip(rest, entry.tokens[1:], strict=True)):
                     if best is None or n > best.last - best.first + 1:
                         best = TriggerMatch(entry, i, i + n - 1, tokens[i].start, tokens[i + n - 1].end,
@@ -137,13 +137,14 @@ def _word_matches(word: str, expected: str) -> bool:
     return any(stem == expected or stem == "ال" + expected for _, stem in clitic_readings(word, min_stem=1))
 
 
-def _readings(word: str) -> list[tuple[str, str, bool]]:
+@lru_cache(maxsize=1 << 17)
+def _readings(word: str) -> tuple[tuple[str, str, bool], ...]:
     readings = [(prefix, stem, False) for prefix, stem in clitic_readings(word)]
     for prefix, stem, _ in list(readings):
         # Future prefix on an imperfect verb: "سيزور", "وستبحث"; not on "سلام" (stem must look like a verb).
         if stem[:1] == "س" and len(stem) > 3 and stem[1:2] in PRESENT_PREFIXES:
             readings.append((prefix + "س", stem[1:], True))
-    return readings
+    return tuple(readings)
 
 
 @cache
@@ -160,7 +161,7 @@ def load_lexicon() -> TriggerLexicon:
         words = row["form"].split()
         entry = TriggerEntry(
             form=row["form"],
-            tokens=tuple(normalize(w) for w in words),
+            tokens=tuple(normalize_word(w) for w in words),
             cameo=row["cameo"],
             kind="phrase" if len(words) > 1 else kind,
             target_preps=tuple(normalize(p) for p in (row["target"] or "-").split("|")),

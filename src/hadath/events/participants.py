@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from hadath.events.lexicon import TriggerMatch
 from hadath.events.words import light_verb_between, word_list
 from hadath.model import Article, Entity, Sentence
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token
 
 PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن", "بين", "لدي", "حول", "تجاه", "عبر", "نحو", "امام",
@@ -108,9 +108,9 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
         # "تركيا وإيران", "حماس وإسرائيل": a bare "و" joins; a comma before it starts a new clause
         between = between.strip("\"'«»“” ")
         if between in ("و", "، و", "،و", ", و") or (
-                not between and normalize(tokens[mention.first].text).startswith("و")):
+                not between and normalize_word(tokens[mention.first].text).startswith("و")):
             mention.listed = True
-        if between == "و" or (not between and normalize(tokens[mention.first].text).startswith("و")):
+        if between == "و" or (not between and normalize_word(tokens[mention.first].text).startswith("و")):
             mention.conjoined = True
             if mention.preposition is None and mention.type == previous.type == "LOC":
                 mention.preposition = previous.preposition  # "داخل سوريا والعراق": both are places
@@ -126,22 +126,26 @@ def locative_state(mentions: list[ActorMention]) -> str | None:
     return chosen[0].key if chosen else None
 
 
-PAIR_WORDS = {"البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان",
-              "البلدين الشقيقين", "الحكومتين", "العاصمتين"}
+PAIR_WORDS = frozenset(normalize(w) for w in (
+    "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان", "الحكومتين",
+    "العاصمتين"))
 
 
 def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention]
                         ) -> list[ActorMention]:
     """"بين البلدين", "كلا الجانبين": the two states the article is about, as two joined mentions."""
+    if not any(normalize_word(t.text).lstrip("وفلب") in PAIR_WORDS or normalize_word(t.text) in PAIR_WORDS
+               for t in tokens):
+        return []
     pair = article_pair(article)
     if pair is None:
         return []
     taken = {(m.first, m.last) for m in mentions}
     found = []
     for i, token in enumerate(tokens):
-        word = normalize(token.text)
-        bare = word[1:] if word[:1] in ("و", "ف", "ل", "ب") and word[1:] in {normalize(w) for w in PAIR_WORDS} else word
-        if bare not in {normalize(w) for w in PAIR_WORDS} or (i, i) in taken:
+        word = normalize_word(token.text)
+        bare = word[1:] if word[:1] in ("و", "ف", "ل", "ب") and word[1:] in PAIR_WORDS else word
+        if bare not in PAIR_WORDS or (i, i) in taken:
             continue
         preposition = _governing_preposition(article.text, tokens, i, token.start)
         for n, key in enumerate(pair):
@@ -196,7 +200,7 @@ def _governing_preposition(text: str, tokens: list[Token], first: int, start: in
     if not clitics:
         # The mention may carry its own clitic where the article follows: "للجماعات", "بالعراق";
         # a common noun heading an adjective may carry one too: "بنظيره الإيراني".
-        word = normalize(token.text).lstrip("وف")
+        word = normalize_word(token.text).lstrip("وف")
         if word.startswith("لل"):
             clitics = "ل"
         elif word[:1] in PREPOSITION_CLITICS and (word[1:3] == "ال" or (head_noun and len(word) > 4)):
@@ -207,10 +211,10 @@ def _governing_preposition(text: str, tokens: list[Token], first: int, start: in
     k = first - 1
     while k >= 0 and tokens[k].text in QUOTES:
         k -= 1
-    if k >= 1 and normalize(tokens[k].text) == "من" and normalize(tokens[k - 1].text) in ("كل", "كلا"):
+    if k >= 1 and normalize_word(tokens[k].text) == "من" and normalize_word(tokens[k - 1].text) in ("كل", "كلا"):
         k -= 2
     if k >= 0:
-        previous = normalize(tokens[k].text)
+        previous = normalize_word(tokens[k].text)
         if previous.startswith("و") and previous[1:] in PREPOSITION_WORDS:
             previous = previous[1:]
         if previous in PREPOSITION_WORDS:
@@ -221,18 +225,18 @@ def _governing_preposition(text: str, tokens: list[Token], first: int, start: in
 def clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
     """The token range of the clause around `index`: bounded by strong punctuation and clause words."""
     lo = index
-    while lo > 0 and tokens[lo - 1].text not in CLAUSE_BREAKS and normalize(tokens[lo - 1].text) not in CLAUSE_WORDS:
+    while lo > 0 and tokens[lo - 1].text not in CLAUSE_BREAKS and normalize_word(tokens[lo - 1].text) not in CLAUSE_WORDS:
         lo -= 1
     hi = index
     while hi + 1 < len(tokens) and tokens[hi + 1].text not in CLAUSE_BREAKS \
-            and normalize(tokens[hi + 1].text) not in CLAUSE_WORDS and not _comma_and(tokens, hi + 1):
+            and normalize_word(tokens[hi + 1].text) not in CLAUSE_WORDS and not _comma_and(tokens, hi + 1):
         hi += 1
     return lo, hi
 
 
 def _comma_and(tokens: list[Token], i: int) -> bool:
     """"…، وإيران استهدف …": a comma followed by "و" opens the next clause."""
-    return tokens[i].text in ("،", ",") and i + 1 < len(tokens) and normalize(tokens[i + 1].text).startswith("و")
+    return tokens[i].text in ("،", ",") and i + 1 < len(tokens) and normalize_word(tokens[i + 1].text).startswith("و")
 
 
 def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
@@ -261,7 +265,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
                        and m.preposition not in LOCATIVE), None)
         return [(None, target)]
 
-    if entry.is_verb and trigger.first > 0 and normalize(tokens[trigger.first - 1].text) in RELATIVES:
+    if entry.is_verb and trigger.first > 0 and normalize_word(tokens[trigger.first - 1].text) in RELATIVES:
         # "الهجوم الذي استهدف زوار المرقد": the antecedent is the subject; what follows is the object
         target = next((m for m in after if m.preposition not in LOCATIVE), None)
         return [(None, target)]
@@ -316,7 +320,7 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
         return _first_of_pair(bare_before[-1], bare_before)
     first_after = after[0] if after else None
     if inherited is not None and entry.is_verb and trigger.first > 0 and \
-            normalize(tokens[trigger.first - 1].text) in PRONOUN_COMPLEMENTISERS:
+            normalize_word(tokens[trigger.first - 1].text) in PRONOUN_COMPLEMENTISERS:
         return inherited
     if inherited is not None and entry.is_verb and first_after is not None and first_after.type == "LOC" \
             and "-" in entry.target_preps:
@@ -339,12 +343,12 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
 
 
 # Words that link one happening to another: a noun after them starts a new act.
-EVENT_LINKERS = {normalize(w) for w in ("بسبب", "بعد", "قبل", "إثر", "اثر", "عقب", "جراء", "نتيجة", "رغم",
+EVENT_LINKERS = {normalize_word(w) for w in ("بسبب", "بعد", "قبل", "إثر", "اثر", "عقب", "جراء", "نتيجة", "رغم",
                                           "ردا", "رداً", "بعدما", "منذ", "لمنع", "وسط")}
 
 
 def _linker_between(tokens: list[Token], lo: int, hi: int) -> bool:
-    return any(normalize(t.text).lstrip("و") in EVENT_LINKERS for t in tokens[max(lo, 0) : hi])
+    return any(normalize_word(t.text).lstrip("و") in EVENT_LINKERS for t in tokens[max(lo, 0) : hi])
 
 
 def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
@@ -352,13 +356,13 @@ def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
     "…، وإيران استهدف …", "كذلك رومانيا اتهمت إيران"."""
     if mention.first <= lo + 1:
         return True
-    if normalize(tokens[mention.first].text).startswith("و"):
+    if normalize_word(tokens[mention.first].text).startswith("و"):
         return True
-    previous = normalize(tokens[mention.first - 1].text)
+    previous = normalize_word(tokens[mention.first - 1].text)
     return tokens[mention.first - 1].text in ("،", ",", "و") or previous in word_list("discourse_words.tsv")
 
 
-PRONOUN_COMPLEMENTISERS = {normalize(w) for w in (
+PRONOUN_COMPLEMENTISERS = {normalize_word(w) for w in (
     "أنه", "أنها", "أنهم", "أنهما", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "وأنه", "وأنها")}
 
 
@@ -367,7 +371,7 @@ def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions:
     """The subject of the verb of saying before "أنها/أنه + verb": who the pronoun stands for."""
     if not trigger.entry.is_verb or trigger.first == 0:
         return None
-    if normalize(tokens[trigger.first - 1].text) not in PRONOUN_COMPLEMENTISERS:
+    if normalize_word(tokens[trigger.first - 1].text) not in PRONOUN_COMPLEMENTISERS:
         return None
     bare = [m for m in mentions if m.last < trigger.first - 1 and m.preposition is None and m.can_act]
     return bare[-1] if bare else None
@@ -440,5 +444,5 @@ def _looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """Unvowelled "قتل" is active or passive; a number or a person-count noun next makes it passive."""
     if trigger.last + 1 >= len(tokens):
         return False
-    following = normalize(tokens[trigger.last + 1].text)
+    following = normalize_word(tokens[trigger.last + 1].text)
     return following.isdigit() or following in {"شخص", "اشخاص", "مدنيين", "جندي", "جنود", "عدد", "ما", "نحو"}

@@ -15,7 +15,7 @@ from importlib import resources
 
 from hadath.events.lexicon import TriggerMatch
 from hadath.events.words import light_verb_between
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token
 
 # Precedence when several markers reach a trigger: the strongest claim about reality wins.
@@ -36,26 +36,36 @@ def load_markers() -> list[Marker]:
     text = resources.files("hadath.events").joinpath("data/status_markers.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
                           delimiter="\t", quoting=csv.QUOTE_NONE)
-    markers = [Marker(tuple(normalize(w) for w in row["marker"].split()), row["status"], row["scope"])
+    markers = [Marker(tuple(normalize_word(w) for w in row["marker"].split()), row["status"], row["scope"])
                for row in rows]
     return sorted(markers, key=lambda m: -len(m.tokens))
 
 
 def _bare(word: str) -> str:
-    word = normalize(word)
+    word = normalize_word(word)
     if len(word) > 2 and word[0] in CONJUNCTIONS:
         return word[1:]
     return word
 
 
+@cache
+def markers_by_first_word() -> dict[str, list[Marker]]:
+    index: dict[str, list[Marker]] = {}
+    for marker in load_markers():  # longest first
+        index.setdefault(marker.tokens[0], []).append(marker)
+    return index
+
+
 def find_markers(tokens: list[Token]) -> list[tuple[int, Marker]]:
     """(token index, marker) for every status marker in a sentence, longest first at each place."""
-    words = [normalize(t.text) for t in tokens]
+    words = [normalize_word(t.text) for t in tokens]
     bare = [_bare(t.text) for t in tokens]
+    index = markers_by_first_word()
     found: list[tuple[int, Marker]] = []
     i = 0
     while i < len(tokens):
-        for marker in load_markers():
+        candidates = index.get(words[i], []) + index.get(bare[i], [])
+        for marker in sorted(candidates, key=lambda m: -len(m.tokens)):
             n = len(marker.tokens)
             window = words[i : i + n]
             window_bare = [bare[i]] + words[i + 1 : i + n]

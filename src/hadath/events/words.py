@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token
 
 CONJUNCTIONS = ("و", "ف")
@@ -23,7 +23,7 @@ def light_verb_between(tokens: list[Token], lo: int, hi: int) -> bool:
     """A light verb among tokens[lo:hi]: "قام … بزيارة", "لم تنفذ أي هجوم"."""
     verbs = word_list("light_verbs.tsv")
     for token in tokens[max(lo, 0) : hi]:
-        word = normalize(token.text)
+        word = normalize_word(token.text)
         if word in verbs or (word[:1] in CONJUNCTIONS and word[1:] in verbs):
             return True
     return False

@@ -8,6 +8,7 @@ the original: diacritics and tatweel become a placeholder that `normalize` drops
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 TATWEEL = "\u0640"
@@ -71,3 +72,9 @@ def normalize_keep_length(text: str) -> str:
     text = normalize_teh_marbuta(text)
     text = normalize_hamza_seats(text)
     return normalize_digits(text)
+
+
+@lru_cache(maxsize=1 << 18)
+def normalize_word(word: str) -> str:
+    """`normalize` for one token, memoised: the coders normalise the same words over and over."""
+    return normalize(word)
