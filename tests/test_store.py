@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -468,3 +469,20 @@ def test_real_articles_keep_every_extracted_event_with_its_offsets(db, shared):
     events = store.events(limit=None)
     assert int(events["num_mentions"].sum()) == summary.mentions
     assert Store(db).stats()["mentions"] == summary.mentions
+
+
+def test_same_text_in_two_files_is_one_article_with_a_copy(db, tmp_path):
+    text = (
+        "أنقرة - قالت وزارة الخارجية التركية اليوم الأحد إن الوزير هاكان فيدان سيزور طهران الأسبوع المقبل "
+        "لبحث العلاقات الثنائية والأوضاع في المنطقة مع نظيره الإيراني.\n"
+    )
+    for name in ("site_a.txt", "site_b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = Ingester(db).ingest([str(tmp_path / "site_a.txt"), str(tmp_path / "site_b.txt")], date(2024, 2, 4))
+    assert (first.read, first.new, first.duplicate) == (2, 1, 1)
+    again = Ingester(db).ingest([str(tmp_path / "site_b.txt")], date(2024, 2, 4))
+    assert (again.read, again.new, again.duplicate) == (1, 0, 1)  # skipped before extraction
+    stored = Store(db).articles()
+    assert len(stored) == 1 and stored["source"].iloc[0].endswith("site_a.txt")
+    copies = Store(db).article(stored["id"].iloc[0])["copies"]
+    assert [w.endswith("site_b.txt") for w in copies["where"]] == [True]

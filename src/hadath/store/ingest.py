@@ -83,8 +83,10 @@ class Summary:
 
 
 def input_hash(article: Article) -> str:
-    """Hash of an input as read (before cleaning), with where it came from left out."""
-    return hashlib.sha256((article.raw_text or article.text).encode("utf-8")).hexdigest()
+    """Hash of an input as read (before cleaning) and where it came from: the same text under another
+    URL is extracted again, so that the writer can record the copy and count its outlet."""
+    where = article.url or article.source
+    return hashlib.sha256(f"{where}\n{article.raw_text or article.text}".encode()).hexdigest()
 
 
 def _is_extracted_jsonl(path: Path) -> bool:
@@ -132,22 +134,20 @@ def extract(pending: Pending) -> Extracted:
     from hadath import pipeline
 
     article = pending.article
-    snapshot = None
+    as_read = None
     if not pending.extracted:
-        snapshot = json.dumps(
-            {
-                "source": article.source,
-                "url": article.url,
-                "title": article.title,
-                "published": article.published.isoformat() if article.published else None,
-                "published_from": article.published_from,
-                "text": article.raw_text or article.text,
-            },
-            ensure_ascii=False,
-        )
+        # Taken before the stages run (they may change the article): what a retry starts from.
+        as_read = {
+            "source": article.source,
+            "url": article.url,
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "published_from": article.published_from,
+            "text": article.raw_text or article.text,
+        }
         article = pipeline.run(article)
     if article.error is not None:
-        return Extracted(article, pending.raw_hash, None, snapshot)
+        return Extracted(article, pending.raw_hash, None, json.dumps(as_read, ensure_ascii=False) if as_read else None)
     article.raw_text = None  # not stored; no need to send it back to the writer
     return Extracted(
         article,
