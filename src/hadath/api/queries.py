@@ -69,6 +69,15 @@ def _rows(store: Store, query: Any, params: dict[str, Any] | None = None) -> lis
         raise database_error(exc, store.url, "cannot read the store") from None
 
 
+def _tuples(store: Store, query: Any) -> list[Any]:
+    """Raw result rows (no per-value conversion: for queries folded in Python)."""
+    try:
+        with store.engine.connect() as conn:
+            return list(conn.execute(query).all())
+    except DBAPIError as exc:
+        raise database_error(exc, store.url, "cannot read the store") from None
+
+
 def _scalar(store: Store, query: Any, params: dict[str, Any] | None = None) -> Any:
     try:
         with store.engine.connect() as conn:
@@ -185,18 +194,21 @@ def dyad_series(
     )
     periods: dict[str, dict[str, Any]] = {}
     codes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in _rows(store, query):
-        label = period_of(date.fromisoformat(row["event_day"]), by)
-        out = periods.setdefault(
-            label, {"period": label, "events": 0, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0,
-                    "goldstein_sum": 0.0, "mentions": 0}
-        )
-        out["events"] += row["n"]
-        if row["quad_class"] in (1, 2, 3, 4):
-            out[f"quad{row['quad_class']}"] += row["n"]
-        out["goldstein_sum"] += row["g"] or 0.0
-        out["mentions"] += row["m"] or 0
-        codes[label][row["cameo"]] += row["n"]
+    labels: dict[Any, str] = {}
+    for day, quad_class, cameo, n, goldstein, mentions_ in _tuples(store, query):
+        if day not in labels:
+            labels[day] = period_of(day if isinstance(day, date) else date.fromisoformat(str(day)), by)
+        label = labels[day]
+        out = periods.get(label)
+        if out is None:
+            out = periods[label] = {"period": label, "events": 0, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0,
+                                    "goldstein_sum": 0.0, "mentions": 0}
+        out["events"] += n
+        if quad_class in (1, 2, 3, 4):
+            out[f"quad{quad_class}"] += n
+        out["goldstein_sum"] += goldstein or 0.0
+        out["mentions"] += mentions_ or 0
+        codes[label][cameo] += n
     series = []
     for label in sorted(periods):
         out = periods[label]

@@ -46,9 +46,16 @@ def _v2_full_text(conn: Connection) -> None:
         )
 
 
+def _v3_pair_index(conn: Connection) -> None:
+    """Events by ordered pair and day: dyad lists, counts and timelines (the HTTP API) read a range of it
+    instead of filtering one party's events row by row."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_events_pair ON events (source_key, target_key, event_day)")
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
+    (3, _v3_pair_index),
 ]
 LATEST = MIGRATIONS[-1][0]
 
