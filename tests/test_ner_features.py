@@ -13,7 +13,7 @@ from hadath.ner.features import (
     stems,
     word_features,
 )
-from hadath.ner.scoring import bio_spans, score
+from hadath.ner.scoring import bio_spans, score, score_overlap
 
 
 def test_word_features_carry_normalised_form_clitic_stems_and_affixes():
@@ -103,3 +103,11 @@ def test_bio_spans_and_conlleval_scoring():
     assert (s["micro"].true_positives, s["micro"].predicted, s["micro"].gold) == (1, 2, 2)
     assert s["LOC"].f1 == 1.0 and s["PER"].f1 == 0.0
     assert s["micro"].f1 == pytest.approx(0.5)
+
+
+def test_overlap_scoring_counts_spans_that_share_tokens_and_type():
+    gold = [["B-LOC", "I-LOC", "O", "B-PER"]]  # "قرية المجدل" as one LOC, Wojood-style
+    predicted = [["O", "B-LOC", "O", "B-ORG"]]  # "المجدل" alone; the PER typed ORG
+    lenient = score_overlap(gold, predicted)
+    assert (lenient.gold_hits, lenient.gold, lenient.predicted_hits, lenient.predicted) == (1, 2, 1, 2)
+    assert lenient.f1 == pytest.approx(0.5)
