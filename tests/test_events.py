@@ -274,3 +274,19 @@ def test_a_listed_group_named_by_an_adjective_is_a_second_target() -> None:
         "الجيش السوري": ("ORG", "SYRMIL", "SYR"), "المعارضة": ("ORG", "SYROPP", "SYR"),
         "التركمانية": ("ADJ", "TKM", "TKM")})
     assert [(e.source.key, e.target.key) for e in art.events] == [("SYR", "SYR"), ("SYR", "TKM")]
+
+
+def test_defective_verbs_inflect() -> None:
+    assert [m.entry.cameo for m in load_lexicon().match(tokenize("ودعت الحكومة المواطنين"))] == ["020"]
+
+
+def test_joined_subjects_each_act() -> None:
+    art = article_with("واعترضت قطر والكويت على القرار الأمريكي.", {
+        "قطر": ("LOC", "QAT", "QAT"), "الكويت": ("LOC", "KWT", "KWT"), "الأمريكي": ("ADJ", "USA", "USA")})
+    assert [(e.source.key, e.target.key, e.root) for e in art.events] == [("QAT", "USA", "12"), ("KWT", "USA", "12")]
+
+
+def test_two_states_after_a_verb_are_subject_and_object_even_with_a_subject_carried() -> None:
+    art = article_with("وقال الرئيس التونسي إنه متفائل.\nواتهمت الجزائر المغرب بالتصعيد.", {
+        "الرئيس التونسي": ("ORG", "TUNGOV", "TUN"), "الجزائر": ("LOC", "DZA", "DZA"), "المغرب": ("LOC", "MAR", "MAR")})
+    assert [(e.source.key, e.target.key) for e in art.events if e.cameo == "112"] == [("DZA", "MAR")]

@@ -55,6 +55,9 @@ def expand_forms(form: str, kind: str) -> set[str]:
         if base.endswith("ي"):  # "التقى" -> "التقت", "التقوا"
             stem = base[:-1]
             forms |= {stem + "ت", stem + "وا", stem + "يا", stem + "تا"}
+        if base.endswith("ا"):  # "دعا" -> "دعت", "دعوا"
+            stem = base[:-1]
+            forms |= {stem + "ت", stem + "وا", stem + "تا"}
         # object pronouns: "قتلهم", "هاجمتهم", "استقبله", "قتلوهم"
         forms |= {form + pronoun for form in list(forms) for pronoun in OBJECT_PRONOUNS
                   if not form.endswith("وا")} | {base + "وه", base + "وها", base + "وهم"}

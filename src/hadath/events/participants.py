@@ -278,14 +278,19 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None
-    if source is not None and entry.cameo[:2] in ("03", "04", "05", "06"):
+    symmetric = entry.cameo[:2] in ("03", "04", "05", "06")
+    partners = _joined_after(source, mentions) if source is not None else []
+    if source is not None and symmetric:
         # "تركيا وإيران سيبحثان …": the two joined subjects meet each other
         target = _conjoined_partner(source, mentions)
     if target is None:
-        target = _pick_target(entry.target_preps, after, source)
+        target = _pick_target(entry.target_preps, [m for m in after if m not in partners], source)
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
         target = None
     pairs = [(source, target)]
+    if not symmetric and target is not None:
+        # "اعتراض لبنان واليمن على القرار": each joined subject does it, one event each
+        pairs += [(partner, target) for partner in partners if partner.key != target.key]
     if target is not None:
         index = mentions.index(target)
         while True:
@@ -322,9 +327,11 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     if inherited is not None and entry.is_verb and trigger.first > 0 and \
             normalize_word(tokens[trigger.first - 1].text) in PRONOUN_COMPLEMENTISERS:
         return inherited
+    bare_after = [m for m in after if m.preposition is None]
     if inherited is not None and entry.is_verb and first_after is not None and first_after.type == "LOC" \
-            and "-" in entry.target_preps:
-        # "بعد أن كان قد زار الجزائر": with the subject dropped, the state after the verb is its object
+            and "-" in entry.target_preps and len(bare_after) == 1:
+        # "بعد أن كان قد زار الجزائر": with the subject dropped, the one state after the verb is its
+        # object; with two ("اتهمت الولايات المتحدة طهران") the first is the subject
         return inherited
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach:
@@ -417,6 +424,18 @@ def _pick_from(preps: tuple[str, ...], after: list[ActorMention], source: ActorM
         if mention.preposition in (None, "الي", "علي", "ضد", "مع", "ل"):
             return mention
     return None
+
+
+def _joined_after(source: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions joined to `source` by "و" right after it: "لبنان واليمن"."""
+    if source not in mentions:
+        return []
+    joined = []
+    for mention in mentions[mentions.index(source) + 1 :]:
+        if not mention.conjoined or mention.type != source.type and "LOC" in (mention.type, source.type):
+            break
+        joined.append(mention)
+    return joined
 
 
 def _conjoined_partner(source: ActorMention, mentions: list[ActorMention]) -> ActorMention | None:
