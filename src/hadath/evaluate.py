@@ -676,7 +676,7 @@ def format_errors(report: Report) -> str:
         for event in r.spurious_events:
             lines.append("  unmatched  " + _predicted_event_line(event))
         for item in r.disagreements:
-            lines.append(f"  wrong {'+'.join(item['problems']):<5}" + _gold_event_line(item["gold"]))
+            lines.append(f"  wrong {'+'.join(item['problems'])}:  " + _gold_event_line(item["gold"]))
             lines.append("    predicted " + _predicted_event_line(item["predicted"]))
     return "\n".join(lines)
 
