@@ -188,6 +188,8 @@ def test_status_and_date_accuracy_on_matched_required_events(tmp_path: Path) -> 
     assert report.figures()["status_accuracy"] == pytest.approx(2 / 3)
     assert report.figures()["date_accuracy"] == 0.5
     assert [d["problems"] for d in report.articles[0].disagreements] == [["status", "date"]]
+    shown = format_report(report, show_errors=True)
+    assert "  wrong status+date:  19     ISR -> HAMAS  planned  2024-01-24\n    predicted 190    ISR -> HAMAS  occurred  2024-01" in shown
 
 
 def test_optional_gold_counts_neither_way(tmp_path: Path) -> None:
