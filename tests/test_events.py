@@ -290,3 +290,9 @@ def test_two_states_after_a_verb_are_subject_and_object_even_with_a_subject_carr
     art = article_with("وقال الرئيس التونسي إنه متفائل.\nواتهمت الجزائر المغرب بالتصعيد.", {
         "الرئيس التونسي": ("ORG", "TUNGOV", "TUN"), "الجزائر": ("LOC", "DZA", "DZA"), "المغرب": ("LOC", "MAR", "MAR")})
     assert [(e.source.key, e.target.key) for e in art.events if e.cameo == "112"] == [("DZA", "MAR")]
+
+
+def test_a_future_light_verb_plans_its_noun() -> None:
+    art = article_with("وسيقوم ولي العهد الكويتي بزيارة إلى مسقط.", {
+        "ولي العهد الكويتي": ("ORG", "KWTGOV", "KWT"), "مسقط": ("LOC", "OMN", "OMN")})
+    assert coded(art) == [("KWT", "OMN", "042", "planned")]

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from hadath.events.lexicon import TriggerMatch
-from hadath.events.words import light_verb_between
+from hadath.events.words import future_light_verb, light_verb_between
 from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token
 
@@ -85,8 +85,8 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
     meeting, a signing (roots 01-08) — not to the attack that caused the postponement.
     """
     statuses: set[str] = set()
-    if trigger.future:
-        statuses.add("planned")
+    if trigger.future or (not trigger.entry.is_verb and future_light_verb(tokens, trigger.first - 6, trigger.first)):
+        statuses.add("planned")  # "سيزور"; "سيقوم بزيارة": the light verb's future is its noun's
     for index, marker in markers:
         first_word = marker.tokens[0]
         if first_word in TIGHT:
@@ -106,6 +106,8 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
             statuses.add(marker.status)
         elif marker.scope == "after" and 0 < index - trigger.last <= 4:
             statuses.add(marker.status)
+        elif marker.scope == "after" and marker.status == "planned" and trigger.entry.kind == "present":
+            statuses.add(marker.status)  # "ويلتقي الرئيس خلال زيارته المرتقبة": an imperfect in a planned frame
     if not statuses and future_date and trigger.entry.kind != "past":
         statuses.add("planned")
     for status in PRECEDENCE:

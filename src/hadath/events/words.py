@@ -27,3 +27,13 @@ def light_verb_between(tokens: list[Token], lo: int, hi: int) -> bool:
         if word in verbs or (word[:1] in CONJUNCTIONS and word[1:] in verbs):
             return True
     return False
+
+
+def future_light_verb(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A light verb with the future prefix among tokens[lo:hi]: "سيقوم … بزيارة"."""
+    verbs = word_list("light_verbs.tsv")
+    for token in tokens[max(lo, 0) : hi]:
+        word = normalize(token.text).lstrip("وف")
+        if word[:1] == "س" and word[1:] in verbs:
+            return True
+    return False
