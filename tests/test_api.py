@@ -58,6 +58,8 @@ def test_events_filter_by_dyad_status_quad_class_and_period(client):
         ("TURMIL", "PKK", "2024-01-24"), ("TURMIL", "PKK", "2024-03-09")}
     assert get(client, "/api/events?root=19&from=2024-02&to=2024-03")["total"] == 1
     assert get(client, "/api/events?actor=PKK")["total"] == 2
+    assert get(client, "/api/events?actor=IRN")["total"] == 7  # a key: every organ of the state
+    assert get(client, "/api/events?actor=IRNCVL")["total"] == 1  # an actor code: that organ only
     assert get(client, "/api/events?cameo=057")["items"][0]["source_key"] == "TUR"
     assert get(client, "/api/events?min_mentions=2")["total"] == 2
 

@@ -188,7 +188,7 @@ class Context:
         self.open_lock = threading.Lock()
         self.write_lock = threading.Lock()
         self.cache = ResponseCache(settings.cache_entries, settings.cache_check_seconds, self._version)
-        self._keys: tuple[Any, set[str]] | None = None
+        self._keys: tuple[Any, tuple[set[str], set[str]]] | None = None
 
     @property
     def store(self) -> Any:
@@ -209,7 +209,7 @@ class Context:
             self._writer = StoreWriter(make_engine(self.store.url, write=True), self.store.url)
         return self._writer
 
-    def known_keys(self) -> set[str]:
+    def known_keys(self) -> tuple[set[str], set[str]]:
         version = self.cache.seen_version if self.cache.entries > 0 else None
         if self._keys is None or self._keys[0] != version or version is None:
             self._keys = (version, queries.known_keys(self.store))
@@ -217,7 +217,8 @@ class Context:
 
     def check_actor(self, key: str, *, status: int = 422) -> str:
         key = key.upper()
-        if key not in self.known_keys():
+        keys, codes = self.known_keys()
+        if key not in keys and key not in codes:
             raise ApiError(status, f"unknown actor {key!r}: no event in the store has it (see /api/actors)")
         return key
 
