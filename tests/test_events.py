@@ -296,3 +296,18 @@ def test_a_future_light_verb_plans_its_noun() -> None:
     art = article_with("وسيقوم ولي العهد الكويتي بزيارة إلى مسقط.", {
         "ولي العهد الكويتي": ("ORG", "KWTGOV", "KWT"), "مسقط": ("LOC", "OMN", "OMN")})
     assert coded(art) == [("KWT", "OMN", "042", "planned")]
+
+
+def test_a_ministry_protesting_disapproves_rather_than_demonstrates() -> None:
+    art = article_with("احتجت وزارة الخارجية الليبية على التدخل المصري.", {
+        "وزارة الخارجية الليبية": ("ORG", "LBYGOV", "LBY"), "المصري": ("ADJ", "EGY", "EGY")})
+    assert coded(art) == [("LBY", "EGY", "111", "occurred")]
+
+
+def test_particles_between_subject_and_verb_and_possessed_subjects() -> None:
+    art = article_with("وكانت الحكومة العراقية قد اتهمت تركيا بالتصعيد.", {
+        "الحكومة العراقية": ("ORG", "IRQGOV", "IRQ"), "تركيا": ("LOC", "TUR", "TUR")})
+    assert coded(art) == [("IRQ", "TUR", "112", "occurred")]
+    art = article_with("ونفت الحكومة الروسية أن تكون قواتها قد قصفت مدينة خاركيف الأوكرانية.", {
+        "الحكومة الروسية": ("ORG", "RUSGOV", "RUS"), "الأوكرانية": ("ADJ", "UKR", "UKR")})
+    assert coded(art) == [("RUS", "UKR", "195", "denied")]

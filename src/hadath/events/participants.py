@@ -321,7 +321,7 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     before = [m for m in before if m.can_act]
     after = [m for m in after if m.can_act or m.preposition is not None]
     bare_before = [m for m in before if m.preposition is None]
-    if bare_before and trigger.first - bare_before[-1].last <= 1 and _starts_clause(bare_before[-1], tokens, lo):
+    if bare_before and _adjacent_before(bare_before[-1], trigger, tokens) and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
     first_after = after[0] if after else None
     if inherited is not None and entry.is_verb and trigger.first > 0 and \
@@ -358,6 +358,13 @@ def _linker_between(tokens: list[Token], lo: int, hi: int) -> bool:
     return any(normalize_word(t.text).lstrip("و") in EVENT_LINKERS for t in tokens[max(lo, 0) : hi])
 
 
+def _adjacent_before(mention: ActorMention, trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """Right before the trigger, particles aside: "الحكومة الأوكرانية قد اتهمت"."""
+    between = tokens[mention.last + 1 : trigger.first]
+    particles = word_list("particles.tsv")
+    return len([t for t in between if normalize_word(t.text).lstrip("و") not in particles]) <= 0 and len(between) <= 3
+
+
 def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
     """At the clause start, or after a comma, a joining "و" or a discourse word:
     "…، وإيران استهدف …", "كذلك رومانيا اتهمت إيران"."""
@@ -378,7 +385,11 @@ def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions:
     """The subject of the verb of saying before "أنها/أنه + verb": who the pronoun stands for."""
     if not trigger.entry.is_verb or trigger.first == 0:
         return None
-    if normalize_word(tokens[trigger.first - 1].text) not in PRONOUN_COMPLEMENTISERS:
+    before = [normalize_word(t.text) for t in tokens[max(trigger.first - 3, 0) : trigger.first]]
+    particles = word_list("particles.tsv")
+    words = [w for w in before if w not in particles]
+    # "أنها استهدفت", or "أن تكون قواتها قد قصفت": a pronoun or a possessed noun for the speaker's side
+    if not words or (words[-1] not in PRONOUN_COMPLEMENTISERS and words[-1] not in word_list("possessed_subjects.tsv")):
         return None
     bare = [m for m in mentions if m.last < trigger.first - 1 and m.preposition is None and m.can_act]
     return bare[-1] if bare else None

@@ -26,6 +26,7 @@ from hadath.text.tokens import Token, tokenize
 PARTYLESS_ROOTS = {"14", "18", "19", "20"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
+OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "SPY", "COP"}
 ATTRIBUTION = re.compile(
     r"(?:وفق[اًا]?\s*ل?|بحسب|حسب(?:ما)?|نقل(?:ت|ا)?|قال(?:ت)?|ذكر(?:ت)?|أفاد(?:ت)?|افاد(?:ت)?|أعلن(?:ت)?)\s+"
     r"(?:تقرير\s+)?(?:ل)?((?:وكالة|صحيفة|قناة|موقع|مصادر|مصدر|بيان|وزارة|المتحدث)[^،,.:]{0,40})"
@@ -114,6 +115,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
             place = _locative_place(ctx.mentions) or target
             if place is not None and place.key and len(place.key) == 3:
                 source = _state_of(place, "CVL")
+        if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
+            cameo_code, root = "111", "11"  # a ministry "protests" by statement: disapproval, not a demonstration
         if root not in PARTYLESS_ROOTS and (source is None or target is None):
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
@@ -155,8 +158,9 @@ def _participant(mention: ActorMention | None) -> Participant | None:
 def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, trigger: TriggerMatch
                      ) -> ActorMention | None:
     """Violence or a protest with no named victim: the people of the place where it happened, the
-    place named after the trigger first ("الهجوم الإرهابي في كرمان")."""
-    places = [m for m in mentions if m.type == "LOC" and m.key and (source is None or m.key != source.key)]
+    place named after the trigger first ("الهجوم الإرهابي في كرمان", "مدينة خاركيف الأوكرانية")."""
+    places = [m for m in mentions if (m.type == "LOC" or m.origin == "adjective") and m.key
+              and (source is None or m.key != source.key)]
     after = [m for m in places if m.first > trigger.last]
     return (after or places or [None])[0]
 
@@ -276,7 +280,8 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
             continue
         same_attack = next((k for k in kept if event.root in VIOLENT_ROOTS and k.sentence == event.sentence
                             and k.root in VIOLENT_ROOTS and k.trigger.start != event.trigger.start
-                            and (k.target is None or event.target is None or k.target.key == event.target.key)),
+                            and (k.target is None or event.target is None or k.target.key == event.target.key
+                                 or _is_place(k.target, places) or _is_place(event.target, places))),
                            None)
         if same_attack is not None:
             # the later words may name who did it or to whom: "انفجار … أدى إلى مقتل جنود أمريكيين";
