@@ -15,7 +15,7 @@ const STRINGS = {
     searchPlaceholder: "كلمات البحث", articles: "المقالات", network: "من يتفاعل مع من", map: "مواقع الأحداث",
     entities: "الأسماء", back: "رجوع", total: "المجموع", minEvents: "أدنى عدد أحداث", event: "الحدث",
     occurred: "وقع", ongoing: "جارٍ", planned: "مرتقب", postponed: "مؤجل", cancelled: "ملغى", denied: "منفي",
-    hypothetical: "افتراضي", stats: (s) => `${s.events} حدثًا في ${s.articles} مقالًا`,
+    hypothetical: "افتراضي", actual: "ما وقع فعلًا", all: "الكل", stats: (s) => `${s.events} حدثًا في ${s.articles} مقالًا`,
   },
   en: {
     "nav.dyad": "Dyad", "nav.network": "Actor network", "nav.map": "Map", "nav.search": "Search",
@@ -29,6 +29,7 @@ const STRINGS = {
     network: "Who acts on whom", map: "Where events happened", entities: "Names", back: "Back", total: "Total",
     minEvents: "Minimum events", event: "Event", occurred: "occurred", ongoing: "ongoing", planned: "planned",
     postponed: "postponed", cancelled: "cancelled", denied: "denied", hypothetical: "hypothetical",
+    actual: "what happened", all: "all",
     stats: (s) => `${s.events} events in ${s.articles} articles`,
   },
 };
@@ -140,6 +141,7 @@ async function dyadView(query) {
   const from = query.get("from") || (stats.first_event_day || "").slice(0, 7);
   const to = query.get("to") || (stats.last_event_day || "").slice(0, 7);
   const by = query.get("by") || "month";
+  const status = query.get("status") || "actual";
   const offset = Number(query.get("offset") || 0);
   const actorSelect = (name, value) => el("select", { name, id: `actor-${name}` },
     actors.items.map((x) => el("option", { value: x.key, selected: x.key === value },
@@ -150,6 +152,7 @@ async function dyadView(query) {
     el("label", {}, t("from"), el("input", { name: "from", value: from, placeholder: "2024-01", size: 10 })),
     el("label", {}, t("to"), el("input", { name: "to", value: to, placeholder: "2024-12", size: 10 })),
     el("label", {}, t("by"), el("select", { name: "by" }, ["week", "month", "day"].map((p) => el("option", { value: p, selected: p === by }, t(p))))),
+    el("label", {}, t("status"), el("select", { name: "status" }, ["actual", "all", "planned", "denied", "hypothetical"].map((p) => el("option", { value: p, selected: p === status }, t(p))))),
     el("button", { type: "submit" }, t("show")));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
@@ -161,7 +164,7 @@ async function dyadView(query) {
   const period = new URLSearchParams();
   if (from) period.set("from", from);
   if (to) period.set("to", to);
-  const timelinePath = `/api/dyad/${a}/${b}/timeline?by=${by}&${period}`;
+  const timelinePath = `/api/dyad/${a}/${b}/timeline?by=${by}&status=${status}&${period}`;
   const eventsPath = `/api/events?dyad=${a}-${b}&limit=${PAGE}&offset=${offset}&${period}`;
   setJsonTwin(timelinePath);
   const [timeline, events] = await Promise.all([api(timelinePath), api(eventsPath)]);
@@ -196,8 +199,8 @@ async function dyadView(query) {
   });
   const pager = el("div", { class: "pager" },
     el("span", {}, `${t("total")}: ${events.total}`),
-    offset > 0 ? el("a", { href: `#/dyad?${withParam(query, "offset", Math.max(0, offset - PAGE), { a, b, from, to, by })}` }, t("prev")) : null,
-    offset + PAGE < events.total ? el("a", { href: `#/dyad?${withParam(query, "offset", offset + PAGE, { a, b, from, to, by })}` }, t("next")) : null);
+    offset > 0 ? el("a", { href: `#/dyad?${withParam(query, "offset", Math.max(0, offset - PAGE), { a, b, from, to, by, status })}` }, t("prev")) : null,
+    offset + PAGE < events.total ? el("a", { href: `#/dyad?${withParam(query, "offset", offset + PAGE, { a, b, from, to, by, status })}` }, t("next")) : null);
   view.append(el("section", { class: "panel" }, el("h2", {}, t("events"), " ", briefButton), eventTable(events.items), pager), briefBox);
 }
 
@@ -231,7 +234,7 @@ function sentenceWithTrigger(m) {
     inner.append(sentence);
   }
   parts.push(inner, el("span", { class: "context" }, m.context_after || ""));
-  return el("p", { class: "in-context" }, parts);
+  return el("p", { class: "in-context", dir: "auto" }, parts);
 }
 
 async function eventView(id) {
@@ -249,7 +252,7 @@ async function eventView(id) {
     el("section", { class: "panel" }, el("h2", {}, t("mentions")),
       data.mentions.map((m) => el("div", { class: "mention" },
         el("div", { class: "meta" },
-          el("a", { href: `#/article/${m.article_id}` }, m.title || m.article_id), " · ",
+          el("a", { href: `#/article/${m.article_id}`, dir: "auto" }, m.title || m.article_id), " · ",
           m.outlet || "", " · ", `${t("published")} ${m.published || "—"}`,
           m.url ? [" · ", el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, "↗")] : null),
         sentenceWithTrigger(m)))));
@@ -263,7 +266,7 @@ async function articleView(id) {
     ...art.events.filter((e) => e.trigger_start !== null).map((e) => ({ start: e.trigger_start, end: e.trigger_end, kind: "trigger", id: e.event_id })),
     ...art.entities.map((e) => ({ start: e.start, end: e.end, kind: "entity", title: `${e.type} ${e.actor || ""}` })),
   ].sort((x, y) => x.start - y.start || (x.kind === "trigger" ? -1 : 1));
-  const body = el("div", { class: "article-text", id: "article-text" });
+  const body = el("div", { class: "article-text", id: "article-text", dir: "auto" });
   let at = 0;
   for (const m of marks) {
     if (m.start < at || m.end > art.text.length) continue; // overlapping or out of range: skip
@@ -275,7 +278,7 @@ async function articleView(id) {
   }
   body.append(art.text.slice(at));
   document.getElementById("view").replaceChildren(
-    el("section", { class: "panel" }, el("h2", {}, art.title || art.id),
+    el("section", { class: "panel" }, el("h2", { dir: "auto" }, art.title || art.id),
       el("p", { class: "muted" }, `${art.outlet || art.source || ""} · ${t("published")} ${art.published || "—"}`,
         art.url ? [" · ", el("a", { href: art.url, rel: "noopener noreferrer", target: "_blank" }, art.url)] : null)),
     body,
@@ -305,7 +308,7 @@ async function networkView(query) {
     tooltip: { formatter: (item) => escapeHtml(item.dataType === "node" ? `${item.name} (${item.data.id}): ${item.value}` : "") },
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true, force: { repulsion: 260, edgeLength: 140 },
-      edgeSymbol: ["none", "arrow"], label: { show: true },
+      edgeSymbol: ["none", "arrow"], label: { show: true, position: "bottom", color: "#1d2330", fontSize: 13 },
       data: data.nodes.map((n) => ({ id: n.key, name: `${lang === "ar" ? n.name_ar : n.name_en}`, value: n.events,
         symbolSize: 14 + 36 * Math.sqrt(n.events / maxEvents) })),
       links: data.edges.map((e) => ({ source: e.source_key, target: e.target_key, value: e.events,
