@@ -34,7 +34,7 @@ def tagging_speed(path: Path, repeats: int) -> tuple[int, float]:
     best = float("inf")
     for _ in range(repeats):
         for cached in (features.word_features, features.stems, features._context_view,
-                       features._normalized, features.entity_key):
+                       features.normalized, features.entity_key):
             cached.cache_clear()
         started = time.perf_counter()
         list(tagger.tag_sentences(sentences, DOC_SENTENCES))

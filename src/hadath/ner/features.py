@@ -122,7 +122,8 @@ def _context_view(word: str) -> tuple[str, str, str | None]:
 
 
 @lru_cache(maxsize=200_000)
-def _normalized(word: str) -> str:
+def normalized(word: str) -> str:
+    """`normalize`, cached: the same words recur."""
     return normalize(word)
 
 
@@ -132,7 +133,7 @@ def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
     The first word of a name may carry clitics ("وبغداد"), the others are matched as written.
     """
     lex = lexicon()
-    norms = [_normalized(w) for w in words]
+    norms = [normalized(w) for w in words]
     tags: list[str | None] = [None] * len(words)
     i = 0
     while i < len(words):
