@@ -172,6 +172,10 @@ def test_brief_compares_with_the_previous_period_and_lists_what_is_to_come(store
     analysis = [c.text for c in claims(brief, "analysis")]
     assert analysis[1].startswith("ومالت العلاقة إلى التعاون أكثر من الفترة السابقة (2 أكتوبر 2023 – 31 ديسمبر 2023)")
     assert "ومن المرتقب: زيارة من إيران (الحكومة) إلى تركيا في 5 أبريل 2024." in analysis
+    # Announced on 21 January for the 24th: scheduled inside the period, not "to come".
+    assert ("وكان مقررًا خلال الفترة: زيارة من إيران (الحكومة) إلى تركيا (24 يناير 2024) "
+            "وتشاور من إيران (الحكومة) إلى تركيا (24 يناير 2024).") in analysis
+    assert brief.figures["planned"] == 1 and brief.figures["scheduled"] == 2
     assert claims(brief, "bottom")[-1].text == "والاتجاه نحو تعاون أكبر مما كانت عليه الفترة السابقة."
 
 

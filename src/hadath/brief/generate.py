@@ -110,12 +110,14 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
     actual = [r for r in rows if r["status"] in ACTUAL]
     previous = pair_events(store, a, b, prev_low, prev_high, status="actual")
     # Planned events still to come: announced in the period or after it, dated after the period's start.
-    # Planned events still to come at the period's end: reported by then, dated after it (or undated).
-    upcoming = [
+    # Planned events reported by the period's end: those dated after it are still to come; those dated
+    # inside it were scheduled then (whether they happened is another record, counted above if it did).
+    planned = [
         r for r in pair_events(store, a, b, low, None, status="planned")
-        if (r["first_seen"] is None or r["first_seen"] <= high.isoformat())
-        and (r["date"] is None or (r["event_day"] or "") > high.isoformat())
+        if r["first_seen"] is None or r["first_seen"] <= high.isoformat()
     ]
+    upcoming = [r for r in planned if r["date"] is None or (r["event_day"] or "") > high.isoformat()]
+    scheduled = [r for r in planned if r not in upcoming]
     denied = [r for r in rows if r["status"] in ("denied", "cancelled")]
     hypothetical = [r for r in rows if r["status"] == "hypothetical"]
 
@@ -204,7 +206,8 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
                 [r["id"] for r in listed],
             )
         )
-    for key, group in (("analysis.denied", denied), ("analysis.hypothetical", hypothetical)):
+    for key, group in (("analysis.scheduled", scheduled), ("analysis.denied", denied),
+                       ("analysis.hypothetical", hypothetical)):
         if group:
             listed = group[:MAX_LISTED]
             analysis.append(
@@ -256,7 +259,7 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
             Section("bottom", phrase("section.bottom", lang), bottom[:3]),
         ],
         figures={
-            "events": len(actual), "planned": len(upcoming), "denied": len(denied), "hypothetical": len(hypothetical),
+            "events": len(actual), "planned": len(upcoming), "scheduled": len(scheduled), "denied": len(denied), "hypothetical": len(hypothetical),
             "goldstein_mean": mean, "previous_events": len(previous), "previous_goldstein_mean": prev_mean,
             "trend": trend, "tone": tone,
         },
