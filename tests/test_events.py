@@ -311,3 +311,10 @@ def test_particles_between_subject_and_verb_and_possessed_subjects() -> None:
     art = article_with("ونفت الحكومة الروسية أن تكون قواتها قد قصفت مدينة خاركيف الأوكرانية.", {
         "الحكومة الروسية": ("ORG", "RUSGOV", "RUS"), "الأوكرانية": ("ADJ", "UKR", "UKR")})
     assert coded(art) == [("RUS", "UKR", "195", "denied")]
+
+
+def test_an_agentless_definite_noun_is_the_act_already_reported() -> None:
+    art = article_with("شنت الطائرات الإسرائيلية غارات على خان يونس.\nوأدانت قطر الغارات على غزة.", {
+        "الطائرات الإسرائيلية": ("ORG", "ISRMIL", "ISR"), "خان يونس": ("PLACE", "PSE", "PSE"),
+        "قطر": ("LOC", "QAT", "QAT"), "غزة": ("PLACE", "PSE", "PSE")})
+    assert [e.root for e in art.events].count("19") == 1

@@ -271,10 +271,8 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         return [(None, target)]
     if inherited is not None and inherited.first < 0 and trigger.first > 3:
         inherited = None  # a subject from the sentence before reaches only a verb that opens this one
-    speaker = _speaker_of_complement(trigger, tokens, mentions)
-    if speaker is not None:
-        inherited = speaker  # "أعلنت جماعة الحوثي أنها استهدفت سفينة": the announcer did it
-    source = _subject(trigger, tokens, before, after, lo, inherited)
+    # "أعلنت جماعة الحوثي أنها استهدفت سفينة", "نفت الوزارة أن تكون قواتها قصفت": the speaker's side
+    source = _speaker_of_complement(trigger, tokens, mentions) or _subject(trigger, tokens, before, after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None

@@ -19,6 +19,7 @@ from hadath.events.participants import (
 )
 from hadath.events.status import find_markers, status_of
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
+from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token, tokenize
 
 # Roots whose events are worth keeping with no named party: protests and violence happen to someone
@@ -250,6 +251,12 @@ def _headline_sentences(article: Article) -> set[int]:
     return heads
 
 
+def _definite(word: str) -> bool:
+    """"الغارات", "والهجوم", "بالهجوم": a noun with the article refers back to a known act."""
+    bare = normalize_word(word).lstrip("وف")
+    return bare.startswith(("ال", "بال", "لل", "كال"))
+
+
 def _is_place(participant: Participant, places: set[tuple[int, int]]) -> bool:
     return (participant.start, participant.end) in places
 
@@ -272,6 +279,8 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
     kept: list[Event] = []
     for event in events:
         pair = pair_of(event)
+        if event.source is None and _definite(event.trigger.text) and any(k.root == event.root for k in kept):
+            continue  # "الغارات", "الهجوم" with no agent: the act already reported, named again
         if event.sentence in headlines and (pair, event.root) in body_acts:
             continue
         if any(pair_of(k) == pair and k.cameo == event.cameo and k.status == event.status
