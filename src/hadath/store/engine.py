@@ -8,6 +8,7 @@ lock instead of failing half-way through a transaction.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -63,6 +64,8 @@ def make_engine(url: str, *, write: bool = False) -> Engine:
             engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(engine, write=write)
         else:
+            # psycopg also logs the error that ends a pipelined executemany; ours is the one line the user sees.
+            logging.getLogger("psycopg").setLevel(logging.ERROR)
             engine = create_engine(
                 url, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S}, pool_pre_ping=True
             )

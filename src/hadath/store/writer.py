@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, union, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from hadath.model import Article, Event
@@ -33,19 +33,23 @@ _BAND_CANDIDATES = (
     .where(articles.c.id.in_(select(bands.c.article_id).where(bands.c.key.in_(bindparam("keys", expanding=True)))))
     .order_by(articles.c.id)
 )
-_CLUSTER_EVENTS = select(events).where(
-    events.c.dyad == bindparam("dyad"),
-    events.c.root == bindparam("root"),
-    events.c.id.in_(
-        select(mentions.c.event_id)
-        .join(articles, articles.c.id == mentions.c.article_id)
-        .where(articles.c.cluster_id == bindparam("cluster"))
-    ),
+# Driven from the cluster's few articles (filtering on the dyad first would scan all its events).
+_CLUSTER_EVENT_IDS = (
+    select(mentions.c.event_id)
+    .join(articles, articles.c.id == mentions.c.article_id)
+    .where(articles.c.cluster_id == bindparam("cluster"))
+    .distinct()
 )
-_RULE_EVENTS = select(events).where(
-    events.c.dyad == bindparam("dyad"),
-    events.c.root == bindparam("root"),
-    or_(events.c.date_month == bindparam("month"), events.c.pub_week == bindparam("week")),
+_EVENTS_BY_ID = select(events).where(events.c.id.in_(bindparam("ids", expanding=True)))
+# Two indexed lookups in a UNION: with an OR, SQLite scans every event of the dyad and root, which
+# grows with the store (thousands of rows for a busy dyad over years).
+_RULE_EVENTS = union(
+    select(events).where(
+        events.c.dyad == bindparam("dyad"), events.c.root == bindparam("root"), events.c.date_month == bindparam("month")
+    ),
+    select(events).where(
+        events.c.dyad == bindparam("dyad"), events.c.root == bindparam("root"), events.c.pub_week == bindparam("week")
+    ),
 )
 _DELETE_FAILED = delete(articles).where(
     articles.c.raw_hash == bindparam("raw_hash"), articles.c.status == "failed"
@@ -335,7 +339,8 @@ class StoreWriter:
             return None, "new"
         keys = {"dyad": view.dyad, "root": view.root}
         if cluster_id is not None:
-            rows = conn.execute(_CLUSTER_EVENTS, {**keys, "cluster": cluster_id}).all()
+            ids = conn.execute(_CLUSTER_EVENT_IDS, {"cluster": cluster_id}).scalars().all()
+            rows = conn.execute(_EVENTS_BY_ID, {"ids": ids}).all() if ids else []
             best = self._best(view, rows, same_cluster=True)
             if best is not None:
                 return best, "cluster"
