@@ -318,3 +318,24 @@ def test_an_agentless_definite_noun_is_the_act_already_reported() -> None:
         "الطائرات الإسرائيلية": ("ORG", "ISRMIL", "ISR"), "خان يونس": ("PLACE", "PSE", "PSE"),
         "قطر": ("LOC", "QAT", "QAT"), "غزة": ("PLACE", "PSE", "PSE")})
     assert [e.root for e in art.events].count("19") == 1
+
+
+def test_a_second_name_of_the_host_is_not_the_guest_and_him_is_the_guest() -> None:
+    art = article_with("استقبل أمير قطر الشيخ تميم بن حمد في الدوحة الرئيس السنغالي، وبحث معه العلاقات الثنائية.", {
+        "أمير قطر": ("ORG", "QATGOV", "QAT"), "تميم بن حمد": ("PER", "QATGOV", "QAT"),
+        "الدوحة": ("LOC", "QAT", "QAT"), "الرئيس السنغالي": ("ORG", "SENGOV", "SEN")})
+    assert coded(art) == [("QAT", "SEN", "043", "occurred"), ("QAT", "SEN", "040", "occurred")]
+
+
+def test_domestic_roles_filled_from_the_place_survive_listing() -> None:
+    art = article_with("فرقت الشرطة المحتجين والطلاب بالقوة في أمدرمان.", {
+        "الشرطة": ("ORG", "COP", None), "المحتجين": ("ORG", "CVL", None), "الطلاب": ("ORG", "CVL", None),
+        "أمدرمان": ("PLACE", "SDN", "SDN")})
+    assert all(e.source is not None for e in art.events)
+
+
+def test_calling_off_a_strike_cancels_it() -> None:
+    art = article_with("وقال الرئيس الأمريكي إنه أوقف ضربة عسكرية ضد إيران في اللحظة الأخيرة.", {
+        "الرئيس الأمريكي": ("ORG", "USAGOV", "USA"), "إيران": ("LOC", "IRN", "IRN")})
+    [event] = art.events
+    assert (event.source.key, event.target.key, event.status) == ("USA", "IRN", "cancelled")

@@ -240,7 +240,8 @@ def _comma_and(tokens: list[Token], i: int) -> bool:
 
 
 def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
-                        floor: int = -1, inherited: ActorMention | None = None
+                        floor: int = -1, inherited: ActorMention | None = None,
+                        inherited_target: ActorMention | None = None
                         ) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """(source, target) pairs for one trigger among the sentence's actor mentions.
 
@@ -281,6 +282,8 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if source is not None and symmetric:
         # "تركيا وإيران سيبحثان …": the two joined subjects meet each other
         target = _conjoined_partner(source, mentions)
+    if target is None and inherited_target is not None and _pronoun_object(tokens, trigger):
+        target = inherited_target  # "استقبل … زيلينسكي، وبحث معه …": "him" is the one just named
     if target is None:
         target = _pick_target(entry.target_preps, [m for m in after if m not in partners], source)
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
@@ -289,7 +292,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if not symmetric and target is not None:
         # "اعتراض لبنان واليمن على القرار": each joined subject does it, one event each
         pairs += [(partner, target) for partner in partners if partner.key != target.key]
-    if target is not None:
+    if target is not None and target in mentions:
         index = mentions.index(target)
         while True:
             following = index + 1
@@ -334,10 +337,13 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach:
         return first_after
-    # A verb's subject stands in its own clause. A verbal noun may take the subject of the verb that
+    # A verb's subject stands in its own clause; "…، وبحث معه" opens a coordinated clause whose
+    # subject is the one before (inherited). A verbal noun may take the subject of the verb that
     # carries it ("شنت إسرائيل غارات", "قام الرئيس بزيارة"), but not across a word that opens
     # another happening ("تأجلت الزيارة بسبب الهجوم": the visitor is not the attacker).
-    if entry.is_verb:
+    if entry.is_verb and trigger.first > 0 and _comma_and(tokens, trigger.first - 1):
+        candidates = []
+    elif entry.is_verb:
         candidates = [m for m in bare_before if m.last >= lo]
     else:
         candidates = [m for m in bare_before if m.last >= lo - 6
@@ -412,8 +418,10 @@ def _pick_target(preps: tuple[str, ...], after: list[ActorMention], source: Acto
 def _pick_from(preps: tuple[str, ...], after: list[ActorMention], source: ActorMention | None
                ) -> ActorMention | None:
     if source is not None:
-        # "بين البلدين" after one of the two is named: the other one is the target
-        after = [m for m in after if not (m.origin == "context" and m.key == source.key)]
+        # "بين البلدين" after one of the two is named: the other one is the target; a second name
+        # of the source itself ("ولي العهد السعودي الأمير محمد بن سلمان") is not its object
+        after = [m for m in after if not (m.origin == "context" and m.key == source.key)
+                 and not (m.key == source.key and m.actor == source.actor and 0 <= m.first - source.last <= 3)]
     for mention in after:
         if mention is source or (source and mention.first <= source.last):
             continue
@@ -433,6 +441,16 @@ def _pick_from(preps: tuple[str, ...], after: list[ActorMention], source: ActorM
         if mention.preposition in (None, "الي", "علي", "ضد", "مع", "ل"):
             return mention
     return None
+
+
+PRONOUN_OBJECTS = {normalize(w) for w in ("معه", "معها", "معهما", "معهم", "له", "لها", "لهم", "إليه", "إليها",
+                                           "عليه", "عليها", "عليهم", "به", "بها")}
+
+
+def _pronoun_object(tokens: list[Token], trigger: TriggerMatch) -> bool:
+    """A pronoun object right after the trigger, or on it ("استقبله")."""
+    following = tokens[trigger.last + 1 : trigger.last + 3]
+    return any(normalize_word(t.text).lstrip("و") in PRONOUN_OBJECTS for t in following)
 
 
 def _joined_after(source: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:

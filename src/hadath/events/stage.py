@@ -58,16 +58,18 @@ def code_events(article: Article) -> Article:
         verbs_seen = False
         if subject is not None and subject.start < sentence.start:
             subject = _carried(subject, sentence)
+        last_target: ActorMention | None = None
         for trigger in triggers:
             if verbs_seen and not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل"):
                 continue  # "اجتمع … لمناقشة …": the purpose of an act is its topic, not another act
             verbs_seen = verbs_seen or trigger.entry.is_verb
-            coded = _code_trigger(context, trigger, floor, subject)
-            events.extend(event for event, _ in coded)
+            coded = _code_trigger(context, trigger, floor, subject, last_target)
+            events.extend(event for event, _, _ in coded)
+            last_target = next((target for _, _, target in coded if target is not None), last_target)
             if trigger.entry.is_verb:
                 # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
                 floor = trigger.last
-                subject = next((source for _, source in coded if source is not None), subject)
+                subject = next((source for _, source, _ in coded if source is not None), subject)
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"}
     article.events = _one_per_act(events, _headline_sentences(article), places)
     return article
@@ -99,14 +101,15 @@ def home_state(article: Article) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
-                  subject: ActorMention | None) -> list[tuple[Event, ActorMention | None]]:
-    """The events one trigger makes, each with the mention that is its source."""
+def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subject: ActorMention | None,
+                  last_target: ActorMention | None = None
+                  ) -> list[tuple[Event, ActorMention | None, ActorMention | None]]:
+    """The events one trigger makes, each with the mentions that are its source and target."""
     article = ctx.article
     cameo_code = trigger.entry.cameo
     root = cameo_code[:2]
     events = []
-    for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject):
+    for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject, last_target):
         if root in PARTYLESS_ROOTS and target is None:
             target = _place_as_target(ctx.mentions, source, trigger)
         if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
@@ -145,7 +148,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int,
             attribution=_attribution(article.text[ctx.sentence.start : ctx.sentence.end]),
             confidence=_confidence(source, target, trigger),
         )
-        events.append((event, source))
+        events.append((event, source, target))
     return events
 
 
