@@ -339,3 +339,16 @@ def test_calling_off_a_strike_cancels_it() -> None:
         "الرئيس الأمريكي": ("ORG", "USAGOV", "USA"), "إيران": ("LOC", "IRN", "IRN")})
     [event] = art.events
     assert (event.source.key, event.target.key, event.status) == ("USA", "IRN", "cancelled")
+
+
+def test_what_is_threatened_or_called_for_is_not_done() -> None:
+    art = article_with("وهددت حركة الشباب بشن هجمات على القوات الكينية.", {
+        "حركة الشباب": ("ORG", "SOMREB", "SOM"), "الكينية": ("ADJ", "KEN", "KEN")})
+    statuses = {e.root: e.status for e in art.events}
+    assert statuses == {"13": "occurred", "18": "hypothetical"}
+
+
+def test_may_before_an_imperfect_verb_makes_its_object_hypothetical() -> None:
+    art = article_with("وقد تلجأ بريطانيا إلى فرض عقوبات على موسكو.", {
+        "بريطانيا": ("LOC", "GBR", "GBR"), "موسكو": ("LOC", "RUS", "RUS")})
+    assert coded(art) == [("GBR", "RUS", "163", "hypothetical")]

@@ -92,11 +92,12 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
         if first_word in TIGHT:
             gap = trigger.first - index
             # "لم تنفذ أي هجوم": a negated light verb negates the act its noun names
-            carried = first_word in ("لم", "لن") and 0 < gap <= 4 and light_verb_between(tokens, index + 1, trigger.first)
+            carried = (first_word in ("لم", "لن") and 0 < gap <= 4 and light_verb_between(tokens, index + 1, trigger.first)) \
+                or (first_word == "قد" and 0 < gap <= 4 and _imperfect_after(tokens, index))
             if not (0 < gap <= TIGHT[first_word] or carried):
                 continue
-            if first_word == "قد" and trigger.entry.kind != "present":
-                continue  # "قد + past" is "has done": occurred
+            if first_word == "قد" and trigger.entry.kind != "present" and not _imperfect_after(tokens, index):
+                continue  # "قد + past" is "has done": occurred; "قد تلجأ إلى فرض عقوبات" may
             statuses.add(marker.status)
         elif marker.scope == "sentence":
             if marker.status not in ("postponed", "cancelled") or \
@@ -108,6 +109,8 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
             statuses.add(marker.status)
         elif marker.scope == "after" and marker.status == "planned" and trigger.entry.kind == "present":
             statuses.add(marker.status)  # "ويلتقي الرئيس خلال زيارته المرتقبة": an imperfect in a planned frame
+    if not statuses and _governed_by_threat_or_call(trigger, tokens, triggers or []):
+        statuses.add("hypothetical")  # "هدد بتوسيع الهجمات", "دعا إلى وقف الغارات": not (yet) done
     if not statuses and future_date and trigger.entry.kind != "past":
         statuses.add("planned")
     for status in PRECEDENCE:
@@ -121,3 +124,22 @@ def _nearest_schedulable(index: int, triggers: list[TriggerMatch]) -> TriggerMat
     if not schedulable:
         return None
     return min(schedulable, key=lambda t: min(abs(t.first - index), abs(t.last - index)))
+
+
+GOVERNING_ROOTS = ("02", "10", "13")  # appeals, demands, threats: what they name is not done
+
+
+def _governed_by_threat_or_call(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch]) -> bool:
+    """A verbal noun right after a verb of threatening, demanding or appealing names what is
+    threatened or called for: "هدد بتوسيع الهجمات", "طالب بوقف الغارات"."""
+    if trigger.entry.is_verb:
+        return False
+    return any(t.entry.cameo[:2] in GOVERNING_ROOTS and 0 < trigger.first - t.last <= 5 for t in triggers)
+
+
+def _imperfect_after(tokens: list[Token], index: int) -> bool:
+    """"قد" before an imperfect verb ("قد تلجأ", "قد يؤدي") is "may"; before a perfect, "has"."""
+    if index + 1 >= len(tokens):
+        return False
+    word = tokens[index + 1].text
+    return len(word) > 2 and word[0] in "يتنأ"
