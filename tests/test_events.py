@@ -352,3 +352,9 @@ def test_may_before_an_imperfect_verb_makes_its_object_hypothetical() -> None:
     art = article_with("وقد تلجأ بريطانيا إلى فرض عقوبات على موسكو.", {
         "بريطانيا": ("LOC", "GBR", "GBR"), "موسكو": ("LOC", "RUS", "RUS")})
     assert coded(art) == [("GBR", "RUS", "163", "hypothetical")]
+
+
+def test_killed_with_a_damma_or_a_count_is_passive() -> None:
+    for sentence in ("وقُتل جنديان في الهجوم على الحاجز.", "وقتل ثلاثة جنود في الهجوم على الحاجز."):
+        art = article_with(sentence, {"الحاجز": ("PLACE", "SYR", "SYR")})
+        assert art.events and all(e.source is None for e in art.events), sentence

@@ -487,8 +487,12 @@ def _between_pair(trigger: TriggerMatch, after: list[ActorMention]
 
 
 def _looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
-    """Unvowelled "قتل" is active or passive; a number or a person-count noun next makes it passive."""
+    """Unvowelled "قتل" is active or passive: a damma on its first letter ("قُتل") or a number or
+    count of people after it ("قتل 12 شخصا", "قتل ثلاثة مدنيين") makes it passive."""
+    word = tokens[trigger.first].text.lstrip("وف")
+    if len(word) > 1 and word[1] == "\u064f":
+        return True
     if trigger.last + 1 >= len(tokens):
         return False
     following = normalize_word(tokens[trigger.last + 1].text)
-    return following.isdigit() or following in {"شخص", "اشخاص", "مدنيين", "جندي", "جنود", "عدد", "ما", "نحو"}
+    return following.isdigit() or following in word_list("victim_words.tsv")

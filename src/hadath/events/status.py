@@ -134,7 +134,7 @@ def _governed_by_threat_or_call(trigger: TriggerMatch, tokens: list[Token], trig
     threatened or called for: "هدد بتوسيع الهجمات", "طالب بوقف الغارات"."""
     if trigger.entry.is_verb:
         return False
-    return any(t.entry.cameo[:2] in GOVERNING_ROOTS and 0 < trigger.first - t.last <= 5 for t in triggers)
+    return any(t.entry.cameo[:2] in GOVERNING_ROOTS and 0 < trigger.first - t.last <= 10 for t in triggers)
 
 
 def _imperfect_after(tokens: list[Token], index: int) -> bool:
