@@ -245,11 +245,11 @@ def test_tag_actors_adds_entities_with_offsets() -> None:
     assert got == [
         ("حسن رضائي", "PER", "IRNGOV", "IRN", "role"),
         ("طهران", "LOC", "IRN", "IRN", "dictionary"),
-        ("وزير الخارجية التركي", "ORG", "TURGOV", "TUR", "role"),
         ("أنقرة", "LOC", "TUR", "TUR", "dictionary"),
     ]
-    # a role with no state is a hint for the event coder, not an entity
-    assert [(e.text, e.actor, e.key) for e in article.hints] == [("الوفد", "GOV", None)]
+    # a title with no name, and a role with no state, are hints for the event coder, not entities
+    assert [(e.text, e.actor, e.key) for e in article.hints] == [
+        ("وزير الخارجية التركي", "TURGOV", "TUR"), ("الوفد", "GOV", None)]
     for entity in article.entities + article.hints:
         assert text[entity.start : entity.end] == entity.text
     assert article.entities[1].name == "Iran"

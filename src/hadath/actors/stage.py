@@ -49,13 +49,18 @@ def _entity(mention: ActorMention) -> Entity:
 def tag_actors(article: Article) -> Article:
     """Add an Entity for every actor mention in `article.text` (person codes as of publication).
 
-    State adjectives ("القصف الإيراني") and roles with no state ("الشرطة") go to `article.hints`:
-    parties the event coder can use, not names to write out."""
+    State adjectives ("القصف الإيراني"), roles with no state ("الشرطة") and titles with no name
+    ("الرئيس المصري") go to `article.hints`: parties the event coder can use, not names to write out."""
     for mention in get_dictionary().find_mentions(article.text, article.published):
         for entity in mention_entities(mention):
-            # "الشرطة", "المتظاهرون": a role with no state is not a name; the event coder may
-            # still give it the state of its place, so it stays as a hint
-            (article.hints if entity.origin == "role" and entity.key is None else article.entities).append(entity)
+            # "الشرطة", "المتظاهرون": a role with no state is not a name; "الرئيس المصري", "السفير":
+            # a title with no name is a description of a person, not a name. The event coder and
+            # the NER stage still use both, so they stay as hints.
+            is_title = entity.origin == "role" and entity.type != "PER" and mention.names_person and mention.named is None
+            if entity.origin == "role" and (entity.key is None or is_title):
+                article.hints.append(entity)
+            else:
+                article.entities.append(entity)
         if mention.kind == "adjective":
             article.hints.append(Entity(mention.text, mention.start, mention.end, "MISC", mention.match.name,
                                         mention.actor, mention.key, "adjective"))

@@ -33,14 +33,17 @@ def tag_entities(article: Article) -> Article:
         return article
     sentences = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
     spans = load_tagger().find_entities(article.text, sentences)
-    article.entities = merge_entities(article.text, article.entities, spans)
+    article.entities = merge_entities(article.text, article.entities, spans, article.hints)
     return article
 
 
-def merge_entities(text: str, entities: list[Entity], spans: list[TaggedSpan]) -> list[Entity]:
-    """The dictionary's entities with the NER spans merged in (rules in the module docstring)."""
+def merge_entities(text: str, entities: list[Entity], spans: list[TaggedSpan],
+                   hints: list[Entity] = ()) -> list[Entity]:
+    """The dictionary's entities with the NER spans merged in (rules in the module docstring).
+    `hints` are the actor stage's titles without names ("الرئيس المصري"): a name next to one takes
+    its code."""
     merged = list(entities)
-    roles = [e for e in entities if e.origin == "role" and e.type != "PER"]
+    roles = [e for e in list(entities) + list(hints) if e.origin == "role" and e.type != "PER"]
     for span in spans:
         overlapping = [i for i, e in enumerate(merged) if e.start < span.end and span.start < e.end]
         if not overlapping:
