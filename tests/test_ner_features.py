@@ -112,11 +112,3 @@ def test_overlap_scoring_counts_spans_that_share_tokens_and_type():
     assert (lenient.gold_hits, lenient.gold, lenient.predicted_hits, lenient.predicted) == (1, 2, 1, 2)
     assert lenient.f1 == pytest.approx(0.5)
 
-
-def test_a_name_of_two_words_tagged_once_is_tagged_again_elsewhere_in_the_document():
-    from hadath.ner.tagger import propagate_names
-
-    sentences = [["قال", "محمود", "عباس", "أمس"], ["وأكد", "ومحمود", "عباس", "أن"], ["عباس", "وحده"]]
-    tags = [["O", "B-PER", "I-PER", "O"], ["O", "O", "O", "O"], ["O", "O"]]
-    assert propagate_names(sentences, tags) == [
-        ["O", "B-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "O"], ["O", "O"]]  # one word alone is not

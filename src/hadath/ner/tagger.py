@@ -19,7 +19,7 @@ import pycrfsuite
 
 from hadath.errors import HadathError
 from hadath.ner.conll import repair_bio
-from hadath.ner.features import document_features, entity_key, normalized, sentence_features
+from hadath.ner.features import document_features, sentence_features
 from hadath.ner.scoring import bio_spans
 from hadath.text.tokens import tokenize
 
@@ -59,7 +59,7 @@ class NerTagger:
         else:
             feats = document_features(pieces, first, base)
             tags = [self._second.tag(f) if f else [] for f in feats]
-        tags = propagate_names(pieces, [repair_bio(t) for t in tags])
+        tags = [repair_bio(t) for t in tags]
         # Put the pieces of overlong sentences back together.
         out: list[list[str]] = []
         i = 0
@@ -90,45 +90,6 @@ class NerTagger:
                 start, end = tokens[first].start, tokens[last - 1].end
                 spans.append(TaggedSpan(text[start:end], start + offset, end + offset, kind))
         return spans
-
-
-def propagate_names(sentences: Sequence[Sequence[str]], tags: list[list[str]]) -> list[list[str]]:
-    """Tag again, in untagged words, every name of two or more words tagged elsewhere in the document.
-
-    "محمود عباس" tagged PER once makes an untagged "ومحمود عباس" PER too (the first word may carry
-    clitics). Single words are not propagated: on held-out data that cost more than it gained.
-    """
-    names: dict[str, dict[tuple[str, ...], str]] = {}
-    for words, sentence_tags in zip(sentences, tags, strict=True):
-        for first, last, kind in bio_spans(sentence_tags):
-            if last - first >= 2:
-                rest = tuple(normalized(w) for w in words[first + 1 : last])
-                names.setdefault(entity_key(words[first]), {})[rest] = kind
-    if not names:
-        return tags
-    out = []
-    for words, sentence_tags in zip(sentences, tags, strict=True):
-        sentence_tags = list(sentence_tags)
-        i = 0
-        while i < len(words):
-            candidates = names.get(entity_key(words[i]))
-            found = None
-            if candidates and sentence_tags[i] == "O":
-                for rest, kind in sorted(candidates.items(), key=lambda item: -len(item[0])):
-                    end = i + 1 + len(rest)
-                    if end <= len(words) and all(t == "O" for t in sentence_tags[i:end]) and tuple(
-                        normalized(w) for w in words[i + 1 : end]
-                    ) == rest:
-                        found = (end, kind)
-                        break
-            if found:
-                end, kind = found
-                sentence_tags[i:end] = ["B-" + kind] + ["I-" + kind] * (end - i - 1)
-                i = end
-            else:
-                i += 1
-        out.append(sentence_tags)
-    return out
 
 
 def _open(path: Path) -> pycrfsuite.Tagger:
