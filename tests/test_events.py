@@ -358,3 +358,19 @@ def test_killed_with_a_damma_or_a_count_is_passive() -> None:
     for sentence in ("وقُتل جنديان في الهجوم على الحاجز.", "وقتل ثلاثة جنود في الهجوم على الحاجز."):
         art = article_with(sentence, {"الحاجز": ("PLACE", "SYR", "SYR")})
         assert art.events and all(e.source is None for e in art.events), sentence
+
+
+def test_a_nisba_after_a_noun_is_its_agent_even_behind_a_preposition() -> None:
+    art = article_with("وتضررت إيران من العقوبات الأوروبية على قطاع النفط الإيراني.", {
+        "إيران": ("LOC", "IRN", "IRN"), "الأوروبية": ("ADJ", "EU", "EU"), "الإيراني": ("ADJ", "IRN", "IRN")})
+    [event] = art.events
+    assert event.source.key == "EU"
+
+
+def test_a_purpose_is_planned_and_a_necessity_hypothetical() -> None:
+    art = article_with("أرسلت مصر وفدا أمنيا إلى غزة لبحث التهدئة مع حماس.", {
+        "مصر": ("LOC", "EGY", "EGY"), "غزة": ("PLACE", "PSE", "PSE"), "حماس": ("ORG", "HAMAS", "HAMAS")})
+    assert {e.status for e in art.events if e.root == "04"} == {"planned"}
+    art = article_with("وأكد الوفد السوري على ضرورة الانسحاب التركي من الأراضي السورية.", {
+        "الوفد السوري": ("ORG", "SYRGOV", "SYR"), "التركي": ("ADJ", "TUR", "TUR"), "السورية": ("ADJ", "SYR", "SYR")})
+    assert [e.status for e in art.events] == ["hypothetical"]

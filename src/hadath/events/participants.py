@@ -325,6 +325,9 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     if bare_before and _adjacent_before(bare_before[-1], trigger, tokens) and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
     first_after = after[0] if after else None
+    if not entry.is_verb and first_after is not None and first_after.origin == "adjective" \
+            and first_after.first == trigger.last + 1:
+        return first_after  # "العقوبات الأمريكية", "القصف الإسرائيلي": the nisba after the noun is its agent
     if inherited is not None and entry.is_verb and trigger.first > 0 and \
             normalize_word(tokens[trigger.first - 1].text) in PRONOUN_COMPLEMENTISERS:
         return inherited
