@@ -7,6 +7,7 @@ passives with the victim after the verb ("قتل عشرة أشخاص"), and "ب�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from hadath.events.lexicon import TriggerMatch
@@ -55,7 +56,7 @@ class ActorMention:
 
 
 def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
-                      home_state: str | None = None) -> list[ActorMention]:
+                      home_state: str | None = None, index: EntityIndex | None = None) -> list[ActorMention]:
     """Entities with an actor inside the sentence, adjacent parts of one description merged.
 
     "الرئيس الإيراني، إبراهيم رئيسي" (a role and a name) is one mention. A role with no state of
@@ -63,8 +64,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     article's `home_state`: "فرقت الشرطة المتظاهرين في الخرطوم" -> SDNCOP, SDNCVL.
     """
     entities = sorted(
-        (e for e in article.entities + article.hints
-         if sentence.start <= e.start and e.end <= sentence.end and (e.key or e.actor)),
+        (e for e in (index or EntityIndex(article)).starting_in(sentence.start, sentence.end)
+         if e.end <= sentence.end and (e.key or e.actor)),
         key=lambda e: (e.start, -e.end, e.origin == "adjective"),
     )
     merged: list[list[Entity]] = []
@@ -115,6 +116,18 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             if mention.preposition is None and mention.type == previous.type == "LOC":
                 mention.preposition = previous.preposition  # "داخل سوريا والعراق": both are places
     return mentions
+
+
+class EntityIndex:
+    """An article's entities and hints sorted by start, for the ones inside a sentence by bisection
+    (a long article has tens of thousands of both; scanning them all for every sentence is quadratic)."""
+
+    def __init__(self, article: Article) -> None:
+        self.ordered = sorted(article.entities + article.hints, key=lambda e: e.start)
+        self.starts = [e.start for e in self.ordered]
+
+    def starting_in(self, start: int, end: int) -> list[Entity]:
+        return self.ordered[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def locative_state(mentions: list[ActorMention]) -> str | None:

@@ -12,6 +12,7 @@ from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
 from hadath.events.participants import (
     ActorMention,
+    EntityIndex,
     choose_participants,
     clause_span,
     locative_state,
@@ -38,6 +39,7 @@ def code_events(article: Article) -> Article:
     lexicon = load_lexicon()
     events: list[Event] = []
     home = home_state(article)
+    entity_index = EntityIndex(article)
     subject: ActorMention | None = None  # the last subject named, for verbs that drop theirs
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
@@ -50,7 +52,7 @@ def code_events(article: Article) -> Article:
                     if not any(start < t.end and t.start < end for start, end in names)]
         if not triggers:
             continue
-        mentions = sentence_mentions(article, sentence, tokens, home)
+        mentions = sentence_mentions(article, sentence, tokens, home, entity_index)
         markers = find_markers(tokens)
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
         context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers)
