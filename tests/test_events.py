@@ -374,3 +374,12 @@ def test_a_purpose_is_planned_and_a_necessity_hypothetical() -> None:
     art = article_with("وأكد الوفد السوري على ضرورة الانسحاب التركي من الأراضي السورية.", {
         "الوفد السوري": ("ORG", "SYRGOV", "SYR"), "التركي": ("ADJ", "TUR", "TUR"), "السورية": ("ADJ", "SYR", "SYR")})
     assert [e.status for e in art.events] == ["hypothetical"]
+
+
+def test_a_postponed_act_is_dated_by_when_it_had_been_scheduled() -> None:
+    art = article_with("وكانت زيارة أمير الكويت إلى بغداد قد تأجلت بسبب الأوضاع.\n"
+                       "وكان من المقرر أن يزور أمير الكويت بغداد في 3 مارس الماضي.", {
+        "أمير الكويت": ("ORG", "KWTGOV", "KWT"), "بغداد": ("LOC", "IRQ", "IRQ")},
+        dates={"3 مارس الماضي": "2024-03-03"}, published=date(2024, 4, 20))
+    postponed = next(e for e in art.events if e.status == "postponed")
+    assert (postponed.date, postponed.date_source) == ("2024-03-03", "context")

@@ -74,7 +74,28 @@ def code_events(article: Article) -> Article:
                 subject = next((source for _, source, _ in coded if source is not None), subject)
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"}
     article.events = _one_per_act(events, _headline_sentences(article), places)
+    _date_called_off_acts(article)
     return article
+
+
+def _date_called_off_acts(article: Article) -> None:
+    """A postponed or cancelled act with no date of its own is dated by when the same act had been
+    scheduled, where the article says so ("كانت الزيارة قد تأجلت" … "سيزور تركيا في 28 نوفمبر الماضي")."""
+    if article.published is None:
+        return
+    published = article.published.isoformat()
+    for event in article.events:
+        if event.status not in ("postponed", "cancelled") or event.date is not None:
+            continue
+        scheduled = [e for e in article.events if e is not event and e.cameo == event.cameo
+                     and e.status == "planned" and e.date and e.date < published
+                     and _keys(e) == _keys(event)]
+        if scheduled:
+            event.date, event.date_precision, event.date_source = scheduled[0].date, scheduled[0].date_precision, "context"
+
+
+def _keys(event: Event) -> tuple[str | None, str | None]:
+    return (event.source.key if event.source else None, event.target.key if event.target else None)
 
 
 @dataclass
