@@ -1,6 +1,9 @@
 """Ingest speed: articles/s, the share of time spent writing the store, and peak memory, for one worker,
 two worker processes and a Dask LocalCluster, into SQLite and PostgreSQL.
 
+"writes" is the share of the wall time the one writer spent writing: with one worker, the share of
+the ingest spent in the database; with several, how busy the writer is (it writes while they extract).
+
 The corpus (default 10,000 articles) is composed from ../shared data: each article joins 2-5 news
 sentences of the UniversalPetrarch set and, one time in four, a news_dev article, under a publication
 date spread over 2015-2025 and a URL on one of a dozen outlets. Figures are printed; nothing is asserted.
@@ -18,6 +21,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -93,29 +98,7 @@ def run_one(corpus: str, db: str, options: dict) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--pg", help="a PostgreSQL server URL ending in / (a database per run is created)")
-    parser.add_argument("--only", choices=("sqlite", "postgresql"))
-    parser.add_argument("--one", nargs=3, metavar=("CORPUS", "DB", "OPTIONS"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.one:
-        print(json.dumps(run_one(args.one[0], args.one[1], json.loads(args.one[2]))))
-        return
-
-    work = Path(tempfile.mkdtemp(prefix="hadath-bench-"))
-    corpus = work / "corpus.jsonl"
-    compose_corpus(corpus, args.articles)
-    print(f"corpus: {args.articles} articles composed from ../shared data ({corpus.stat().st_size / 2**20:.1f} MB)")
-    backends = [b for b in ("sqlite", "postgresql") if args.only in (None, b)]
-    pg_base = args.pg
-    if "postgresql" in backends and pg_base is None:
-        sys.path.insert(0, str(REPO / "tests"))
-        import pg  # the test suite's throwaway server
-
-        server = pg.PostgresServer()
-        pg_base = server.url
+def run_all(corpus: Path, work: Path, backends: list[str], pg_base: str | None) -> list[tuple[str, str, dict]]:
     rows = []
     for backend in backends:
         for label, options in CONFIGS:
@@ -138,6 +121,40 @@ def main() -> None:
                   f"writes {100 * figures['write_share']:4.1f}%  peak {figures['peak_mb']:6.0f} MB  "
                   f"({figures['new']} new, {figures['failed']} failed, {figures['events']} events, "
                   f"{figures['mentions']} mentions, {figures['seconds']:.0f} s)", flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--pg", help="a PostgreSQL server URL ending in / (a database per run is created)")
+    parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--one", nargs=3, metavar=("CORPUS", "DB", "OPTIONS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one[0], args.one[1], json.loads(args.one[2]))))
+        return
+
+    work = Path(tempfile.mkdtemp(prefix="hadath-bench-"))
+    corpus = work / "corpus.jsonl"
+    compose_corpus(corpus, args.articles)
+    print(f"corpus: {args.articles} articles composed from ../shared data ({corpus.stat().st_size / 2**20:.1f} MB)")
+    backends = [b for b in ("sqlite", "postgresql") if args.only in (None, b)]
+    pg_base, server = args.pg, None
+    if "postgresql" in backends and pg_base is None:
+        sys.path.insert(0, str(REPO / "tests"))
+        import pg  # the test suite's throwaway server
+
+        server = pg.PostgresServer()
+        pg_base = server.url
+        # Stopped on SIGTERM too (atexit alone runs only on a normal exit).
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        rows = run_all(corpus, work, backends, pg_base)
+    finally:
+        if server is not None:
+            server.stop()
+        shutil.rmtree(work, ignore_errors=True)
     print()
     print("| store | extraction | articles/s | speed-up | writes | peak memory |")
     print("| --- | --- | --- | --- | --- | --- |")

@@ -85,6 +85,12 @@ class WriteResult:
     mentions: int = 0
 
 
+class _NewEvent(dict):
+    """An event row created by the article being written, read like a database row until inserted."""
+
+    __getattr__ = dict.__getitem__
+
+
 def failed_id(raw_hash: str) -> str:
     return "failed-" + raw_hash[:24]
 
@@ -189,11 +195,19 @@ class StoreWriter:
             )
         result = WriteResult("new", article_id)
         touched: set[int] = set()  # events this article has mentioned already
+        created: dict[int, _NewEvent] = {}  # events this article creates, inserted together below
         mention_rows = []
         for index, ev in enumerate(article.events):
-            event_id, merged_by = self._merge_mention(conn, article, article_id, index, ev, cluster_id, touched)
+            event_id, merged_by = self._merge_mention(
+                conn, article, article_id, index, ev, cluster_id, touched, created
+            )
             result.events_new += int(merged_by == "new")
             mention_rows.append(self._mention_row(article, article_id, index, ev, event_id, merged_by))
+        if created:
+            conn.execute(insert(events), list(created.values()))
+            outlet = outlet_of(article.url, article.source)
+            if outlet is not None:
+                conn.execute(insert(event_outlets), [{"event_id": i, "outlet": outlet} for i in created])
         if mention_rows:
             conn.execute(insert(mentions), mention_rows)
         result.mentions = len(mention_rows)
@@ -266,6 +280,7 @@ class StoreWriter:
         ev: Event,
         cluster_id: str,
         touched: set[int],
+        created: dict[int, _NewEvent],
     ) -> tuple[int, str]:
         """Attach event `index` of the article to its event, creating it if new: (event id, how)."""
         source_key = ev.source.key if ev.source else None
@@ -281,50 +296,48 @@ class StoreWriter:
             week,
         )
         in_cluster = cluster_id != article_id
-        chosen, merged_by = self._find_event(conn, view, cluster_id if in_cluster else None)
+        chosen, merged_by = self._find_event(conn, view, cluster_id if in_cluster else None, created)
         in_lead = int(ev.sentence == 0)
         outlet = outlet_of(article.url, article.source)
         if chosen is None:
             event_id = merge.event_id(article_id, index)
             loc = ev.location
-            conn.execute(
-                insert(events),
-                dict(
-                    id=event_id,
-                    cameo=ev.cameo,
-                    root=ev.root,
-                    quad_class=ev.quad_class,
-                    goldstein=ev.goldstein,
-                    plover=ev.plover,
-                    source_actor=ev.source.actor if ev.source else None,
-                    source_key=source_key,
-                    source_name=ev.source.name if ev.source else None,
-                    target_actor=ev.target.actor if ev.target else None,
-                    target_key=target_key,
-                    target_name=ev.target.name if ev.target else None,
-                    status=ev.status,
-                    date=ev.date,
-                    date_precision=ev.date_precision,
-                    event_day=merge.event_day(ev.date, ev.date_precision, article.published),
-                    location_key=loc.key if loc else None,
-                    location_name=loc.name if loc else None,
-                    lat=loc.lat if loc else None,
-                    lon=loc.lon if loc else None,
-                    num_mentions=1,
-                    num_sources=int(outlet is not None),
-                    num_articles=1,
-                    first_seen=article.published,
-                    last_seen=article.published,
-                    confidence=ev.confidence,
-                    in_lead=in_lead,
-                    source_url=article.url,
-                    dyad=view.dyad,
-                    date_month=merge.date_month(ev.date, ev.date_precision),
-                    pub_week=week,
-                ),
+            created[event_id] = _NewEvent(
+                id=event_id,
+                cameo=ev.cameo,
+                root=ev.root,
+                quad_class=ev.quad_class,
+                goldstein=ev.goldstein,
+                plover=ev.plover,
+                source_actor=ev.source.actor if ev.source else None,
+                source_key=source_key,
+                source_name=ev.source.name if ev.source else None,
+                target_actor=ev.target.actor if ev.target else None,
+                target_key=target_key,
+                target_name=ev.target.name if ev.target else None,
+                status=ev.status,
+                date=ev.date,
+                date_precision=ev.date_precision,
+                event_day=merge.event_day(ev.date, ev.date_precision, article.published),
+                location_key=loc.key if loc else None,
+                location_name=loc.name if loc else None,
+                lat=loc.lat if loc else None,
+                lon=loc.lon if loc else None,
+                num_mentions=1,
+                num_sources=int(outlet is not None),
+                num_articles=1,
+                first_seen=article.published,
+                last_seen=article.published,
+                confidence=ev.confidence,
+                in_lead=in_lead,
+                source_url=article.url,
+                dyad=view.dyad,
+                date_month=merge.date_month(ev.date, ev.date_precision),
+                pub_week=week,
             )
-            if outlet is not None:
-                conn.execute(insert(event_outlets), {"event_id": event_id, "outlet": outlet})
+        elif chosen.id in created:
+            event_id = chosen.id
+            chosen.update(self._merge_changes(chosen, ev, article, view, touched, in_lead))  # same outlet
         else:
             event_id = chosen.id
             changes = self._merge_changes(chosen, ev, article, view, touched, in_lead)
@@ -334,7 +347,9 @@ class StoreWriter:
         touched.add(event_id)
         return event_id, merged_by
 
-    def _find_event(self, conn: Connection, view: merge.MergeView, cluster_id: str | None) -> tuple[Any, str]:
+    def _find_event(
+        self, conn: Connection, view: merge.MergeView, cluster_id: str | None, created: dict[int, _NewEvent]
+    ) -> tuple[Any, str]:
         if view.dyad is None:
             return None, "new"
         keys = {"dyad": view.dyad, "root": view.root}
@@ -348,7 +363,7 @@ class StoreWriter:
         if month is None and view.pub_week is None:
             return None, "new"
         rows = conn.execute(_RULE_EVENTS, {**keys, "month": month, "week": view.pub_week}).all()
-        best = self._best(view, rows, same_cluster=False)
+        best = self._best(view, [*rows, *created.values()], same_cluster=False)
         return (best, "rules") if best is not None else (None, "new")
 
     @staticmethod
