@@ -138,11 +138,12 @@ def test_role_phrases(text: str, expected: list) -> None:
         ("الشرطة", ("الشرطة", "ORG", "COP", None)),
         ("والجيش", ("الجيش", "ORG", "MIL", None)),
         ("المدنيين", ("المدنيين", "ORG", "CVL", None)),
-        ("الأمن", ("الأمن", "ORG", "COP", None)),
+        ("قوى الأمن", ("قوى الأمن", "ORG", "COP", None)),
         ("المعارضة", ("المعارضة", "ORG", "OPP", None)),
     ],
 )
 def test_role_word_alone_has_no_key(text: str, expected: tuple) -> None:
+    # (bare "الأمن", "الداخلية", "الإعلام" are common words: an organ only with a nationality)
     assert entities(text) == [expected]
 
 

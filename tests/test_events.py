@@ -383,3 +383,10 @@ def test_a_postponed_act_is_dated_by_when_it_had_been_scheduled() -> None:
         dates={"3 مارس الماضي": "2024-03-03"}, published=date(2024, 4, 20))
     postponed = next(e for e in art.events if e.status == "postponed")
     assert (postponed.date, postponed.date_source) == ("2024-03-03", "context")
+
+
+def test_a_signing_after_a_meeting_between_two_is_between_them() -> None:
+    art = article_with("وتعقد اللجنة العليا المشتركة بين الأردن والعراق اجتماعها غدا ومن المتوقع توقيع عدة اتفاقيات.", {
+        "الأردن": ("LOC", "JOR", "JOR"), "العراق": ("LOC", "IRQ", "IRQ")})
+    signing = [e for e in art.events if e.root == "05"]
+    assert [(e.source.key, e.target.key, e.status) for e in signing] == [("JOR", "IRQ", "planned")]

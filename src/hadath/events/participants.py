@@ -273,6 +273,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     between = _between_pair(trigger, after)
     if between:
         return [between]
+    if not entry.is_verb and entry.cameo[:2] in ("04", "05", "06"):
+        # "الاجتماع … بين البلدين، ومن المتوقع توقيع عقود": the pair just named does the signing
+        earlier = _between_pair_before(trigger, before)
+        if earlier and not any(m.preposition is None and m.can_act for m in after[:1]):
+            return [earlier]
 
     if entry.kind == "passive" or (entry.kind == "past" and _looks_passive(trigger, tokens)):
         target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP
@@ -499,6 +504,15 @@ def _between_pair(trigger: TriggerMatch, after: list[ActorMention]
         if mention.preposition == "بين" and i + 1 < len(after) and after[i + 1].conjoined:
             if mention.first - trigger.last <= 6:
                 return mention, after[i + 1]
+    return None
+
+
+def _between_pair_before(trigger: TriggerMatch, before: list[ActorMention]
+                         ) -> tuple[ActorMention, ActorMention] | None:
+    for i in range(len(before) - 1, 0, -1):
+        first, second = before[i - 1], before[i]
+        if first.preposition == "بين" and second.conjoined and trigger.first - second.last <= 8:
+            return first, second
     return None
 
 
