@@ -36,3 +36,22 @@ def test_a_name_found_by_the_model_takes_the_code_of_the_known_person() -> None:
                   {"عباس عراقجي": ("IRNGOV", "IRN")}, ner=("الوزير عراقجي",))
     model = next(e for e in art.entities if e.origin == "ner")
     assert (model.actor, model.key) == ("IRNGOV", "IRN")
+
+
+def test_an_organisation_head_alone_is_the_organisation_named_before() -> None:
+    art = Article(text="أعلنت منظمة التعاون الإسلامي عقد قمة طارئة. وقالت المنظمة إن القمة ستعقد في جدة.",
+                  published=date(2023, 5, 1))
+    start = art.text.index("منظمة التعاون الإسلامي")
+    art.entities.append(Entity("منظمة التعاون الإسلامي", start, start + 22, "ORG", "OIC", "OIC", "OIC"))
+    link_surnames(art)
+    later = [(e.text, e.key) for e in art.entities if e.origin == "coreference"]
+    assert later == [("المنظمة", "OIC")]
+
+
+def test_two_organisations_with_one_head_leave_the_head_alone() -> None:
+    art = Article(text="اجتمع مجلس الأمن ومجلس الشورى. وقال المجلس إن …", published=date(2023, 5, 1))
+    for name, key in (("مجلس الأمن", "UN"), ("مجلس الشورى", "IRN")):
+        start = art.text.index(name)
+        art.entities.append(Entity(name, start, start + len(name), "ORG", None, key, key))
+    link_surnames(art)
+    assert [e for e in art.entities if e.origin == "coreference"] == []

@@ -25,7 +25,52 @@ def _blockers() -> frozenset[str]:
     return frozenset(normalize(w) for w in words if w != "word")
 
 
+# Heads of organisation names that news uses alone once the full name is given:
+# "جامعة الدول العربية … قررت الجامعة", "حركة حماس … وقالت الحركة".
+ORGANISATION_HEADS = frozenset(normalize(w) for w in (
+    "الجامعة", "الحركة", "الجماعة", "المنظمة", "الحزب", "المجلس", "الوكالة", "الهيئة", "التنظيم", "الحلف",
+    "الاتحاد", "التحالف", "الجبهة", "الكتائب", "الميليشيا", "اللجنة"))
+
+
 def link_surnames(article: Article) -> Article:
+    article = _link_people(article)
+    return _link_organisation_heads(article)
+
+
+def _link_organisation_heads(article: Article) -> Article:
+    """"قررت الجامعة" after "الجامعة العربية": the head alone is the organisation named in full, when
+    the article names only one organisation with that head."""
+    by_head: dict[str, set[tuple[str | None, str | None, str | None]]] = {}
+    for entity in article.entities:
+        if entity.type != "ORG" or not entity.key or len(entity.text.split()) < 2:
+            continue
+        head = _definite(normalize(entity.text.split()[0]))
+        if head in ORGANISATION_HEADS:
+            by_head.setdefault(head, set()).add((entity.actor, entity.key, entity.name))
+    known = {head: next(iter(codes)) for head, codes in by_head.items() if len(codes) == 1}
+    if not known:
+        return article
+    covered = [(e.start, e.end) for e in article.entities]
+    added = []
+    for token in tokenize(article.text):
+        word = normalize(token.text)
+        start = token.start
+        if word[:1] in CONJUNCTIONS and word[1:] in known:
+            word, start = word[1:], token.start + 1
+        if word not in known or any(s <= token.start < e for s, e in covered):
+            continue
+        actor, key, name = known[word]
+        added.append(Entity(article.text[start : token.end], start, token.end, "ORG", name, actor, key, "coreference"))
+    article.entities = sorted(article.entities + added, key=lambda e: (e.start, e.end))
+    return article
+
+
+def _definite(word: str) -> str:
+    """"جامعة" -> "الجامعة": the head as it stands alone."""
+    return word if word.startswith("ال") else "ال" + word
+
+
+def _link_people(article: Article) -> Article:
     people: dict[str, Entity] = {}
     for entity in article.entities:
         words = entity.text.split()
