@@ -390,3 +390,9 @@ def test_a_signing_after_a_meeting_between_two_is_between_them() -> None:
         "الأردن": ("LOC", "JOR", "JOR"), "العراق": ("LOC", "IRQ", "IRQ")})
     signing = [e for e in art.events if e.root == "05"]
     assert [(e.source.key, e.target.key, e.status) for e in signing] == [("JOR", "IRQ", "planned")]
+
+
+def test_a_gapped_phrase_holds_its_object() -> None:
+    art = article_with("وحملت الحكومة الليبية تركيا مسؤولية التصعيد.", {
+        "الحكومة الليبية": ("ORG", "LBYGOV", "LBY"), "تركيا": ("LOC", "TUR", "TUR")})
+    assert coded(art) == [("LBY", "TUR", "112", "occurred")]

@@ -103,14 +103,9 @@ class TriggerLexicon:
         best: TriggerMatch | None = None
         for prefix, stem, future in _readings(tokens[i].text):
             for entry in self.phrases.get(stem, ()):
-                n = len(entry.tokens)
-                if i + n > len(tokens):
-                    continue
-                rest = [normalize_word(t.text) for t in tokens[i + 1 : i + n]]
-                if all(_word_matches(w, e) for w, e in zip(rest, entry.tokens[1:], strict=True)):
-                    if best is None or n > best.last - best.first + 1:
-                        best = TriggerMatch(entry, i, i + n - 1, tokens[i].start, tokens[i + n - 1].end,
-                                            future, prefix)
+                last = _phrase_end(tokens, i, entry.tokens)
+                if last is not None and (best is None or last - i > best.last - best.first):
+                    best = TriggerMatch(entry, i, last, tokens[i].start, tokens[last].end, future, prefix)
             if best is not None:
                 continue
             for entry in self.single.get(stem, ()):
@@ -133,6 +128,29 @@ def _prefix_fits(prefix: str, kind: str) -> bool:
     if kind == "present":
         return prefix in VERB_PREFIXES or prefix in PRESENT_ONLY_PREFIXES
     return True
+
+
+GAP = "*"  # in a phrase: up to MAX_GAP words of anything ("حمل * مسؤولية": حملت واشنطن إيران مسؤولية)
+MAX_GAP = 3
+
+
+def _phrase_end(tokens: list[Token], i: int, words: tuple[str, ...]) -> int | None:
+    """The index of the phrase's last token when `words` match from tokens[i], else None."""
+    position = i
+    gap = False
+    for expected in words[1:]:
+        if expected == GAP:
+            gap = True
+            continue
+        reach = MAX_GAP + 1 if gap else 1
+        gap = False
+        for step in range(1, reach + 1):
+            if position + step < len(tokens) and _word_matches(normalize_word(tokens[position + step].text), expected):
+                position += step
+                break
+        else:
+            return None
+    return position
 
 
 def _word_matches(word: str, expected: str) -> bool:

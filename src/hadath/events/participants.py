@@ -266,7 +266,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     """
     lo, hi = clause_span(tokens, trigger.last)
     entry = trigger.entry
-    after = [m for m in mentions if trigger.last < m.first <= hi and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
+    # a gapped phrase ("حملت * مسؤولية") holds its object inside: "حملت واشنطن إيران مسؤولية"
+    opening = trigger.first if "*" in entry.tokens else trigger.last
+    after = [m for m in mentions if opening < m.first <= hi and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
     noun_after_verb = 0 <= floor and not entry.is_verb and trigger.first - floor <= 6 and floor >= lo
     before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
 

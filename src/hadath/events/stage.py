@@ -48,8 +48,7 @@ def code_events(article: Article) -> Article:
         names = [(e.start, e.end) for e in article.entities
                  if e.origin != "role" and sentence.start <= e.start < sentence.end]
         # A trigger word inside a name is part of the name: "فيصل" is not "ف" + "يصل".
-        triggers = [t for t in lexicon.match(tokens)
-                    if not any(start < t.end and t.start < end for start, end in names)]
+        triggers = [t for t in lexicon.match(tokens) if not _inside_a_name(t, tokens, names)]
         if not triggers:
             continue
         mentions = sentence_mentions(article, sentence, tokens, home, entity_index)
@@ -113,6 +112,12 @@ class SentenceContext:
 def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
     """A subject carried into the next sentence: no token positions there, only who it is."""
     return replace(subject, first=-1, last=-1, conjoined=False, listed=False)
+
+
+def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple[int, int]]) -> bool:
+    """The trigger's own words (not a gapped phrase's middle) overlap a name: "فيصل" is not "ف" + "يصل"."""
+    words = [tokens[trigger.first], tokens[trigger.last]]
+    return any(start < w.end and w.start < end for w in words for start, end in names)
 
 
 def home_state(article: Article) -> str | None:
