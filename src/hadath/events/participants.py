@@ -275,7 +275,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     between = _between_pair(trigger, after)
     if between:
         return [between]
-    if not entry.is_verb and entry.cameo[:2] in ("04", "05", "06"):
+    if not entry.is_verb and entry.cameo[:2] in ("05", "06"):
         # "الاجتماع … بين البلدين، ومن المتوقع توقيع عقود": the pair just named does the signing
         earlier = _between_pair_before(trigger, before)
         if earlier and not any(m.preposition is None and m.can_act for m in after[:1]):

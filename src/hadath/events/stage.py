@@ -231,13 +231,14 @@ def _date_value(event_date: tuple[str, str] | None, status: str, sentence: Sente
     """
     if event_date is not None:
         return event_date[0], event_date[1], "text"
-    if not article.published:
-        return None, "unknown", None
     if status == "planned":
-        published = article.published.isoformat()
+        # with no publication date, any date named before is the best reference there is
+        published = article.published.isoformat() if article.published else ""
         earlier = [d for d in article.dates if d.end <= sentence.start and d.value and d.value > published]
         if earlier:
             return earlier[-1].value, earlier[-1].precision, "context"
+        return None, "unknown", None
+    if not article.published:
         return None, "unknown", None
     if status in ("occurred", "ongoing"):
         return article.published.isoformat(), "day", "publication"

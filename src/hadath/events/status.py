@@ -144,4 +144,4 @@ def _imperfect_after(tokens: list[Token], index: int) -> bool:
     if index + 1 >= len(tokens):
         return False
     word = tokens[index + 1].text
-    return len(word) > 2 and word[0] in "يتنأ"
+    return len(word) > 2 and word[0] in "يتن"  # not "أ": "قد أعلن" is a perfect (first-person "أ" is rare in news)
