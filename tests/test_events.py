@@ -396,3 +396,13 @@ def test_a_gapped_phrase_holds_its_object() -> None:
     art = article_with("وحملت الحكومة الليبية تركيا مسؤولية التصعيد.", {
         "الحكومة الليبية": ("ORG", "LBYGOV", "LBY"), "تركيا": ("LOC", "TUR", "TUR")})
     assert coded(art) == [("LBY", "TUR", "112", "occurred")]
+
+
+def test_a_topic_is_not_an_act_and_an_aim_is_hypothetical() -> None:
+    art = article_with("وناقش الوزير الأردني مع نظيره المصري ملف التطبيع مع إسرائيل.", {
+        "الوزير الأردني": ("ORG", "JORGOV", "JOR"), "المصري": ("ADJ", "EGY", "EGY"), "إسرائيل": ("LOC", "ISR", "ISR")})
+    assert [e.cameo for e in art.events] == ["040"]
+    art = article_with("وأشاد الرئيس الفرنسي بجهود الوساطة القطرية بين إسرائيل وحماس.", {
+        "الرئيس الفرنسي": ("ORG", "FRAGOV", "FRA"), "القطرية": ("ADJ", "QAT", "QAT"),
+        "إسرائيل": ("LOC", "ISR", "ISR"), "حماس": ("ORG", "HAMAS", "HAMAS")})
+    assert {e.cameo: e.status for e in art.events}.get("045") == "hypothetical"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
@@ -61,6 +63,9 @@ def code_events(article: Article) -> Article:
             subject = _carried(subject, sentence)
         last_target: ActorMention | None = None
         for trigger in triggers:
+            topic = _topic_effect(trigger, tokens)
+            if topic == "drop":
+                continue  # "ملف التطبيع", "مسألة تأجيل القمة": what is talked about, not what happened
             if verbs_seen and not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل"):
                 continue  # "اجتمع … لمناقشة …": the purpose of an act is its topic, not another act
             verbs_seen = verbs_seen or trigger.entry.is_verb
@@ -114,6 +119,21 @@ def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
     return replace(subject, first=-1, last=-1, conjoined=False, listed=False)
 
 
+def _topic_effect(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
+    """What a topic word right before a verbal noun makes of it (data/topic_words.tsv)."""
+    if trigger.entry.is_verb or trigger.first == 0:
+        return None
+    previous = normalize_word(tokens[trigger.first - 1].text).lstrip("وفبل")
+    return _topic_words().get(previous)
+
+
+@cache
+def _topic_words() -> dict[str, str]:
+    text = resources.files("hadath.events").joinpath("data/topic_words.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    return {normalize_word(word): effect for word, effect in rows if word != "word"}
+
+
 def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple[int, int]]) -> bool:
     """The trigger's own words (not a gapped phrase's middle) overlap a name: "فيصل" is not "ف" + "يصل"."""
     words = [tokens[trigger.first], tokens[trigger.last]]
@@ -156,6 +176,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
+        if status == "occurred" and _topic_effect(trigger, ctx.tokens) == "hypothetical":
+            status = "hypothetical"  # "جهود وقف إطلاق النار": an aim, not a result
         value, precision, date_source = _date_value(event_date, status, ctx.sentence, article)
         cameo = load_cameo()[cameo_code]
         event = Event(
