@@ -8,21 +8,16 @@ takes the code of the dictionary person whose surname it ends with.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from hadath.model import Article, Entity
 from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
+from hadath.text.wordlists import read_words
 
 CONJUNCTIONS = ("و", "ف")
 
 
-@cache
 def _blockers() -> frozenset[str]:
-    text = resources.files("hadath.actors").joinpath("data/not_surname_after.tsv").read_text(encoding="utf-8")
-    words = [line.strip() for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
-    return frozenset(normalize(w) for w in words if w != "word")
+    return read_words("hadath.actors", "data/not_surname_after.tsv")
 
 
 # Heads of organisation names that news uses alone once the full name is given:

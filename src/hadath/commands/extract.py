@@ -7,8 +7,8 @@ import json
 import sys
 from datetime import date
 
-from hadath.errors import HadathError
 from hadath import pipeline
+from hadath.errors import HadathError
 from hadath.read import read_inputs
 
 

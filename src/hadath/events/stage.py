@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
-from importlib import resources
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
@@ -24,6 +22,7 @@ from hadath.events.status import find_markers, status_of
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token, tokenize
+from hadath.text.wordlists import read_table
 
 # Roots whose events are worth keeping with no named party: protests and violence happen to someone
 # somewhere even when the text names nobody ("قتل عشرة أشخاص في انفجار …").
@@ -124,14 +123,7 @@ def _topic_effect(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
     if trigger.entry.is_verb or trigger.first == 0:
         return None
     previous = normalize_word(tokens[trigger.first - 1].text).lstrip("وفبل")
-    return _topic_words().get(previous)
-
-
-@cache
-def _topic_words() -> dict[str, str]:
-    text = resources.files("hadath.events").joinpath("data/topic_words.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
-    return {normalize_word(word): effect for word, effect in rows if word != "word"}
+    return read_table("hadath.events", "data/topic_words.tsv").get(previous)
 
 
 def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple[int, int]]) -> bool:

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token
+from hadath.text.wordlists import read_words
 
 CONJUNCTIONS = ("و", "ف")
 
 
-@cache
 def word_list(filename: str) -> frozenset[str]:
-    """The first column of a one-word-per-line data file, normalised."""
-    text = resources.files("hadath.events").joinpath(f"data/{filename}").read_text(encoding="utf-8")
-    return frozenset(normalize(line.split("\t")[0].strip()) for line in text.splitlines()[1:]
-                     if line.strip() and not line.startswith("#"))
+    """The first column of a one-word-per-line data file of this package, normalised."""
+    return read_words("hadath.events", f"data/{filename}")
 
 
 def light_verb_between(tokens: list[Token], lo: int, hi: int) -> bool:
