@@ -41,14 +41,18 @@ _CLUSTER_EVENT_IDS = (
     .distinct()
 )
 _EVENTS_BY_ID = select(events).where(events.c.id.in_(bindparam("ids", expanding=True)))
-# Two indexed lookups in a UNION: with an OR, SQLite scans every event of the dyad and root, which
-# grows with the store (thousands of rows for a busy dyad over years).
-_RULE_EVENTS = union(
+# The candidates for all of an article's events in one round trip: two indexed lookups in a UNION
+# (with an OR, SQLite scans every event of a dyad and root, which grows with the store).
+_CANDIDATE_EVENTS = union(
     select(events).where(
-        events.c.dyad == bindparam("dyad"), events.c.root == bindparam("root"), events.c.date_month == bindparam("month")
+        events.c.dyad.in_(bindparam("dyads", expanding=True)),
+        events.c.root.in_(bindparam("roots", expanding=True)),
+        events.c.date_month.in_(bindparam("months", expanding=True)),
     ),
     select(events).where(
-        events.c.dyad == bindparam("dyad"), events.c.root == bindparam("root"), events.c.pub_week == bindparam("week")
+        events.c.dyad.in_(bindparam("dyads_", expanding=True)),
+        events.c.root.in_(bindparam("roots_", expanding=True)),
+        events.c.pub_week == bindparam("week"),
     ),
 )
 _DELETE_FAILED = delete(articles).where(
@@ -60,6 +64,9 @@ _UPDATE_EVENT = (
     update(events)
     .where(events.c.id == bindparam("event_id_"))
     .values({name: bindparam(name + "_") for name in _EVENT_FIELDS})
+)
+_OUTLET_REPORTED = select(event_outlets.c.event_id).where(
+    event_outlets.c.outlet == bindparam("outlet"), event_outlets.c.event_id.in_(bindparam("ids", expanding=True))
 )
 _OUTLET_SEEN = select(func.count()).select_from(event_outlets).where(
     event_outlets.c.event_id == bindparam("event_id"), event_outlets.c.outlet == bindparam("outlet")
@@ -194,24 +201,62 @@ class StoreWriter:
                 ],
             )
         result = WriteResult("new", article_id)
+        if article.events:
+            mention_rows, result.events_new = self._merge_events(conn, article, article_id, cluster_id)
+            conn.execute(insert(mentions), mention_rows)
+            result.mentions = len(mention_rows)
+        return result
+
+    def _merge_events(
+        self, conn: Connection, article: Article, article_id: str, cluster_id: str
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Attach each event of the article to its merged event (see merge.py); the mention rows and
+        how many events are new. Candidates are read once per article and changed in memory, then
+        written back together: a few statements per article however many events it has."""
+        week = merge.publication_week(article.published)
+        views = [self._view(ev, week) for ev in article.events]
+        outlet = outlet_of(article.url, article.source)
+        stored = self._candidates(conn, views, week)  # earlier events, by id, as mutable rows
+        cluster_rows: list[_NewEvent] = []
+        if cluster_id != article_id:
+            ids = conn.execute(_CLUSTER_EVENT_IDS, {"cluster": cluster_id}).scalars().all()
+            for row in conn.execute(_EVENTS_BY_ID, {"ids": ids}).mappings() if ids else []:
+                stored.setdefault(row["id"], _NewEvent(row))
+            cluster_rows = [stored[i] for i in ids]
+        reported: set[int] = set()  # stored events this outlet has reported already
+        if outlet is not None and stored:
+            reported = set(conn.execute(_OUTLET_REPORTED, {"outlet": outlet, "ids": list(stored)}).scalars())
+        created: dict[int, _NewEvent] = {}
+        changed: dict[int, _NewEvent] = {}
+        new_outlets: list[int] = []
         touched: set[int] = set()  # events this article has mentioned already
-        created: dict[int, _NewEvent] = {}  # events this article creates, inserted together below
         mention_rows = []
-        for index, ev in enumerate(article.events):
-            event_id, merged_by = self._merge_mention(
-                conn, article, article_id, index, ev, cluster_id, touched, created
-            )
-            result.events_new += int(merged_by == "new")
+        for index, (ev, view) in enumerate(zip(article.events, views, strict=True)):
+            chosen, merged_by = self._find_event(view, cluster_rows, [*stored.values(), *created.values()])
+            if chosen is None:
+                event_id = merge.event_id(article_id, index)
+                created[event_id] = self._new_event(event_id, ev, view, article, outlet)
+            else:
+                event_id = chosen.id
+                changes = self._merge_changes(chosen, ev, article, view, touched, int(ev.sentence == 0))
+                if event_id not in created:
+                    if outlet is not None and event_id not in reported:
+                        reported.add(event_id)
+                        new_outlets.append(event_id)
+                        changes["num_sources"] = chosen.num_sources + 1
+                    changed[event_id] = chosen
+                chosen.update(changes)
+            touched.add(event_id)
             mention_rows.append(self._mention_row(article, article_id, index, ev, event_id, merged_by))
         if created:
             conn.execute(insert(events), list(created.values()))
-            outlet = outlet_of(article.url, article.source)
             if outlet is not None:
-                conn.execute(insert(event_outlets), [{"event_id": i, "outlet": outlet} for i in created])
-        if mention_rows:
-            conn.execute(insert(mentions), mention_rows)
-        result.mentions = len(mention_rows)
-        return result
+                new_outlets.extend(created)
+        if changed:
+            conn.execute(_UPDATE_EVENT, [self._update_params(row) for row in changed.values()])
+        if new_outlets:
+            conn.execute(insert(event_outlets), [{"event_id": i, "outlet": outlet} for i in new_outlets])
+        return mention_rows, len(created)
 
     def _write_failure(self, conn: Connection, item: Extracted) -> WriteResult:
         article = item.article
@@ -258,7 +303,7 @@ class StoreWriter:
             if outlet is not None and self._add_outlet(conn, event_id, outlet):
                 changes["num_sources"] = row.num_sources + 1
             if changes:
-                self._update_event(conn, row, changes)
+                conn.execute(_UPDATE_EVENT, self._update_params({**row._mapping, **changes}))
 
     def _cluster(self, conn: Connection, article_id: str, sig: bytes | None, band_keys: list[int]) -> str:
         """The near-duplicate cluster this article joins: its most similar earlier article's, else its own."""
@@ -271,99 +316,80 @@ class StoreWriter:
                 best = (score, row.cluster_id)
         return article_id if best is None else best[1]
 
-    def _merge_mention(
-        self,
-        conn: Connection,
-        article: Article,
-        article_id: str,
-        index: int,
-        ev: Event,
-        cluster_id: str,
-        touched: set[int],
-        created: dict[int, _NewEvent],
-    ) -> tuple[int, str]:
-        """Attach event `index` of the article to its event, creating it if new: (event id, how)."""
+    @staticmethod
+    def _view(ev: Event, week: str | None) -> merge.MergeView:
         source_key = ev.source.key if ev.source else None
         target_key = ev.target.key if ev.target else None
-        week = merge.publication_week(article.published)
-        view = merge.MergeView(
-            merge.dyad_key(ev.root, source_key, target_key),
-            ev.root,
-            ev.cameo,
-            ev.status,
-            ev.date,
-            ev.date_precision,
-            week,
-        )
-        in_cluster = cluster_id != article_id
-        chosen, merged_by = self._find_event(conn, view, cluster_id if in_cluster else None, created)
+        dyad = merge.dyad_key(ev.root, source_key, target_key)
+        return merge.MergeView(dyad, ev.root, ev.cameo, ev.status, ev.date, ev.date_precision, week)
+
+    @staticmethod
+    def _candidates(conn: Connection, views: list[merge.MergeView], week: str | None) -> dict[int, _NewEvent]:
+        """Stored events that may match one of the views: same dyad and root, and the same month or
+        publication week (every event the merge rules accept is among them)."""
+        dyads = sorted({v.dyad for v in views if v.dyad is not None})
+        if not dyads:
+            return {}
+        roots = sorted({v.root for v in views})
+        months = sorted({m for v in views if (m := merge.date_month(v.date, v.precision)) is not None})
+        params = {"dyads": dyads, "roots": roots, "months": months, "dyads_": dyads, "roots_": roots, "week": week}
+        return {row["id"]: _NewEvent(row) for row in conn.execute(_CANDIDATE_EVENTS, params).mappings()}
+
+    @staticmethod
+    def _new_event(
+        event_id: int, ev: Event, view: merge.MergeView, article: Article, outlet: str | None
+    ) -> _NewEvent:
+        loc = ev.location
+        source_key = ev.source.key if ev.source else None
+        target_key = ev.target.key if ev.target else None
         in_lead = int(ev.sentence == 0)
-        outlet = outlet_of(article.url, article.source)
-        if chosen is None:
-            event_id = merge.event_id(article_id, index)
-            loc = ev.location
-            created[event_id] = _NewEvent(
-                id=event_id,
-                cameo=ev.cameo,
-                root=ev.root,
-                quad_class=ev.quad_class,
-                goldstein=ev.goldstein,
-                plover=ev.plover,
-                source_actor=ev.source.actor if ev.source else None,
-                source_key=source_key,
-                source_name=ev.source.name if ev.source else None,
-                target_actor=ev.target.actor if ev.target else None,
-                target_key=target_key,
-                target_name=ev.target.name if ev.target else None,
-                status=ev.status,
-                date=ev.date,
-                date_precision=ev.date_precision,
-                event_day=merge.event_day(ev.date, ev.date_precision, article.published),
-                location_key=loc.key if loc else None,
-                location_name=loc.name if loc else None,
-                lat=loc.lat if loc else None,
-                lon=loc.lon if loc else None,
-                num_mentions=1,
-                num_sources=int(outlet is not None),
-                num_articles=1,
-                first_seen=article.published,
-                last_seen=article.published,
-                confidence=ev.confidence,
-                in_lead=in_lead,
-                source_url=article.url,
-                dyad=view.dyad,
-                date_month=merge.date_month(ev.date, ev.date_precision),
-                pub_week=week,
-            )
-        elif chosen.id in created:
-            event_id = chosen.id
-            chosen.update(self._merge_changes(chosen, ev, article, view, touched, in_lead))  # same outlet
-        else:
-            event_id = chosen.id
-            changes = self._merge_changes(chosen, ev, article, view, touched, in_lead)
-            if outlet is not None and self._add_outlet(conn, event_id, outlet):
-                changes["num_sources"] = chosen.num_sources + 1
-            self._update_event(conn, chosen, changes)
-        touched.add(event_id)
-        return event_id, merged_by
+        week = view.pub_week
+        return _NewEvent(
+            id=event_id,
+            cameo=ev.cameo,
+            root=ev.root,
+            quad_class=ev.quad_class,
+            goldstein=ev.goldstein,
+            plover=ev.plover,
+            source_actor=ev.source.actor if ev.source else None,
+            source_key=source_key,
+            source_name=ev.source.name if ev.source else None,
+            target_actor=ev.target.actor if ev.target else None,
+            target_key=target_key,
+            target_name=ev.target.name if ev.target else None,
+            status=ev.status,
+            date=ev.date,
+            date_precision=ev.date_precision,
+            event_day=merge.event_day(ev.date, ev.date_precision, article.published),
+            location_key=loc.key if loc else None,
+            location_name=loc.name if loc else None,
+            lat=loc.lat if loc else None,
+            lon=loc.lon if loc else None,
+            num_mentions=1,
+            num_sources=int(outlet is not None),
+            num_articles=1,
+            first_seen=article.published,
+            last_seen=article.published,
+            confidence=ev.confidence,
+            in_lead=in_lead,
+            source_url=article.url,
+            dyad=view.dyad,
+            date_month=merge.date_month(ev.date, ev.date_precision),
+            pub_week=week,
+        )
 
     def _find_event(
-        self, conn: Connection, view: merge.MergeView, cluster_id: str | None, created: dict[int, _NewEvent]
+        self, view: merge.MergeView, cluster_rows: list[_NewEvent], rows: list[_NewEvent]
     ) -> tuple[Any, str]:
+        """The event a mention joins, and how: through its near-duplicate cluster, or by the rules."""
         if view.dyad is None:
             return None, "new"
-        keys = {"dyad": view.dyad, "root": view.root}
-        if cluster_id is not None:
-            ids = conn.execute(_CLUSTER_EVENT_IDS, {"cluster": cluster_id}).scalars().all()
-            rows = conn.execute(_EVENTS_BY_ID, {"ids": ids}).all() if ids else []
-            best = self._best(view, rows, same_cluster=True)
-            if best is not None:
-                return best, "cluster"
-        month = merge.date_month(view.date, view.precision)
-        if month is None and view.pub_week is None:
+        best = self._best(view, cluster_rows, same_cluster=True)
+        if best is not None:
+            return best, "cluster"
+        if merge.date_month(view.date, view.precision) is None and view.pub_week is None:
             return None, "new"
-        rows = conn.execute(_RULE_EVENTS, {**keys, "month": month, "week": view.pub_week}).all()
-        best = self._best(view, [*rows, *created.values()], same_cluster=False)
+        best = self._best(view, rows, same_cluster=False)
         return (best, "rules") if best is not None else (None, "new")
 
     @staticmethod
@@ -447,9 +473,8 @@ class StoreWriter:
         return True
 
     @staticmethod
-    def _update_event(conn: Connection, row: Any, changes: dict[str, Any]) -> None:
-        fields = {**row._mapping, **changes}
-        conn.execute(_UPDATE_EVENT, {"event_id_": row.id, **{name + "_": fields[name] for name in _EVENT_FIELDS}})
+    def _update_params(row: dict[str, Any]) -> dict[str, Any]:
+        return {"event_id_": row["id"], **{name + "_": row[name] for name in _EVENT_FIELDS}}
 
     @staticmethod
     def _mention_row(
