@@ -227,15 +227,19 @@ class StoreWriter:
         if outlet is not None and stored:
             reported = set(conn.execute(_OUTLET_REPORTED, {"outlet": outlet, "ids": list(stored)}).scalars())
         created: dict[int, _NewEvent] = {}
+        by_dyad: dict[str | None, list[_NewEvent]] = {}  # candidates of each dyad, stored and created
+        for row in stored.values():
+            by_dyad.setdefault(row.dyad, []).append(row)
         changed: dict[int, _NewEvent] = {}
         new_outlets: list[int] = []
         touched: set[int] = set()  # events this article has mentioned already
         mention_rows = []
         for index, (ev, view) in enumerate(zip(article.events, views, strict=True)):
-            chosen, merged_by = self._find_event(view, cluster_rows, [*stored.values(), *created.values()])
+            chosen, merged_by = self._find_event(view, cluster_rows, by_dyad.get(view.dyad, []))
             if chosen is None:
                 event_id = merge.event_id(article_id, index)
                 created[event_id] = self._new_event(event_id, ev, view, article, outlet)
+                by_dyad.setdefault(view.dyad, []).append(created[event_id])
             else:
                 event_id = chosen.id
                 changes = self._merge_changes(chosen, ev, article, view, touched, int(ev.sentence == 0))
