@@ -406,3 +406,9 @@ def test_a_topic_is_not_an_act_and_an_aim_is_hypothetical() -> None:
         "الرئيس الفرنسي": ("ORG", "FRAGOV", "FRA"), "القطرية": ("ADJ", "QAT", "QAT"),
         "إسرائيل": ("LOC", "ISR", "ISR"), "حماس": ("ORG", "HAMAS", "HAMAS")})
     assert {e.cameo: e.status for e in art.events}.get("045") == "hypothetical"
+
+
+def test_a_negation_reaches_over_a_light_verb_and_an_adverbial() -> None:
+    art = article_with("وقال الوزير إن الجيش الإثيوبي لم يشن في أي وقت هجمات على الأراضي السودانية.", {
+        "الجيش الإثيوبي": ("ORG", "ETHMIL", "ETH"), "السودانية": ("ADJ", "SDN", "SDN")})
+    assert [(e.source.key, e.status) for e in art.events] == [("ETH", "denied")]

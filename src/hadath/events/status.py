@@ -92,7 +92,7 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
         if first_word in TIGHT:
             gap = trigger.first - index
             # "لم تنفذ أي هجوم": a negated light verb negates the act its noun names
-            carried = (first_word in ("لم", "لن") and 0 < gap <= 4 and light_verb_between(tokens, index + 1, trigger.first)) \
+            carried = (first_word in ("لم", "لن") and 0 < gap <= 6 and light_verb_between(tokens, index + 1, trigger.first)) \
                 or (first_word == "قد" and 0 < gap <= 4 and _imperfect_after(tokens, index))
             if not (0 < gap <= TIGHT[first_word] or carried):
                 continue
