@@ -486,3 +486,10 @@ def test_same_text_in_two_files_is_one_article_with_a_copy(db, tmp_path):
     assert len(stored) == 1 and stored["source"].iloc[0].endswith("site_a.txt")
     copies = Store(db).article(stored["id"].iloc[0])["copies"]
     assert [w.endswith("site_b.txt") for w in copies["where"]] == [True]
+
+
+def test_store_is_reachable_from_the_package() -> None:
+    import hadath
+    from hadath.store import Store
+
+    assert hadath.Store is Store
