@@ -493,3 +493,17 @@ def test_store_is_reachable_from_the_package() -> None:
     from hadath.store import Store
 
     assert hadath.Store is Store
+
+
+def test_a_query_typed_with_a_clitic_finds_the_bare_word(tmp_path) -> None:
+    from hadath.store.ingest import Ingester
+
+    db = str(tmp_path / "search.db")
+    source = tmp_path / "a.jsonl"
+    source.write_text(json.dumps({"source": "s1", "published": "2024-05-01",
+                                  "text": "زار وزير الخارجية التركي طهران أمس وبحث مع نظيره الإيراني ملف الحدود."},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    Ingester(db).ingest([str(source)])
+    store = Store(db)
+    assert len(store.search("وطهران")) == 1  # the text has "طهران" only
+    assert len(store.search("طهران موسكو")) == 0  # every word must be found

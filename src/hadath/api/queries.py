@@ -23,7 +23,7 @@ from hadath.errors import HadathError
 from hadath.store import Store, schema
 from hadath.store.api import STATUSES, parse_bound, period_of
 from hadath.store.engine import database_error, is_sqlite
-from hadath.store.fulltext import search_words
+from hadath.store.fulltext import fts5_match, pg_tsquery, search_words
 
 events, mentions, articles = schema.events, schema.mentions, schema.articles
 ACTUAL = ("occurred", "ongoing")  # what happened, as opposed to planned, denied or hypothetical
@@ -111,14 +111,14 @@ def matching_articles(store: Store, query_text: str) -> Any:
     if not words:
         raise HadathError(f"the text query {query_text!r} has no words to search for")
     if is_sqlite(store.engine):
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        match = fts5_match(query_text)
         return text(
             "SELECT a.id FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid "
             "WHERE article_fts MATCH :fts_match"
         ).bindparams(fts_match=match).columns(articles.c.id)
     return select(articles.c.id).where(
         func.to_tsvector("simple", func.coalesce(articles.c.search_text, "")).op("@@")(
-            func.plainto_tsquery("simple", " ".join(words))
+            func.to_tsquery("simple", pg_tsquery(query_text))
         )
     )
 

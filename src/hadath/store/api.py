@@ -26,7 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from hadath.errors import HadathError
 from hadath.store import schema
 from hadath.store.engine import database_error, is_sqlite, make_engine, resolve_url
-from hadath.store.fulltext import search_words
+from hadath.store.fulltext import fts5_match, pg_tsquery, search_words
 from hadath.store.migrations import LATEST, current_version, migrate
 
 articles, events, mentions, entities = schema.articles, schema.events, schema.mentions, schema.entities
@@ -260,18 +260,18 @@ class Store:
             return pd.DataFrame(columns=["id", "title", "url", "outlet", "published", "rank"])
         params = {"limit": limit, "offset": offset}
         if is_sqlite(self.engine):
-            params["match"] = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+            params["match"] = fts5_match(query_text)
             sql = (
                 "SELECT a.id, a.title, a.url, a.outlet, a.published, article_fts.rank AS rank "
                 "FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid "
                 "WHERE article_fts MATCH :match ORDER BY article_fts.rank, a.id LIMIT :limit OFFSET :offset"
             )
         else:
-            params["words"] = " ".join(words)
+            params["words"] = pg_tsquery(query_text)
             sql = (
                 "SELECT a.id, a.title, a.url, a.outlet, a.published, "
-                "-ts_rank(to_tsvector('simple', coalesce(a.search_text, '')), plainto_tsquery('simple', :words)) AS rank "
-                "FROM articles a WHERE to_tsvector('simple', coalesce(a.search_text, '')) @@ plainto_tsquery('simple', :words) "
+                "-ts_rank(to_tsvector('simple', coalesce(a.search_text, '')), to_tsquery('simple', :words)) AS rank "
+                "FROM articles a WHERE to_tsvector('simple', coalesce(a.search_text, '')) @@ to_tsquery('simple', :words) "
                 "ORDER BY rank, a.id LIMIT :limit OFFSET :offset"
             )
         return self._frame(text(sql), params)

@@ -24,3 +24,24 @@ def search_document(title: str | None, text: str) -> str:
 def search_words(query: str) -> list[str]:
     """The query's words as the index holds them (normalised; clitics left as typed)."""
     return [normalize(t.text) for t in tokenize(query) if t.text[0].isalnum()]
+
+
+def query_readings(query: str) -> list[list[str]]:
+    """For each query word, every form it can be read as: "وتركيا" -> ["وتركيا", "تركيا"], so a
+    query typed with a clitic also finds the bare word."""
+    return [list(dict.fromkeys(stem for _prefix, stem in clitic_readings(t.text)))
+            for t in tokenize(query) if t.text[0].isalnum()]
+
+
+def fts5_match(query: str) -> str:
+    """An SQLite FTS5 MATCH expression: every word, each in any of its readings."""
+    def quoted(word: str) -> str:
+        return '"' + word.replace('"', '""') + '"'
+
+    return " AND ".join("(" + " OR ".join(quoted(w) for w in group) + ")" for group in query_readings(query))
+
+
+def pg_tsquery(query: str) -> str:
+    """A PostgreSQL to_tsquery('simple', …) text: every word, each in any of its readings. Tokens
+    are word characters only, so quoting each lexeme is enough."""
+    return " & ".join("(" + " | ".join(f"'{w}'" for w in group) + ")" for group in query_readings(query))
