@@ -8,12 +8,17 @@ takes the code of the dictionary person whose surname it ends with.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+from typing import TypeVar
+
 from hadath.model import Article, Entity
 from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
 from hadath.text.wordlists import read_words
 
 CONJUNCTIONS = ("و", "ف")
+T = TypeVar("T")
 
 
 def _blockers() -> frozenset[str]:
@@ -45,19 +50,37 @@ def _link_organisation_heads(article: Article) -> Article:
     known = {head: next(iter(codes)) for head, codes in by_head.items() if len(codes) == 1}
     if not known:
         return article
-    covered = [(e.start, e.end) for e in article.entities]
-    added = []
-    for token in tokenize(article.text):
-        word = normalize(token.text)
-        start = token.start
-        if word[:1] in CONJUNCTIONS and word[1:] in known:
-            word, start = word[1:], token.start + 1
-        if word not in known or any(s <= token.start < e for s, e in covered):
-            continue
-        actor, key, name = known[word]
-        added.append(Entity(article.text[start : token.end], start, token.end, "ORG", name, actor, key, "coreference"))
+    added = [Entity(article.text[start:end], start, end, "ORG", name, actor, key, "coreference")
+             for start, end, (actor, key, name) in _later_mentions(article, known)]
     article.entities = sorted(article.entities + added, key=lambda e: (e.start, e.end))
     return article
+
+
+def _later_mentions(article: Article, known: dict[str, T], blockers: frozenset[str] = frozenset()
+                    ) -> list[tuple[int, int, T]]:
+    """(start, end, value) for every word of the text that is a key of `known`, read as it is or
+    without a leading و/ف, outside the entities already found and not right after a blocker word."""
+    spans = sorted((e.start, e.end) for e in article.entities)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # furthest end of the spans so far
+
+    def covered(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and reach[i] > offset
+
+    tokens = tokenize(article.text)
+    found = []
+    for i, token in enumerate(tokens):
+        word = normalize(token.text)
+        start = token.start
+        if word not in known and word[:1] in CONJUNCTIONS and word[1:] in known:
+            word, start = word[1:], token.start + 1
+        if word not in known or covered(token.start):
+            continue
+        if i > 0 and normalize(tokens[i - 1].text) in blockers:
+            continue
+        found.append((start, token.end, known[word]))
+    return found
 
 
 def _definite(word: str) -> str:
@@ -78,20 +101,7 @@ def _link_people(article: Article) -> Article:
             known = people.get(normalize(entity.text.split()[-1]))
             if known is not None:
                 entity.actor, entity.key, entity.name = known.actor, known.key, known.name
-    covered = [(e.start, e.end) for e in article.entities]
-    tokens = tokenize(article.text)
-    added = []
-    for i, token in enumerate(tokens):
-        word = normalize(token.text)
-        start = token.start
-        if word not in people and word[:1] in CONJUNCTIONS and word[1:] in people:
-            word, start = word[1:], token.start + 1
-        known = people.get(word)
-        if known is None or any(s <= token.start < e for s, e in covered):
-            continue
-        if i > 0 and normalize(tokens[i - 1].text) in _blockers():
-            continue
-        added.append(Entity(article.text[start : token.end], start, token.end, "PER", known.name, known.actor,
-                            known.key, "coreference"))
+    added = [Entity(article.text[start:end], start, end, "PER", known.name, known.actor, known.key, "coreference")
+             for start, end, known in _later_mentions(article, people, _blockers())]
     article.entities = sorted(article.entities + added, key=lambda e: (e.start, e.end))
     return article
