@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import clitic_readings
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -121,19 +121,13 @@ def _context_view(word: str) -> tuple[str, str, str | None]:
     return normalize(word), clitic_readings(word)[-1][1], cue
 
 
-@lru_cache(maxsize=200_000)
-def normalized(word: str) -> str:
-    """`normalize`, cached: the same words recur."""
-    return normalize(word)
-
-
 def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
     """BIO tags of the longest gazetteer names in a sentence ("B-LOC", "I-LOC", None).
 
     The first word of a name may carry clitics ("وبغداد"), the others are matched as written.
     """
     lex = lexicon()
-    norms = [normalized(w) for w in words]
+    norms = [normalize_word(w) for w in words]
     tags: list[str | None] = [None] * len(words)
     i = 0
     while i < len(words):
