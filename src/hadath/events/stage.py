@@ -317,9 +317,8 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
     ("اجتمع مع أحمديان وخطيب") is two events.
     """
     def pair_of(event: Event) -> tuple:
-        source = event.source.key if event.source else None
-        target = event.target.key if event.target else None
-        return tuple(sorted((str(source), str(target)))) if event.root in SYMMETRIC_ROOTS else (source, target)
+        keys = _keys(event)
+        return tuple(sorted(map(str, keys))) if event.root in SYMMETRIC_ROOTS else keys
 
     body_acts = {(pair_of(e), e.root) for e in events if e.sentence not in headlines}
     kept: list[Event] = []
