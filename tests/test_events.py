@@ -412,3 +412,45 @@ def test_a_negation_reaches_over_a_light_verb_and_an_adverbial() -> None:
     art = article_with("وقال الوزير إن الجيش الإثيوبي لم يشن في أي وقت هجمات على الأراضي السودانية.", {
         "الجيش الإثيوبي": ("ORG", "ETHMIL", "ETH"), "السودانية": ("ADJ", "SDN", "SDN")})
     assert [(e.source.key, e.status) for e in art.events] == [("ETH", "denied")]
+
+
+def test_one_party_named_twice_is_not_a_meeting() -> None:
+    # the government of a state and the state itself are one side, not two
+    article = article_with("اجتمعت الحكومة المصرية مع مصر أمس.",
+                           {"الحكومة المصرية": ("ORG", "EGYGOV", "EGY"), "مصر": ("LOC", "EGY", "EGY")})
+    assert coded(article) == []
+
+
+def test_domestic_repression_keeps_one_key_on_both_sides() -> None:
+    article = article_with("اعتقلت الشرطة الجزائرية عشرات المحتجين الجزائريين.",
+                           {"الشرطة الجزائرية": ("ORG", "DZACOP", "DZA"), "المحتجين الجزائريين": ("ORG", "DZACVL", "DZA")})
+    assert [(s, t, c[:2]) for s, t, c, _ in coded(article)] == [("DZA", "DZA", "17")]
+
+
+def test_later_noun_naming_a_told_visit_is_not_a_second_event() -> None:
+    article = article_with(
+        "زار وزير الخارجية القطري الرياض يوم الأحد.\n"
+        "وتعد المحادثات بين قطر والسعودية خطوة مهمة.\n"
+        "وتأتي زيارة الوزير القطري إلى الرياض في وقت حساس.",
+        {"وزير الخارجية القطري": ("ORG", "QATGOV", "QAT"), "الرياض": ("LOC", "SAU", "SAU"),
+         "قطر": ("LOC", "QAT", "QAT"), "السعودية": ("LOC", "SAU", "SAU"),
+         "الوزير القطري": ("ORG", "QATGOV", "QAT")})
+    assert [c for _, _, c, _ in coded(article)] == ["042"]
+
+
+def test_another_act_of_one_root_in_a_later_sentence_is_kept() -> None:
+    article = article_with(
+        "أمهلت الكويت الدبلوماسيين العراقيين يومين لمغادرة البلاد.\n"
+        "وكان الوزير الكويتي قد أعلن قطع بلاده علاقاتها مع العراق.",
+        {"الكويت": ("LOC", "KWT", "KWT"), "الدبلوماسيين العراقيين": ("ORG", "IRQGOV", "IRQ"),
+         "الوزير الكويتي": ("ORG", "KWTGOV", "KWT"), "العراق": ("LOC", "IRQ", "IRQ")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("KWT", "IRQ", "166"), ("KWT", "IRQ", "161")]
+
+
+def test_each_titled_person_met_is_a_meeting() -> None:
+    article = article_with(
+        'اجتمع الوزير التركي بشكل منفرد مع كل من "محمد باقري" نائب قائد هيئة الأركان الإيرانية، و"عباس عراقجي" وزير الخارجية الإيراني.',
+        {"الوزير التركي": ("ORG", "TURGOV", "TUR"), "محمد باقري": ("PER", "IRNMIL", "IRN"),
+         "هيئة الأركان الإيرانية": ("ORG", "IRNMIL", "IRN"),
+         "عباس عراقجي": ("PER", "IRNGOV", "IRN"), "وزير الخارجية الإيراني": ("ORG", "IRNGOV", "IRN")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("TUR", "IRN", "040"), ("TUR", "IRN", "040")]

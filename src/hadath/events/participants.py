@@ -88,7 +88,9 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
         mentions.append(ActorMention(
             text=article.text[start:end], start=start, end=end, first=first, last=last,
             actor=best.actor, key=best.key or next((e.key for e in group if e.key), None),
-            name=next((e.name for e in group if e.type == "PER" and e.name), best.name), type=best.type,
+            name=next((e.name for e in group if e.type == "PER" and e.name), best.name),
+            # a person with a title is a person: "أيمن الصفدي وزير الخارجية الأردني"
+            type="PER" if any(e.type == "PER" for e in group) else best.type,
             origin=best.origin,
             lead=tokens[head].start if head != first else start,
             preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start,
@@ -318,7 +320,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             following = index + 1
             # skip the title that describes the last target ("أحمديان" "أمين عام المجلس …")
             while following < len(mentions) and not mentions[following].listed \
-                    and mentions[following].first - mentions[following - 1].last <= 3 and following - index < 3:
+                    and mentions[following].first - mentions[following - 1].last <= 4 and following - index < 3:
                 following += 1
             if following >= len(mentions) or not mentions[following].listed \
                     or mentions[following].preposition in LOCATIVE:

@@ -29,6 +29,9 @@ from hadath.text.wordlists import read_table
 PARTYLESS_ROOTS = {"14", "18", "19", "20"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
+# Acts a state's own people do to each other and that gold codes with one key on both sides:
+# protests, repression, violence ("قمع المتظاهرين", "الاقتتال في ليبيا").
+DOMESTIC_ROOTS = {"14", "15", "17", "18", "19", "20"}
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "SPY", "COP"}
 ATTRIBUTION = re.compile(
     r"(?:وفق[اًا]?\s*ل?|بحسب|حسب(?:ما)?|نقل(?:ت|ا)?|قال(?:ت)?|ذكر(?:ت)?|أفاد(?:ت)?|افاد(?:ت)?|أعلن(?:ت)?)\s+"
@@ -42,6 +45,7 @@ def code_events(article: Article) -> Article:
     home = home_state(article)
     entity_index = EntityIndex(article)
     subject: ActorMention | None = None  # the last subject named, for verbs that drop theirs
+    verb_acts: set[tuple[int, int]] = set()  # (sentence, trigger start) of the events told by a verb
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
@@ -70,13 +74,15 @@ def code_events(article: Article) -> Article:
             verbs_seen = verbs_seen or trigger.entry.is_verb
             coded = _code_trigger(context, trigger, floor, subject, last_target)
             events.extend(event for event, _, _ in coded)
+            if trigger.entry.is_verb:
+                verb_acts.update((index, trigger.start) for _ in coded[:1])
             last_target = next((target for _, _, target in coded if target is not None), last_target)
             if trigger.entry.is_verb:
                 # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
                 floor = trigger.last
                 subject = next((source for _, source, _ in coded if source is not None), subject)
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"}
-    article.events = _one_per_act(events, _headline_sentences(article), places)
+    article.events = _one_per_act(events, _headline_sentences(article), places, verb_acts)
     _date_called_off_acts(article)
     return article
 
@@ -165,6 +171,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
             continue
+        if root not in DOMESTIC_ROOTS and _one_side(source, target):
+            continue  # "الحكومة الإيرانية" meeting "إيران": one party found twice, not two
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
@@ -192,6 +200,15 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         )
         events.append((event, source, target))
     return events
+
+
+def _one_side(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """Both parties are the same actor, or one is the bare state the other belongs to: "IRNGOV"
+    and "IRN" are one side, "SDNMIL" and "SDNREB" two."""
+    if source is None or target is None or not source.key or source.key != target.key:
+        return False
+    actors = {source.actor or source.key, target.actor or target.key}
+    return len(actors) == 1 or source.key in actors
 
 
 def _participant(mention: ActorMention | None) -> Participant | None:
@@ -307,7 +324,8 @@ def _is_place(participant: Participant, places: set[tuple[int, int]]) -> bool:
     return (participant.start, participant.end) in places
 
 
-def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int, int]]) -> list[Event]:
+def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int, int]],
+                 verb_acts: set[tuple[int, int]] = frozenset()) -> list[Event]:
     """One event per act and pair: repeated mentions of the same act in an article are one event.
 
     The act is the CAMEO code: a visit (042) and the talks held during it (040) are two events.
@@ -327,6 +345,14 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
         if event.source is None and _definite(event.trigger.text) and any(k.root == event.root for k in kept):
             continue  # "الغارات", "الهجوم" with no agent: the act already reported, named again
         if event.sentence in headlines and (pair, event.root) in body_acts:
+            continue
+        if ((event.sentence, event.trigger.start) not in verb_acts and event.date_source != "text"
+                and event.status in ("occurred", "ongoing")
+                and any(pair_of(k) == pair and (k.cameo == event.cameo or k.root == event.root == "04"
+                                                and k.sentence < event.sentence) for k in kept)):
+            # "زيارة رئيسي إلى تركيا" once the visit is told: a noun naming it again, undated; the
+            # talks of a visit told before are that visit's ("المحادثات بين البلدين"), but another
+            # act of one root is another act ("أمهلت الدبلوماسيين" then "قطع العلاقات")
             continue
         if any(pair_of(k) == pair and k.cameo == event.cameo and k.status == event.status
                and (k.date == event.date or None in (k.date, event.date))
