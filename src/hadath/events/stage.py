@@ -21,8 +21,8 @@ from hadath.events.participants import (
 from hadath.events.status import find_markers, status_of
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word
-from hadath.text.tokens import Token, tokenize
-from hadath.text.wordlists import read_table
+from hadath.text.tokens import Token, clitic_readings, tokenize
+from hadath.text.wordlists import read_table, read_words
 
 # Roots whose events are worth keeping with no named party: protests and violence happen to someone
 # somewhere even when the text names nobody ("قتل عشرة أشخاص في انفجار …").
@@ -69,8 +69,8 @@ def code_events(article: Article) -> Article:
             topic = _topic_effect(trigger, tokens)
             if topic == "drop":
                 continue  # "ملف التطبيع", "مسألة تأجيل القمة": what is talked about, not what happened
-            if verbs_seen and not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل"):
-                continue  # "اجتمع … لمناقشة …": the purpose of an act is its topic, not another act
+            if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
+                continue  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
             verbs_seen = verbs_seen or trigger.entry.is_verb
             coded = _code_trigger(context, trigger, floor, subject, last_target)
             events.extend(event for event, _, _ in coded)
@@ -128,8 +128,17 @@ def _topic_effect(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
     """What a topic word right before a verbal noun makes of it (data/topic_words.tsv)."""
     if trigger.entry.is_verb or trigger.first == 0:
         return None
-    previous = normalize_word(tokens[trigger.first - 1].text).lstrip("وفبل")
-    return read_table("hadath.events", "data/topic_words.tsv").get(previous)
+    topics = read_table("hadath.events", "data/topic_words.tsv")
+    # every clitic reading, not a strip of leading letters: "لوقف" is ل + "وقف", "بحث" is not ب + "حث"
+    return next((topics[stem] for _, stem in clitic_readings(tokens[trigger.first - 1].text) if stem in topics), None)
+
+
+def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """"تعرضت السفارة المصرية لهجوم": after a verb of undergoing (its subject between), "لـ" marks
+    the act suffered, not a purpose."""
+    undergoing = read_words("hadath.events", "data/undergoing_words.tsv")
+    return any(stem in undergoing for token in tokens[max(trigger.first - 5, 0) : trigger.first]
+               for _, stem in clitic_readings(token.text))
 
 
 def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple[int, int]]) -> bool:
@@ -155,7 +164,10 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
     cameo_code = trigger.entry.cameo
     root = cameo_code[:2]
     events = []
+    undergone = not trigger.entry.is_verb and _undergone(trigger, ctx.tokens)
     for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject, last_target):
+        if undergone and source is not None and source.last < trigger.first:
+            source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
         if root in PARTYLESS_ROOTS and target is None:
             target = _place_as_target(ctx.mentions, source, trigger)
         if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:

@@ -109,8 +109,6 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
             statuses.add(marker.status)
         elif marker.scope == "after" and marker.status == "planned" and trigger.entry.kind == "present":
             statuses.add(marker.status)  # "ويلتقي الرئيس خلال زيارته المرتقبة": an imperfect in a planned frame
-    if not statuses and not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل"):
-        statuses.add("planned")  # "لتهجير سكان غزة", "لبحث الوضع": the purpose of an act is intended
     if not statuses and _governed_by_threat_or_call(trigger, tokens, triggers or []):
         statuses.add("hypothetical")  # "هدد بتوسيع الهجمات", "دعا إلى وقف الغارات": not (yet) done
     if not statuses and future_date and trigger.entry.kind != "past":
