@@ -465,3 +465,19 @@ def test_a_purpose_noun_is_not_an_act_but_an_act_undergone_is() -> None:
     assert coded(purpose) == []
     undergone = article_with("وتعرضت السفارة المصرية لهجوم في الدوحة.", actors)
     assert [(t, c[:2]) for _, t, c, _ in coded(undergone)] == [("EGY", "18")]
+
+
+def test_strikes_summed_up_then_told_one_by_one_are_the_told_ones() -> None:
+    article = article_with(
+        "وكانت مصر والإمارات قد وجهتا ضربات للمسلحين داخل ليبيا، حيث قصفت مصر الميليشيات الإسلامية، والإمارات استهدفت تنظيم داعش.",
+        {"للمسلحين": ("ORG", "REB", None), "ليبيا": ("LOC", "LBY", "LBY"),
+         "مصر": ("LOC", "EGY", "EGY"), "الميليشيات الإسلامية": ("ORG", "LBYREB", "LBY"),
+         "الإمارات": ("LOC", "ARE", "ARE"), "تنظيم داعش": ("ORG", "ISIS", "ISIS")})
+    assert sorted((s, t) for s, t, _, _ in coded(article)) == [("ARE", "ISIS"), ("EGY", "LBY")]
+
+
+def test_two_attackers_in_one_sentence_are_not_merged() -> None:
+    article = article_with("قصفت مصر المسلحين في ليبيا، وقصفت الإمارات المسلحين في ليبيا أيضا.",
+                           {"مصر": ("LOC", "EGY", "EGY"), "المسلحين": ("ORG", "LBYREB", "LBY"),
+                            "ليبيا": ("LOC", "LBY", "LBY"), "الإمارات": ("LOC", "ARE", "ARE")})
+    assert sorted(s for s, _, _, _ in coded(article)) == ["ARE", "EGY"]

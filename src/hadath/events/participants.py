@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from hadath.events.lexicon import TriggerMatch
+from hadath.events.lexicon import TriggerMatch, load_lexicon
 from hadath.events.words import light_verb_between, word_list
 from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize, normalize_word
@@ -48,6 +48,7 @@ class ActorMention:
     lead: int = -1  # where its noun phrase starts: the head noun before an adjective ("والجماعات الإيرانية")
     conjoined: bool = False  # joined to the previous mention by "و"
     listed: bool = False  # joined by "و" or "، و": the next item of a list of targets
+    located: bool = False  # its state is the place named or the article's, not in its own words ("المسلحين")
 
     @property
     def can_act(self) -> bool:
@@ -102,7 +103,7 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     for mention in mentions:
         state = place_state or home_state
         if mention.key is None and state and mention.actor and len(mention.actor) == 3:
-            mention.key, mention.actor = state, state + mention.actor
+            mention.key, mention.actor, mention.located = state, state + mention.actor, True
     for previous, mention in zip(mentions, mentions[1:], strict=False):
         lead = mention.lead if mention.lead >= previous.end else mention.start
         between = article.text[previous.end : lead].strip()
@@ -323,7 +324,8 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
                     and mentions[following].first - mentions[following - 1].last <= 4 and following - index < 3:
                 following += 1
             if following >= len(mentions) or not mentions[following].listed \
-                    or mentions[following].preposition in LOCATIVE:
+                    or mentions[following].preposition in LOCATIVE \
+                    or _opens_a_clause(mentions[following], tokens):
                 break
             index = following
             listed = mentions[index]
@@ -333,6 +335,12 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
                 continue
             pairs.append((source, listed))
     return pairs
+
+
+def _opens_a_clause(mention: ActorMention, tokens: list[Token]) -> bool:
+    """"…، والإمارات استهدفت …": a joined name with a verb right after it is the next clause's subject."""
+    following = tokens[mention.last + 1 : mention.last + 2]
+    return any(match.entry.is_verb and match.first == 0 for match in load_lexicon().match(following))
 
 
 def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMention],

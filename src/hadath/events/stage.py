@@ -46,6 +46,7 @@ def code_events(article: Article) -> Article:
     entity_index = EntityIndex(article)
     subject: ActorMention | None = None  # the last subject named, for verbs that drop theirs
     verb_acts: set[tuple[int, int]] = set()  # (sentence, trigger start) of the events told by a verb
+    vague_targets: set[tuple[int, int]] = set()
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
@@ -59,7 +60,9 @@ def code_events(article: Article) -> Article:
         mentions = sentence_mentions(article, sentence, tokens, home, entity_index)
         markers = find_markers(tokens)
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
-        context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers)
+        vague_targets.update((m.start, m.end) for m in mentions if m.located)
+        context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers,
+                                  vague_targets)
         floor = -1
         verbs_seen = False
         if subject is not None and subject.start < sentence.start:
@@ -81,7 +84,7 @@ def code_events(article: Article) -> Article:
                 # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
                 floor = trigger.last
                 subject = next((source for _, source, _ in coded if source is not None), subject)
-    places = {(e.start, e.end) for e in article.entities if e.origin == "place"}
+    places = {(e.start, e.end) for e in article.entities if e.origin == "place"} | vague_targets
     article.events = _one_per_act(events, _headline_sentences(article), places, verb_acts)
     _date_called_off_acts(article)
     return article
@@ -117,6 +120,9 @@ class SentenceContext:
     markers: list
     dates: list[DateMention]
     triggers: list[TriggerMatch]
+    # spans of targets that say where rather than whom: a state a violent act was pinned to for want
+    # of a victim, an armed group known only by the place it is in ("للمسلحين داخل ليبيا")
+    vague_targets: set[tuple[int, int]]
 
 
 def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
@@ -170,6 +176,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
         if root in PARTYLESS_ROOTS and target is None:
             target = _place_as_target(ctx.mentions, source, trigger)
+            if target is not None:
+                ctx.vague_targets.add((target.start, target.end))
         if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
             target = _state_of(source)  # a protest with no named target is against its own rulers
         if root == "14" and source is None:
@@ -372,6 +380,7 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
             continue
         same_attack = next((k for k in kept if event.root in VIOLENT_ROOTS and k.sentence == event.sentence
                             and k.root in VIOLENT_ROOTS and k.trigger.start != event.trigger.start
+                            and (k.source is None or event.source is None or k.source.key == event.source.key)
                             and (k.target is None or event.target is None or k.target.key == event.target.key
                                  or _is_place(k.target, places) or _is_place(event.target, places))),
                            None)
