@@ -481,3 +481,9 @@ def test_two_attackers_in_one_sentence_are_not_merged() -> None:
                            {"مصر": ("LOC", "EGY", "EGY"), "المسلحين": ("ORG", "LBYREB", "LBY"),
                             "ليبيا": ("LOC", "LBY", "LBY"), "الإمارات": ("LOC", "ARE", "ARE")})
     assert sorted(s for s, _, _, _ in coded(article)) == ["ARE", "EGY"]
+
+
+def test_a_nisba_behind_the_noun_a_phrase_ends_on_is_its_object() -> None:
+    article = article_with("قرر الاتحاد الأفريقي أمس تعليق مشاركة الوفود السودانية في أنشطته.",
+                           {"الاتحاد الأفريقي": ("ORG", "AU", "AU"), "السودانية": ("ADJ", "SDN", "SDN")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("AU", "SDN", "160")]

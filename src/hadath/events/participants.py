@@ -368,7 +368,11 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
         # object; with two ("اتهمت الولايات المتحدة طهران") the first is the subject
         return inherited
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
-    if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach:
+    # "تعليق مشاركة الوفود السودانية": a nisba behind the noun a phrase ends on is that noun's, the object
+    genitive_nisba = entry.kind == "phrase" and first_after is not None and first_after.origin == "adjective" \
+        and first_after.first > trigger.last + 1
+    if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
+            and not genitive_nisba:
         return first_after
     # A verb's subject stands in its own clause; "…، وبحث معه" opens a coordinated clause whose
     # subject is the one before (inherited). A verbal noun may take the subject of the verb that
