@@ -86,7 +86,7 @@ def test_denial_governs_the_following_attack() -> None:
     art = article_with("نفت طهران أي علاقة لها بالهجوم على السفينة الإسرائيلية.", {
         "طهران": ("LOC", "IRN", "IRN"), "الإسرائيلية": ("MISC", "ISR", "ISR")})
     [(source, target, cameo, status)] = coded(art)
-    assert (cameo[:2], status) == ("18", "denied")
+    assert (cameo[:2], status) == ("19", "denied")  # a state's attack is military force
 
 
 def test_modal_makes_hypothetical() -> None:
@@ -487,3 +487,33 @@ def test_a_nisba_behind_the_noun_a_phrase_ends_on_is_its_object() -> None:
     article = article_with("قرر الاتحاد الأفريقي أمس تعليق مشاركة الوفود السودانية في أنشطته.",
                            {"الاتحاد الأفريقي": ("ORG", "AU", "AU"), "السودانية": ("ADJ", "SDN", "SDN")})
     assert [(s, t, c) for s, t, c, _ in coded(article)] == [("AU", "SDN", "160")]
+
+
+def test_an_attack_by_a_state_or_its_army_is_military_force() -> None:
+    article = article_with("هاجمت القوات المسلحة الروسية مواقع أوكرانية.",
+                           {"القوات المسلحة الروسية": ("ORG", "RUSMIL", "RUS"), "أوكرانية": ("ADJ", "UKR", "UKR")})
+    assert [c for _, _, c, _ in coded(article)] == ["190"]
+    article = article_with("هاجم مسلحون مجهولون قافلة أوكرانية.",
+                           {"مسلحون": ("ORG", "REB", None), "أوكرانية": ("ADJ", "UKR", "UKR")})
+    assert [c for _, _, c, _ in coded(article)] == ["180"]
+
+
+def test_a_headline_speaker_before_a_colon_is_the_we_after_it() -> None:
+    article = article_with("روسيا : لم نشن أي هجمات على المدنيين في خاركيف",
+                           {"روسيا": ("LOC", "RUS", "RUS"), "المدنيين": ("ORG", "CVL", None),
+                            "خاركيف": ("PLACE", "UKR", "UKR")})
+    assert [(s, st) for s, _, _, st in coded(article)] == [("RUS", "denied")]
+
+
+def test_a_denial_said_again_and_the_claim_it_denies_are_one_event() -> None:
+    article = article_with(
+        "نفت روسيا مزاعم استهداف قواتها للمدنيين في خاركيف.\n"
+        "وقال المتحدث الروسي إن روسيا لم تشن أي هجوم ضد المدنيين.\n"
+        "وأضاف: لم ننفذ أي هجمات على المدنيين الأوكرانيين.",
+        {"روسيا": ("LOC", "RUS", "RUS"), "المتحدث الروسي": ("ORG", "RUSGOV", "RUS"),
+         "المدنيين": ("ORG", "CVL", None), "خاركيف": ("PLACE", "UKR", "UKR"),
+         "المدنيين الأوكرانيين": ("ORG", "UKRCVL", "UKR")})
+    assert [(s, t, st) for s, t, _, st in coded(article)] == [("RUS", "UKR", "denied")]
+    claim_only = article_with("وتداولت وسائل إعلام مزاعم استهداف روسيا لمدنيين في خاركيف.",
+                              {"روسيا": ("LOC", "RUS", "RUS"), "خاركيف": ("PLACE", "UKR", "UKR")})
+    assert [(s, st) for s, _, _, st in coded(claim_only)] == [("RUS", "occurred")]

@@ -296,7 +296,8 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if inherited is not None and inherited.first < 0 and trigger.first > 3:
         inherited = None  # a subject from the sentence before reaches only a verb that opens this one
     # "أعلنت جماعة الحوثي أنها استهدفت سفينة", "نفت الوزارة أن تكون قواتها قصفت": the speaker's side
-    source = _speaker_of_complement(trigger, tokens, mentions) or _subject(trigger, tokens, before, after, lo, inherited)
+    source = _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
+        or _subject(trigger, tokens, before, after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None
@@ -434,6 +435,18 @@ def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions:
         return None
     bare = [m for m in mentions if m.last < trigger.first - 1 and m.preposition is None and m.can_act]
     return bare[-1] if bare else None
+
+
+def _colon_speaker(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention]
+                   ) -> ActorMention | None:
+    """A headline's speaker before a colon ("تركيا: لم ننفذ أي هجمات"): the "we" of what follows,
+    unless an actor of its own stands before the trigger there."""
+    speaker = next((m for m in mentions if m.first <= 2 and m.preposition is None and m.can_act), None)
+    if speaker is None or speaker.last + 1 >= trigger.first or tokens[speaker.last + 1].text not in (":", "："):
+        return None
+    if any(speaker.last < m.first < trigger.first and m.preposition is None and m.can_act for m in mentions):
+        return None
+    return speaker
 
 
 def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> ActorMention:

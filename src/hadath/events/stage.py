@@ -47,6 +47,7 @@ def code_events(article: Article) -> Article:
     subject: ActorMention | None = None  # the last subject named, for verbs that drop theirs
     verb_acts: set[tuple[int, int]] = set()  # (sentence, trigger start) of the events told by a verb
     vague_targets: set[tuple[int, int]] = set()
+    alleged: set[tuple[int, int]] = set()  # acts told as claims: "مزاعم استهداف تركيا للمدنيين"
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
@@ -64,7 +65,6 @@ def code_events(article: Article) -> Article:
         context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers,
                                   vague_targets)
         floor = -1
-        verbs_seen = False
         if subject is not None and subject.start < sentence.start:
             subject = _carried(subject, sentence)
         last_target: ActorMention | None = None
@@ -74,7 +74,8 @@ def code_events(article: Article) -> Article:
                 continue  # "ملف التطبيع", "مسألة تأجيل القمة": what is talked about, not what happened
             if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
                 continue  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
-            verbs_seen = verbs_seen or trigger.entry.is_verb
+            if topic == "alleged":
+                alleged.add((index, trigger.start))
             coded = _code_trigger(context, trigger, floor, subject, last_target)
             events.extend(event for event, _, _ in coded)
             if trigger.entry.is_verb:
@@ -85,7 +86,10 @@ def code_events(article: Article) -> Article:
                 floor = trigger.last
                 subject = next((source for _, source, _ in coded if source is not None), subject)
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"} | vague_targets
-    article.events = _one_per_act(events, _headline_sentences(article), places, verb_acts)
+    kept = _one_per_act(events, _headline_sentences(article), places, verb_acts)
+    # a claim the article also reports denied is that denial ("مزاعم استهداف …" then "لم ننفذ أي هجوم")
+    article.events = [e for e in kept if e.status == "denied" or (e.sentence, e.trigger.start) not in alleged
+                      or not any(d.status == "denied" and _same_kind(d, e) and _compatible(d, e, places) for d in kept)]
     _date_called_off_acts(article)
     return article
 
@@ -185,6 +189,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             place = _locative_place(ctx.mentions) or target
             if place is not None and place.key and len(place.key) == 3:
                 source = _state_of(place, "CVL")
+        if cameo_code == "180" and source is not None and _state_force(source):
+            cameo_code, root = "190", "19"  # "هجوم" by a state or its army is military force, not an assault
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
             cameo_code, root = "111", "11"  # a ministry "protests" by statement: disapproval, not a demonstration
         if root not in PARTYLESS_ROOTS and (source is None or target is None):
@@ -220,6 +226,12 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         )
         events.append((event, source, target))
     return events
+
+
+def _state_force(mention: ActorMention) -> bool:
+    """A state named as such or its armed forces ("تركيا", "القوات المسلحة التركية"), not a group."""
+    actor = mention.actor or mention.key or ""
+    return bool(mention.key) and len(mention.key) == 3 and actor[:3] == mention.key and actor[3:] in ("", "MIL")
 
 
 def _one_side(source: ActorMention | None, target: ActorMention | None) -> bool:
@@ -344,6 +356,17 @@ def _is_place(participant: Participant, places: set[tuple[int, int]]) -> bool:
     return (participant.start, participant.end) in places
 
 
+def _same_kind(one: Event, other: Event) -> bool:
+    return one.root == other.root or one.root in VIOLENT_ROOTS and other.root in VIOLENT_ROOTS
+
+
+def _compatible(one: Event, other: Event, vague: set[tuple[int, int]]) -> bool:
+    """Each side the same key, or unnamed, or known only by a place on one of the two."""
+    def agree(a: Participant | None, b: Participant | None) -> bool:
+        return a is None or b is None or a.key == b.key or _is_place(a, vague) or _is_place(b, vague)
+    return agree(one.source, other.source) and agree(one.target, other.target)
+
+
 def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int, int]],
                  verb_acts: set[tuple[int, int]] = frozenset()) -> list[Event]:
     """One event per act and pair: repeated mentions of the same act in an article are one event.
@@ -378,6 +401,9 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
                and (k.date == event.date or None in (k.date, event.date))
                and (k.sentence, k.trigger.start) != (event.sentence, event.trigger.start) for k in kept):
             continue
+        if event.status == "denied" and any(k.status == "denied" and _same_kind(k, event)
+                                            and _compatible(k, event, places) for k in kept):
+            continue  # a denial said again in other words ("لم ننفذ أي هجوم ضد المدنيين") is one denial
         same_attack = next((k for k in kept if event.root in VIOLENT_ROOTS and k.sentence == event.sentence
                             and k.root in VIOLENT_ROOTS and k.trigger.start != event.trigger.start
                             and (k.source is None or event.source is None or k.source.key == event.source.key)
