@@ -55,12 +55,13 @@ def clean_cldr_name(name: str) -> list[str]:
 def expand_adjective(stem: str) -> list[str]:
     """A masculine nisba, one word or several, in its definite/indefinite and gender/number forms.
 
-    "تركي" -> تركي، تركية، التركي، التركية، تركيون، تركيين، التركيون، التركيين;
+    "تركي" -> تركي، تركية، التركي، التركية، تركيون، تركيين، التركيون، التركيين, and the duals
+    تركيان، تركيتان، تركيتين ("السفارة والقنصلية السعوديتين");
     "كوري جنوبي" -> "الكوري الجنوبي", "الكورية الجنوبية", ...
     """
     words = stem.split()
     forms = []
-    for suffix in ("", "ة", "ون", "ين"):
+    for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين"):
         inflected = [w + suffix for w in words]
         forms.append(" ".join(inflected))
         forms.append(" ".join("ال" + w for w in inflected))

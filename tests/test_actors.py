@@ -126,6 +126,8 @@ def test_organisations_and_groups(text: str, expected: tuple) -> None:
         ("حكومة طهران", [("حكومة", "ORG", "IRNGOV", "IRN"), ("طهران", "LOC", "IRN", "IRN")]),
         ("قائد الحرس الثوري", [("الحرس الثوري", "ORG", "IRNMIL", "IRN")]),
         ("الأمين العام للأمم المتحدة", [("للأمم المتحدة", "ORG", "UN", "UN")]),
+        # a dual adjective: "the Egyptian embassy and consulate"
+        ("والقنصلية المصريتين", [("القنصلية المصريتين", "ORG", "EGYGOV", "EGY")]),
     ],
 )
 def test_role_phrases(text: str, expected: list) -> None:
