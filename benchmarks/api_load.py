@@ -7,15 +7,20 @@ store's writer (`StoreWriter.write`, the same merging as `hadath ingest`) with t
 25 real actor keys (a few dyads much busier than the rest, as in the news), dates spread over 2015-2025,
 and a unique last sentence and URL per copy. Nothing is asserted; figures are printed.
 
-    .venv/bin/python benchmarks/api_load.py [--events 100000] [--clients 50] [--seconds 20] [--workers 1]
-                                            [--db benchmarks/out/api_load.db]
+    .venv/bin/python benchmarks/api_load.py [--events 100000] [--clients 50] [--seconds 20]
+                                            [--user-seconds 30] [--workers N] [--db benchmarks/out/api_load.db]
 
 The store is kept (benchmarks/out/) and reused when it already holds enough events. The requests are a
 fixed, varied set (about 400): /api/events with dyad, actor, period, QuadClass and page filters, and
-/api/dyad/{a}/{b}/timeline by week and month over several periods. Two runs: "cold", the clients share
-out each distinct request once (nothing is cached: every answer is computed from the store), then the
-clients loop over the set without pause for --seconds (answers come from the server's response cache,
-which holds until the store changes).
+/api/dyad/{a}/{b}/timeline by week and month over several periods. Three runs, each bounded in time:
+
+  uncached, saturation   the server's response cache is off (HADATH_CACHE_ENTRIES=0: every answer is
+                         computed from the store); 50 clients send their next request as soon as the
+                         last is answered, for --seconds: the most the server can do, and its queue.
+  uncached, 50 users     cache off; each of the 50 clients waits 0.5-1.5 s (uniform) between requests,
+                         as locust's users do, for --user-seconds: what 50 people at the dashboard see.
+  cached, saturation     the cache on (the default) and filled by one pass over the set; then as the
+                         first run: answers come from memory until the store changes.
 """
 
 from __future__ import annotations
@@ -137,23 +142,28 @@ def request_mix(rng: random.Random) -> list[tuple[str, str]]:
 
 
 async def run_load(
-    port: int, clients: int, seconds: float | None, mix: list[tuple[str, str]]
+    port: int, clients: int, seconds: float, mix: list[tuple[str, str]], *, think: tuple[float, float] | None = None,
+    once: bool = False, seed: int = 3,
 ) -> dict[str, list[float]]:
-    """`clients` keep-alive connections loop over `mix` for `seconds`; with seconds None they share out
-    each request once. A minimal HTTP/1.1 client on asyncio streams: on this two-CPU machine httpx's
-    connection pool used more CPU than the server it measured (about 120 req/s against 1,000)."""
+    """`clients` keep-alive connections go through `mix` for `seconds`, each pausing a uniform `think`
+    interval (seconds) between requests when given; with `once` they share out each request once. A minimal
+    HTTP/1.1 client on asyncio streams: on this two-CPU machine httpx's connection pool used more CPU
+    than the server it measured (about 120 req/s against 1,000)."""
     latencies: dict[str, list[float]] = {"events": [], "timeline": []}
     errors = 0
-    deadline = time.perf_counter() + (seconds if seconds is not None else 1e9)
+    deadline = time.perf_counter() + seconds
     queue = list(mix)
+    rng = random.Random(seed)
 
     async def client(index: int) -> None:
         nonlocal errors
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         position = index * 7
+        if think:
+            await asyncio.sleep(rng.uniform(0, think[1]))  # users arrive spread out, not in one burst
         try:
             while time.perf_counter() < deadline:
-                if seconds is None:
+                if once:
                     if not queue:
                         return
                     kind, path = queue.pop()
@@ -170,12 +180,42 @@ async def run_load(
                 latencies[kind].append(time.perf_counter() - began)
                 if b" 200 " not in lines[0]:
                     errors += 1
+                if think:
+                    await asyncio.sleep(rng.uniform(*think))
         finally:
             writer.close()
 
     await asyncio.gather(*(client(i) for i in range(clients)))
     latencies["_errors"] = [errors]
     return latencies
+
+
+def start_server(db: str, workers: int | None, cache_entries: int) -> tuple[subprocess.Popen, int, dict]:
+    """`hadath serve` on a free port, and /api/stats once it answers."""
+    import httpx
+
+    port = free_port()
+    env = {**os.environ, "HADATH_TOKEN": "", "HADATH_READ_TOKEN": "", "HADATH_CACHE_ENTRIES": str(cache_entries)}
+    command = [sys.executable, "-m", "hadath", "serve", "--db", db, "--port", str(port)]
+    if workers is not None:
+        command += ["--workers", str(workers)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    for _ in range(150):
+        try:
+            return server, port, httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=30).json()
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit(f"server did not start: {server.stderr.read() if server.poll() is not None else ''}")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -187,54 +227,50 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--workers", type=int, default=1, help="server processes (on 2 CPUs one does best: the clients need the other)")
+    parser.add_argument("--seconds", type=float, default=20.0, help="length of each saturation run")
+    parser.add_argument("--user-seconds", type=float, default=30.0, help="length of the run with think time")
+    parser.add_argument("--workers", type=int, default=None, help="server processes (default: hadath serve's)")
     parser.add_argument("--db", default=str(REPO / "benchmarks" / "out" / "api_load.db"))
     args = parser.parse_args()
 
     if "://" not in args.db:
         Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     synthesise(args.db, args.events)
+    mix = request_mix(random.Random(5))
+    runs = []
 
-    port = free_port()
-    env = {**os.environ, "HADATH_TOKEN": "", "HADATH_READ_TOKEN": ""}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "hadath", "serve", "--db", args.db, "--port", str(port), "--workers", str(args.workers)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
+    server, port, stats = start_server(args.db, args.workers, cache_entries=0)
+    if args.workers is None:
+        from hadath.api.settings import default_workers
+
+        args.workers = default_workers()
+    print(f"store: {stats['events']} events, {stats['articles']} articles; {len(mix)} distinct requests; "
+          f"{args.clients} clients, {args.workers} server processes, {os.cpu_count()} CPUs")
     try:
-        import httpx
-
-        for _ in range(100):
-            try:
-                stats = httpx.get(base + "/api/stats", timeout=30).json()
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            raise SystemExit(f"server did not start: {server.stderr.read() if server.poll() is not None else ''}")
-        mix = request_mix(random.Random(5))
-        print(f"store: {stats['events']} events, {stats['articles']} articles; {len(mix)} distinct requests; "
-              f"{args.clients} clients, {args.workers} server processes, {os.cpu_count()} CPUs")
-        began = time.perf_counter()
-        cold = asyncio.run(run_load(port, args.clients, None, mix))  # each request once: nothing cached yet
-        cold_wall = time.perf_counter() - began
-        began = time.perf_counter()
-        latencies = asyncio.run(run_load(port, args.clients, args.seconds, mix))
-        wall = time.perf_counter() - began
+        asyncio.run(run_load(port, 4, 60, mix[:40], once=True))  # each process opens its store and pool
+        for label, seconds, think in (("uncached, saturation", args.seconds, None),
+                                      ("uncached, 50 users (0.5-1.5 s think time)", args.user_seconds, (0.5, 1.5))):
+            began = time.perf_counter()
+            found = asyncio.run(run_load(port, args.clients, seconds, mix, think=think))
+            runs.append((label.replace("50 users", f"{args.clients} users"), found, time.perf_counter() - began))
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop_server(server)
+    server, port, _ = start_server(args.db, args.workers, cache_entries=2048)
+    try:
+        asyncio.run(run_load(port, args.clients, 600, mix, once=True))  # fills the cache
+        began = time.perf_counter()
+        found = asyncio.run(run_load(port, args.clients, args.seconds, mix))
+        runs.append(("cached, saturation", found, time.perf_counter() - began))
+    finally:
+        stop_server(server)
+
     print("\n| run | endpoint | requests | p50 ms | p95 ms | p99 ms | req/s |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     errors = 0
-    for run, found, seconds in (("cold: each request once", cold, cold_wall),
-                                (f"{args.seconds:.0f} s loop", latencies, wall)):
+    for run, found, seconds in runs:
         errors += found.pop("_errors")[0]
         for kind, label in (("events", "/api/events"), ("timeline", "/api/dyad/{a}/{b}/timeline")):
             print_row(run, label, found[kind], seconds)
-        print_row(run, "all", [v for values in found.values() for v in values], seconds)
     print(f"\n{errors} non-200 responses")
 
 

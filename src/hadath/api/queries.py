@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, literal, or_, select, text, union_all
+from sqlalchemy import String, and_, func, literal, or_, select, text, true, type_coerce, union_all
 from sqlalchemy.exc import DBAPIError
 
 from hadath.errors import HadathError
@@ -27,12 +27,13 @@ from hadath.store.fulltext import fts5_match, pg_tsquery, search_words
 
 events, mentions, articles = schema.events, schema.mentions, schema.articles
 ACTUAL = ("occurred", "ongoing")  # what happened, as opposed to planned, denied or hypothetical
-SORTS = {
-    "date": (events.c.event_day.asc(), events.c.id.asc()),
-    "-date": (events.c.event_day.desc(), events.c.id.desc()),
-    "-mentions": (events.c.num_mentions.desc(), events.c.event_day.desc(), events.c.id.desc()),
-    "goldstein": (events.c.goldstein.asc(), events.c.event_day.desc(), events.c.id.desc()),
-    "-goldstein": (events.c.goldstein.desc(), events.c.event_day.desc(), events.c.id.desc()),
+# Sort orders as (column, descending) pairs; every one ends on the id, so pages never overlap.
+SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "date": (("event_day", False), ("id", False)),
+    "-date": (("event_day", True), ("id", True)),
+    "-mentions": (("num_mentions", True), ("event_day", True), ("id", True)),
+    "goldstein": (("goldstein", False), ("event_day", True), ("id", True)),
+    "-goldstein": (("goldstein", True), ("event_day", True), ("id", True)),
 }
 EVENT_FIELDS = [c for c in events.c if c.name not in ("dyad", "date_month", "pub_week")]
 
@@ -123,6 +124,28 @@ def matching_articles(store: Store, query_text: str) -> Any:
     )
 
 
+def either_side(key: str) -> list[Any]:
+    """`key` as a key or an actor code on either side of an event, as four disjoint conditions: on the
+    source key; else on the target key; else on the source's code; else on the target's. Their union
+    is Store.event_filter(actor=key); each part reads one index (migration 4) and none repeats another's
+    events, so counts add up and pages merge without removing duplicates."""
+    not_keys = (events.c.source_key.is_distinct_from(key), events.c.target_key.is_distinct_from(key))
+    return [
+        events.c.source_key == key,
+        and_(events.c.target_key == key, not_keys[0]),
+        and_(events.c.source_actor == key, *not_keys),
+        and_(events.c.target_actor == key, *not_keys, events.c.source_actor.is_distinct_from(key)),
+    ]
+
+
+def pair_parts(a: str, b: str) -> list[Any]:
+    """pair_clause as disjoint conditions: a -> b and b -> a (one when a == b)."""
+    one_way = and_(events.c.source_key == a, events.c.target_key == b)
+    if a == b:
+        return [one_way]
+    return [one_way, and_(events.c.source_key == b, events.c.target_key == a)]
+
+
 @dataclass
 class EventQuery:
     """The filters of /api/events (all optional)."""
@@ -141,31 +164,75 @@ class EventQuery:
     min_mentions: int | None = None
 
     def where(self, store: Store) -> Any:
-        # `actor` is a key or an actor code on either side (Store.event_filter). Narrowing a key to the
-        # indexed key columns was tried: for a busy actor SQLite then sorts its whole event set, 3x slower.
-        clause = Store.event_filter(
-            start=self.start, end=self.end, actor=self.actor, source=self.source, target=self.target,
+        """The whole filter as one WHERE clause."""
+        parts, common = self._parts(store)
+        return and_(or_(*parts), *common)
+
+    def branches(self, store: Store) -> list[Any]:
+        """The filter as disjoint WHERE clauses whose union it is: one per direction of a dyad, four for
+        an actor (either_side), else one. Each is a range of one index, read in order; one OR over them
+        would make SQLite gather every matching row and sort them all for a page of fifty."""
+        parts, common = self._parts(store)
+        return [and_(part, *common) for part in parts]
+
+    def _parts(self, store: Store) -> tuple[list[Any], list[Any]]:
+        """(the disjoint parts, the conditions every part shares)."""
+        base = [status_clause(self.status)]
+        base.append(Store.event_filter(
+            start=self.start, end=self.end, source=self.source, target=self.target,
             root=self.root, cameo=self.cameo, min_mentions=self.min_mentions,
-        )
-        extra = [status_clause(self.status)]
-        if self.dyad is not None:
-            extra.append(pair_clause(*self.dyad))
+        ))
         if self.quad_class is not None:
-            extra.append(events.c.quad_class == self.quad_class)
+            base.append(events.c.quad_class == self.quad_class)
         if self.q:
-            extra.append(
+            base.append(
                 events.c.id.in_(select(mentions.c.event_id).where(mentions.c.article_id.in_(matching_articles(store, self.q))))
             )
-        return and_(clause, *extra)
+        parts: list[Any] = [true()]
+        if self.dyad is not None:
+            parts = pair_parts(*self.dyad)
+            if self.actor:
+                base.append(or_(*either_side(self.actor)))
+        elif self.actor:
+            parts = either_side(self.actor)
+        return parts, base
+
+
+def _ordered(columns: Any, sort: str) -> list[Any]:
+    return [columns[name].desc() if descending else columns[name].asc() for name, descending in SORTS[sort]]
 
 
 def event_page(
     store: Store, filters: EventQuery, *, limit: int, offset: int = 0, sort: str = "-date"
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of events and the number matching in all."""
-    where = filters.where(store)
-    rows = _rows(store, select(*EVENT_FIELDS).where(where).order_by(*SORTS[sort]).limit(limit).offset(offset))
-    total = int(_scalar(store, select(func.count()).select_from(events).where(where)) or 0)
+    """One page of events and the number matching in all.
+
+    With several branches, each gives the ids of its first offset + limit events in the page's order
+    (from its index, so it stops there), the page's ids are cut from their merge, and only those rows
+    are read whole; the total is the sum of the branches' counts."""
+    branches = filters.branches(store)
+    if len(branches) == 1:
+        page = select(*EVENT_FIELDS).where(branches[0]).order_by(*_ordered(events.c, sort)).limit(limit).offset(offset)
+    else:
+        keys = [events.c[name] for name in dict.fromkeys([name for name, _ in SORTS[sort]] + ["id"])]
+        heads = [
+            select(*keys).where(branch).order_by(*_ordered(events.c, sort)).limit(offset + limit).subquery()
+            for branch in branches
+        ]
+        merged = union_all(*(select(head) for head in heads)).subquery()
+        ids = select(merged.c.id, *(merged.c[k.name] for k in keys if k.name != "id"))
+        chosen = ids.order_by(*_ordered(merged.c, sort)).limit(limit).offset(offset).subquery()
+        page = (select(*EVENT_FIELDS).join_from(events, chosen, events.c.id == chosen.c.id)
+                .order_by(*_ordered(chosen.c, sort)))
+    counts = select(*(select(func.count()).select_from(events).where(b).scalar_subquery() for b in branches))
+    try:
+        with store.engine.connect() as conn:
+            result = conn.execute(page)
+            names = list(result.keys())
+            rows = [dict(zip(names, row, strict=True)) for row in result]
+            total = sum(int(n or 0) for n in conn.execute(counts).one())
+    except DBAPIError as exc:
+        raise database_error(exc, store.url, "cannot read the store") from None
     return rows, total
 
 
@@ -182,43 +249,51 @@ def dyad_series(
 ) -> list[dict[str, Any]]:
     """Events between `a` and `b` per period: counts by QuadClass, Goldstein mean and sum, mentions.
 
-    Summed per day and code in the database, then folded into periods here: a busy dyad costs as
-    many rows as it has active days, not as many as it has events."""
+    Summed per day and code in the database, one direction at a time from the pair's covering index
+    (migration 4: the table itself is never read), then folded into periods here: a busy dyad costs as
+    many rows as it has active days and codes, not as many as it has events."""
     period_of(date(2000, 1, 1), by)  # validates `by`
-    query = (
+    # The day as stored (an ISO string in SQLite): a label is a slice of it, no date object per row.
+    day = type_coerce(events.c.event_day, String) if is_sqlite(store.engine) else events.c.event_day
+    common = [Store.event_filter(start=start, end=end), status_clause(status), events.c.event_day.is_not(None)]
+    parts = [
         select(
-            events.c.event_day, events.c.quad_class, events.c.cameo,
-            func.count().label("n"), func.sum(events.c.goldstein).label("g"), func.sum(events.c.num_mentions).label("m"),
+            day.label("day"), events.c.quad_class, events.c.cameo,
+            func.count(), func.sum(events.c.goldstein), func.sum(events.c.num_mentions),
         )
-        .where(pair_clause(a, b), Store.event_filter(start=start, end=end), status_clause(status),
-               events.c.event_day.is_not(None))
+        .where(part, *common)
         .group_by(events.c.event_day, events.c.quad_class, events.c.cameo)
-    )
-    periods: dict[str, dict[str, Any]] = {}
-    codes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for part in pair_parts(a, b)
+    ]
+    query = parts[0] if len(parts) == 1 else union_all(*parts)
+    periods: dict[str, list[Any]] = {}  # label -> [events, quad1..quad4, goldstein sum, mentions, {cameo: n}]
     labels: dict[Any, str] = {}
-    for day, quad_class, cameo, n, goldstein, mentions_ in _tuples(store, query):
-        if day not in labels:
-            labels[day] = period_of(day if isinstance(day, date) else date.fromisoformat(str(day)), by)
-        label = labels[day]
+    for day_value, quad_class, cameo, n, goldstein, mentions_ in _tuples(store, query):
+        label = labels.get(day_value)
+        if label is None:
+            iso = day_value if isinstance(day_value, str) else day_value.isoformat()
+            label = labels[day_value] = period_of(date.fromisoformat(iso[:10]), by) if by == "week" else (
+                iso[:10] if by == "day" else iso[:7] if by == "month" else iso[:4])
         out = periods.get(label)
         if out is None:
-            out = periods[label] = {"period": label, "events": 0, "quad1": 0, "quad2": 0, "quad3": 0, "quad4": 0,
-                                    "goldstein_sum": 0.0, "mentions": 0}
-        out["events"] += n
+            out = periods[label] = [0, 0, 0, 0, 0, 0.0, 0, defaultdict(int)]
+        out[0] += n
         if quad_class in (1, 2, 3, 4):
-            out[f"quad{quad_class}"] += n
-        out["goldstein_sum"] += goldstein or 0.0
-        out["mentions"] += mentions_ or 0
-        codes[label][cameo] += n
+            out[quad_class] += n
+        out[5] += goldstein or 0.0
+        out[6] += mentions_ or 0
+        out[7][cameo] += n
     series = []
     for label in sorted(periods):
-        out = periods[label]
-        out["goldstein_sum"] = round(out["goldstein_sum"], 3)
-        out["goldstein_mean"] = round(out["goldstein_sum"] / out["events"], 3) if out["events"] else None
-        ranked = sorted(codes[label].items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-        out["top_cameo"] = [{"cameo": code, "events": n} for code, n in ranked]
-        series.append(out)
+        n, q1, q2, q3, q4, goldstein, mentions_, codes = periods[label]
+        ranked = sorted(codes.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        goldstein = round(goldstein, 3)
+        series.append({
+            "period": label, "events": n, "quad1": q1, "quad2": q2, "quad3": q3, "quad4": q4,
+            "goldstein_sum": goldstein, "mentions": mentions_,
+            "goldstein_mean": round(goldstein / n, 3) if n else None,
+            "top_cameo": [{"cameo": code, "events": k} for code, k in ranked],
+        })
     return series
 
 

@@ -10,6 +10,7 @@
 | HADATH_MAX_PAGE       | 500            | largest `limit` of a list endpoint                                      |
 | HADATH_CACHE_ENTRIES  | 2048           | read responses kept in memory until the store changes (0: no cache)     |
 | HADATH_CACHE_CHECK_S  | 1.0            | how often (seconds) the cache asks the store whether it changed        |
+| HADATH_WORKERS        | CPUs, up to 4  | server processes of `hadath serve` (its --workers)                      |
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def _float(name: str, default: float) -> float:
         raise HadathError(f"{name}={value!r} is not a number") from None
 
 
+def default_workers() -> int:
+    """One server process per CPU, at most 4: requests are Python-bound, SQLite reads run in parallel
+    across processes, and past a few the clients' own share of the machine is what is left."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 @dataclass(frozen=True)
 class Settings:
     db: str | None = None
@@ -55,6 +62,7 @@ class Settings:
     default_page: int = 50
     cache_entries: int = 2048
     cache_check_seconds: float = 1.0
+    workers: int = 1
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -68,5 +76,6 @@ class Settings:
             max_page=_int("HADATH_MAX_PAGE", cls.max_page, minimum=1),
             cache_entries=_int("HADATH_CACHE_ENTRIES", cls.cache_entries),
             cache_check_seconds=_float("HADATH_CACHE_CHECK_S", cls.cache_check_seconds),
+            workers=_int("HADATH_WORKERS", default_workers(), minimum=1),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

@@ -14,17 +14,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_argument(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="server processes (default HADATH_WORKERS, else one per CPU up to 4)")
 
 
 def app_from_env():  # type: ignore[no-untyped-def]
     """The app factory uvicorn calls in each worker process (settings come from the environment)."""
-    from hadath.api.app import create_app
+    from hadath.api.app import create_app, settle
 
-    return create_app()
+    app = create_app()
+    settle(app)
+    return app
 
 
-def serve(db: str | None, host: str, port: int, workers: int = 1, *, announce: bool = True) -> None:
+def serve(db: str | None, host: str, port: int, workers: int | None = 1, *, announce: bool = True) -> None:
     """Open (or create) the store, print the dashboard's URL, and serve until interrupted."""
     import os
     import socket
@@ -34,7 +37,10 @@ def serve(db: str | None, host: str, port: int, workers: int = 1, *, announce: b
     from hadath.api.app import open_store
     from hadath.api.settings import Settings
 
-    settings = Settings.from_env(db=db)
+    settings = Settings.from_env(db=db, workers=workers)
+    workers = settings.workers
+    if workers < 1:
+        raise HadathError(f"--workers must be at least 1, not {workers}")
     store = open_store(settings.db)  # a bad store is a one-line error before the server starts
     os.environ["HADATH_DB"] = store.url  # worker processes read their settings from the environment
     if not 0 <= port <= 65535:

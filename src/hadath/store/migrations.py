@@ -52,10 +52,37 @@ def _v3_pair_index(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_events_pair ON events (source_key, target_key, event_day)")
 
 
+def _v4_read_indexes(conn: Connection) -> None:
+    """Indexes that answer the HTTP API's event pages, counts and dyad timelines from the index alone.
+
+    Each holds the columns its queries filter, sort and sum on, so a page is read in order and stops at
+    its limit, and a count or a timeline never visits the table. Each supersedes an older index that is
+    a prefix of it; those are dropped, so writing an event updates two more indexes than before, not six.
+    The `actor` filter (a key or an actor code on either side) is read as four disjoint parts (see
+    hadath.api.queries.EventQuery.branches), hence the key columns carried in the actor-code indexes."""
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS ix_events_pair_cover ON events "
+        "(source_key, target_key, event_day, id, status, quad_class, cameo, goldstein, num_mentions)",
+        "CREATE INDEX IF NOT EXISTS ix_events_day_cover ON events (event_day, id, status, quad_class)",
+        "CREATE INDEX IF NOT EXISTS ix_events_source_cover ON events (source_key, event_day, status)",
+        "CREATE INDEX IF NOT EXISTS ix_events_target_cover ON events (target_key, event_day, status, source_key)",
+        "CREATE INDEX IF NOT EXISTS ix_events_source_actor ON events "
+        "(source_actor, event_day, status, source_key, target_key)",
+        "CREATE INDEX IF NOT EXISTS ix_events_target_actor ON events "
+        "(target_actor, event_day, status, source_key, target_key, source_actor)",
+        "DROP INDEX IF EXISTS ix_events_pair",
+        "DROP INDEX IF EXISTS ix_events_day",
+        "DROP INDEX IF EXISTS ix_events_source_key",
+        "DROP INDEX IF EXISTS ix_events_target_key",
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
     (3, _v3_pair_index),
+    (4, _v4_read_indexes),
 ]
 LATEST = MIGRATIONS[-1][0]
 
