@@ -517,3 +517,16 @@ def test_a_denial_said_again_and_the_claim_it_denies_are_one_event() -> None:
     claim_only = article_with("وتداولت وسائل إعلام مزاعم استهداف روسيا لمدنيين في خاركيف.",
                               {"روسيا": ("LOC", "RUS", "RUS"), "خاركيف": ("PLACE", "UKR", "UKR")})
     assert [(s, st) for s, _, _, st in coded(claim_only)] == [("RUS", "occurred")]
+
+
+def test_the_owner_of_the_guns_after_la_fired_them() -> None:
+    article = article_with("وقالت الوكالة إن مدفعية للجيش السوري قصفت بلدة سراقب.",
+                           {"للجيش السوري": ("ORG", "SYRMIL", "SYR"), "سراقب": ("PLACE", "SYR", "SYR")})
+    assert [(s, c) for s, _, c, _ in coded(article)] == [("SYR", "195")]
+
+
+def test_what_one_is_accused_of_is_not_a_second_event() -> None:
+    article = article_with("واتهمت بريطانيا روسيا باستهداف سفينة أوكرانية.",
+                           {"بريطانيا": ("LOC", "GBR", "GBR"), "روسيا": ("LOC", "RUS", "RUS"),
+                            "أوكرانية": ("ADJ", "UKR", "UKR")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("GBR", "RUS", "112")]

@@ -14,7 +14,7 @@ from hadath.events.lexicon import TriggerMatch, load_lexicon
 from hadath.events.words import light_verb_between, word_list
 from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize, normalize_word
-from hadath.text.tokens import Token
+from hadath.text.tokens import Token, clitic_readings
 
 PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن", "بين", "لدي", "حول", "تجاه", "عبر", "نحو", "امام",
                      "داخل", "خارج", "قرب", "عند", "منذ", "خلال", "بعد", "قبل", "حتي", "وسط", "شمال", "جنوب",
@@ -222,6 +222,9 @@ def _governing_preposition(text: str, tokens: list[Token], first: int, start: in
         elif word[:1] in PREPOSITION_CLITICS and (word[1:3] == "ال" or (head_noun and len(word) > 4)):
             clitics = word[0]
     for clitic in clitics.lstrip("وف"):
+        if clitic == "ل" and first > 0 and any(stem in word_list("force_nouns.tsv")
+                                                for _, stem in clitic_readings(tokens[first - 1].text)):
+            return None  # "مدفعية للاحتلال قصفت": the owner of the guns fired them
         if clitic in PREPOSITION_CLITICS:
             return clitic
     k = first - 1

@@ -74,6 +74,8 @@ def code_events(article: Article) -> Article:
                 continue  # "ملف التطبيع", "مسألة تأجيل القمة": what is talked about, not what happened
             if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
                 continue  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
+            if _accused_of(trigger, triggers):
+                continue  # "اتهمت واشنطن طهران باستهداف ناقلتين": the accusation is the event told
             if topic == "alleged":
                 alleged.add((index, trigger.start))
             coded = _code_trigger(context, trigger, floor, subject, last_target)
@@ -141,6 +143,12 @@ def _topic_effect(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
     topics = read_table("hadath.events", "data/topic_words.tsv")
     # every clitic reading, not a strip of leading letters: "لوقف" is ل + "وقف", "بحث" is not ب + "حث"
     return next((topics[stem] for _, stem in clitic_readings(tokens[trigger.first - 1].text) if stem in topics), None)
+
+
+def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
+    """A verbal noun with "بـ" a few words after a verb of accusing is what the accused is said to have done."""
+    return not trigger.entry.is_verb and "ب" in trigger.prefix and any(
+        other.entry.is_verb and other.entry.cameo == "112" and 0 < trigger.first - other.last <= 4 for other in triggers)
 
 
 def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
