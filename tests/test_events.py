@@ -530,3 +530,15 @@ def test_what_one_is_accused_of_is_not_a_second_event() -> None:
                            {"بريطانيا": ("LOC", "GBR", "GBR"), "روسيا": ("LOC", "RUS", "RUS"),
                             "أوكرانية": ("ADJ", "UKR", "UKR")})
     assert [(s, t, c) for s, t, c, _ in coded(article)] == [("GBR", "RUS", "112")]
+
+
+def test_a_cancelled_visit_is_dated_by_when_it_was_scheduled_whoever_is_named_first() -> None:
+    article = article_with(
+        "ألغت الأردن زيارة للوزير الإسرائيلي، وكان الوزير الإسرائيلي، من المقرر أن يزور عمان الشهر الماضي.",
+        {"الأردن": ("LOC", "JOR", "JOR"), "للوزير الإسرائيلي": ("ORG", "ISRGOV", "ISR"),
+         "الوزير الإسرائيلي": ("ORG", "ISRGOV", "ISR"), "عمان": ("LOC", "JOR", "JOR")},
+        published=date(2018, 1, 2), dates={"الشهر الماضي": "2017-12"})
+    cancelled = [e for e in article.events if e.status == "cancelled"]
+    assert [(e.cameo, e.date) for e in cancelled] == [("042", "2017-12")]
+    planned = [e for e in article.events if e.status == "planned"]
+    assert [(e.source.key, e.target.key) for e in planned] == [("ISR", "JOR")]

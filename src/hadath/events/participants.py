@@ -300,7 +300,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         inherited = None  # a subject from the sentence before reaches only a verb that opens this one
     # "أعلنت جماعة الحوثي أنها استهدفت سفينة", "نفت الوزارة أن تكون قواتها قصفت": the speaker's side
     source = _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
-        or _subject(trigger, tokens, before, after, lo, inherited)
+        or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None
@@ -438,6 +438,20 @@ def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions:
         return None
     bare = [m for m in mentions if m.last < trigger.first - 1 and m.preposition is None and m.can_act]
     return bare[-1] if bare else None
+
+
+def _visitor_before(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+                    after: list[ActorMention]) -> ActorMention | None:
+    """"روتم، كان من المقرر أن يزور القاهرة": a visit verb opening a "أن" clause with a place right
+    after it goes to that place; its visitor is the actor named before, outside the clause."""
+    if trigger.entry.cameo != "042" or not trigger.entry.is_verb or trigger.first == 0 \
+            or normalize_word(tokens[trigger.first - 1].text) not in ("ان", "لان", "بان"):
+        return None
+    if not after or after[0].type != "LOC" or after[0].preposition is not None or after[0].first != trigger.last + 1:
+        return None
+    before = [m for m in mentions if m.last < trigger.first and m.preposition is None and m.can_act
+              and m.type != "LOC"]
+    return before[-1] if before else None
 
 
 def _colon_speaker(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention]

@@ -107,13 +107,19 @@ def _date_called_off_acts(article: Article) -> None:
             continue
         scheduled = [e for e in article.events if e is not event and e.cameo == event.cameo
                      and e.status == "planned" and e.date and e.date < published
-                     and _keys(e) == _keys(event)]
+                     and _pair(e) == _pair(event)]
         if scheduled:
             event.date, event.date_precision, event.date_source = scheduled[0].date, scheduled[0].date_precision, "context"
 
 
 def _keys(event: Event) -> tuple[str | None, str | None]:
     return (event.source.key if event.source else None, event.target.key if event.target else None)
+
+
+def _pair(event: Event) -> tuple:
+    """The keys of the two sides, in either order for the roots where who meets whom is symmetric."""
+    keys = _keys(event)
+    return tuple(sorted(map(str, keys))) if event.root in SYMMETRIC_ROOTS else keys
 
 
 @dataclass
@@ -385,27 +391,23 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
     sentence ("الهجوم … الذي استهدف …") are one attack; one trigger with two joined targets
     ("اجتمع مع أحمديان وخطيب") is two events.
     """
-    def pair_of(event: Event) -> tuple:
-        keys = _keys(event)
-        return tuple(sorted(map(str, keys))) if event.root in SYMMETRIC_ROOTS else keys
-
-    body_acts = {(pair_of(e), e.root) for e in events if e.sentence not in headlines}
+    body_acts = {(_pair(e), e.root) for e in events if e.sentence not in headlines}
     kept: list[Event] = []
     for event in events:
-        pair = pair_of(event)
+        pair = _pair(event)
         if event.source is None and _definite(event.trigger.text) and any(k.root == event.root for k in kept):
             continue  # "الغارات", "الهجوم" with no agent: the act already reported, named again
         if event.sentence in headlines and (pair, event.root) in body_acts:
             continue
         if ((event.sentence, event.trigger.start) not in verb_acts and event.date_source != "text"
                 and event.status in ("occurred", "ongoing")
-                and any(pair_of(k) == pair and (k.cameo == event.cameo or k.root == event.root == "04"
+                and any(_pair(k) == pair and (k.cameo == event.cameo or k.root == event.root == "04"
                                                 and k.sentence < event.sentence) for k in kept)):
             # "زيارة رئيسي إلى تركيا" once the visit is told: a noun naming it again, undated; the
             # talks of a visit told before are that visit's ("المحادثات بين البلدين"), but another
             # act of one root is another act ("أمهلت الدبلوماسيين" then "قطع العلاقات")
             continue
-        if any(pair_of(k) == pair and k.cameo == event.cameo and k.status == event.status
+        if any(_pair(k) == pair and k.cameo == event.cameo and k.status == event.status
                and (k.date == event.date or None in (k.date, event.date))
                and (k.sentence, k.trigger.start) != (event.sentence, event.trigger.start) for k in kept):
             continue
