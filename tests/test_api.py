@@ -13,7 +13,7 @@ from hadath.api.app import create_app
 from hadath.api.settings import Settings
 from hadath.store.ingest import Ingester
 from pg import postgres  # noqa: F401  (the session's PostgreSQL server, a fixture)
-from store_corpus import CORPUS, PROTEST, STRIKE_QANDIL, write_jsonl
+from store_corpus import CORPUS, PROTEST, STRIKE_QANDIL, make_article, write_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "s3cret-token"
@@ -72,6 +72,94 @@ def test_event_pages_do_not_overlap_and_sort_orders(client):
     assert days == sorted(days)
     reported = get(client, "/api/events?sort=-mentions")["items"]
     assert reported[0]["num_mentions"] == max(e["num_mentions"] for e in whole)
+
+
+# Both sides keyed TUR, by different codes: an event the four parts of an actor filter must count once.
+INTRA_STATE = make_article(
+    ["اجتمع مسؤولون في تركيا مع قادة المقاتلات التركية في قاعدة إنجرليك لبحث العمليات شمالي العراق."],
+    published="2024-02-14",
+    url="https://www.aa.com.tr/ar/turkey/30",
+    events=[{"sentence": 0, "trigger": "اجتمع", "source": "TUR", "target": "TURMIL", "cameo": "040", "date": "2024-02-14"}],
+)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], scope="module")
+def mixed_store(request, tmp_path_factory) -> str:
+    """The corpus and an event inside one state (TUR -> TURMIL)."""
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("mixed") / "store.db")
+    else:
+        db = request.getfixturevalue("postgres").new_database("mixed_" + uuid.uuid4().hex[:12])
+    corpus = write_jsonl(tmp_path_factory.mktemp("corpus") / "corpus.jsonl", [*CORPUS, INTRA_STATE])
+    Ingester(db).ingest([str(corpus)])
+    return db
+
+
+def test_actor_and_dyad_pages_merged_from_index_ranges_equal_one_plain_filter(mixed_store):
+    """/api/events reads an actor (a key or a code, either side) as four disjoint index ranges and a dyad
+    as two, merging their heads; every page and total must be what one OR filter over the table gives."""
+    from sqlalchemy import func, select
+
+    from hadath.api import queries
+    from hadath.store import Store
+
+    store = Store(mixed_store)
+    client = TestClient(create_app(Settings(db=mixed_store)))
+    events = queries.events
+    with store.engine.connect() as conn:
+        sides = conn.execute(select(events.c.source_key, events.c.target_key, events.c.source_actor,
+                                    events.c.target_actor)).all()
+    names = sorted({name for row in sides for name in row if name})
+    assert {"IRN", "IRNCVL", "TUR", "TURMIL", "PKK"} <= set(names)  # keys and codes both
+    filters = [queries.EventQuery(actor=name) for name in names]
+    filters += [queries.EventQuery(actor="IRN", status="actual"), queries.EventQuery(actor="TUR", start="2024-02")]
+    filters += [queries.EventQuery(dyad=pair) for pair in (("IRN", "TUR"), ("TUR", "IRN"), ("TUR", "PKK"), ("TUR", "TUR"))]
+    filters += [queries.EventQuery(dyad=("TUR", "IRN"), actor="IRNCVL")]
+    checked = 0
+    for query in filters:
+        where = query.where(store)
+        with store.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(events).where(where)).scalar()
+        for sort in queries.SORTS:
+            with store.engine.connect() as conn:
+                ordered = conn.execute(select(events.c.id).where(where).order_by(*queries._ordered(events.c, sort))).scalars().all()
+            for limit, offset in ((50, 0), (2, 0), (2, 1), (3, 2)):
+                rows, counted = queries.event_page(store, query, limit=limit, offset=offset, sort=sort)
+                assert counted == total, (query, sort)
+                assert [r["id"] for r in rows] == ordered[offset : offset + limit], (query, sort, limit, offset)
+                checked += len(rows)
+    assert checked > 100
+    page = get(client, "/api/events?actor=IRNCVL&limit=1")
+    assert page["total"] == 1 and page["items"][0]["source_actor"] == "IRNCVL"
+    inside = get(client, "/api/events?actor=TUR&from=2024-02-14&to=2024-02-14")
+    assert inside["total"] == 1 and [(e["source_actor"], e["target_actor"]) for e in inside["items"]] == [("TUR", "TURMIL")]
+    assert get(client, "/api/events?dyad=TUR-TUR")["total"] == 1
+
+
+def test_pages_counts_and_timelines_are_read_from_covering_indexes(client, store_url):
+    """The query plans SQLite chooses (migration 4): a dyad timeline and every count never visit the table."""
+    from sqlalchemy import func, select
+
+    from hadath.api import queries
+    from hadath.store import Store
+
+    if not store_url.endswith(".db"):
+        pytest.skip("SQLite's query plans")
+    store = Store(store_url)
+
+    def plan(query) -> str:
+        with store.engine.connect() as conn:
+            compiled = query.compile(conn, compile_kwargs={"render_postcompile": True})
+            params = tuple(compiled.params[name] for name in compiled.positiontup)
+            return " | ".join(row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), params))
+
+    for query in (queries.EventQuery(actor="TUR", status="actual"), queries.EventQuery(dyad=("IRN", "TUR"), start="2024")):
+        for branch in query.branches(store):
+            counted = plan(select(func.count()).select_from(queries.events).where(branch))
+            assert "USING COVERING INDEX" in counted and "SCAN events" not in counted, counted
+    series_plan = plan(select(queries.events.c.cameo, func.sum(queries.events.c.num_mentions)).where(
+        queries.pair_parts("IRN", "TUR")[0], queries.status_clause("actual")).group_by(queries.events.c.cameo))
+    assert "COVERING INDEX ix_events_pair_cover" in series_plan, series_plan
 
 
 def test_text_query_finds_events_through_their_reports(client):
@@ -266,6 +354,22 @@ def test_serve_refuses_a_bad_store_in_one_line(tmp_path, capsys):
     assert main(["serve", "--db", str(tmp_path / "missing" / "x.db")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("hadath serve: ") and err.count("\n") == 1
+
+
+def test_serve_workers_default_to_the_cpus_and_refuse_nonsense_in_one_line(tmp_path, capsys, monkeypatch):
+    import os
+
+    from hadath.cli import main
+
+    monkeypatch.delenv("HADATH_WORKERS", raising=False)
+    assert Settings.from_env().workers == max(1, min(4, os.cpu_count() or 1))
+    assert Settings.from_env(workers=3).workers == 3
+    db = str(tmp_path / "x.db")
+    assert main(["serve", "--db", db, "--workers", "0"]) == 1
+    assert capsys.readouterr().err == "hadath serve: --workers must be at least 1, not 0\n"
+    monkeypatch.setenv("HADATH_WORKERS", "many")
+    assert main(["serve", "--db", db]) == 1
+    assert capsys.readouterr().err == "hadath serve: HADATH_WORKERS='many' is not a whole number\n"
 
 
 def test_demo_ingests_the_examples_and_serves_the_dashboard(tmp_path):
