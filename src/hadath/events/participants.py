@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from hadath.events.groups import group_definitions, group_head
 from hadath.events.lexicon import TriggerMatch, load_lexicon
 from hadath.events.words import light_verb_between, word_list
 from hadath.model import Article, Entity, Sentence
@@ -98,6 +99,7 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                                                head_noun=head != first),
         ))
     mentions.extend(_pair_word_mentions(article, tokens, mentions))
+    mentions.extend(_group_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
     place_state = locative_state(mentions)
     for mention in mentions:
@@ -168,6 +170,30 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
             found.append(ActorMention(text=token.text, start=token.start, end=token.end, first=i, last=i,
                                       actor=key, key=key, name=None, type="LOC", origin="context",
                                       preposition=preposition, conjoined=n == 1, listed=n == 1))
+    return found
+
+
+def _group_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention]
+                    ) -> list[ActorMention]:
+    """"الدول الضامنة" where the article lists "الأطراف الضامنة (روسيا وتركيا وإيران)": the members,
+    joined, at the words that name the group (not where it is defined: the list is there already)."""
+    heads = [i for i, t in enumerate(tokens[:-1]) if group_head(t.text)]
+    if not heads:
+        return []
+    groups = group_definitions(article)
+    taken = {(m.first, m.last) for m in mentions}
+    found = []
+    for i in heads:
+        members = groups.get(normalize_word(tokens[i + 1].text))
+        defining = i + 2 < len(tokens) and tokens[i + 2].text == "("
+        if not members or defining or (i, i + 1) in taken:
+            continue
+        preposition = _governing_preposition(article.text, tokens, i, tokens[i].start)
+        for n, key in enumerate(members):
+            found.append(ActorMention(text=article.text[tokens[i].start : tokens[i + 1].end], start=tokens[i].start,
+                                      end=tokens[i + 1].end, first=i, last=i + 1, actor=key, key=key, name=None,
+                                      type="LOC", origin="context", preposition=preposition,
+                                      conjoined=n > 0, listed=n > 0))
     return found
 
 
@@ -319,7 +345,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if not symmetric and target is not None:
         # "اعتراض لبنان واليمن على القرار": each joined subject does it, one event each
         pairs += [(partner, target) for partner in partners if partner.key != target.key]
-    if target is not None and target in mentions:
+    one_body = source is not None and target is not None and (source.first, source.last) == (target.first, target.last)
+    if target is not None and target in mentions and not one_body:
+        # (a group meeting among itself, "اجتمعت الدول الثلاث", is one multilateral event)
         index = mentions.index(target)
         while True:
             following = index + 1
@@ -358,6 +386,9 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     bare_before = [m for m in before if m.preposition is None]
     if bare_before and _adjacent_before(bare_before[-1], trigger, tokens) and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
+    framed = _subject_of_kana(trigger, tokens, bare_before)
+    if framed is not None:
+        return framed
     first_after = after[0] if after else None
     if not entry.is_verb and first_after is not None and first_after.origin == "adjective" \
             and first_after.first == trigger.last + 1:
@@ -389,9 +420,44 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     else:
         candidates = [m for m in bare_before if m.last >= lo - 6
                       and not _linker_between(tokens, m.last + 1, trigger.first)]
+    if len(candidates) > 1:
+        # "الدول الضامنة لمسار آستانة لحل الأزمة السورية قد طالبت": a nisba deep in a genitive
+        # chain qualifies a noun there, not the subject named before it
+        candidates = [m for m in candidates[:-1]] + [m for m in candidates[-1:] if not _in_genitive_chain(m, tokens)]
     if candidates:
         return _first_of_pair(candidates[-1], candidates)
     return None
+
+
+KANA = frozenset(normalize_word(w) for w in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"))
+
+
+def _subject_of_kana(trigger: TriggerMatch, tokens: list[Token], bare_before: list[ActorMention]
+                     ) -> ActorMention | None:
+    """"وكانت مصر الساعية لحل الأزمة الليبية قد استقبلت الوفد": the subject stands right after كان,
+    however long its description, when قد opens the verb."""
+    if not trigger.entry.is_verb or trigger.first < 3 or normalize_word(tokens[trigger.first - 1].text) != "قد":
+        return None
+    kana = next((i for i in range(trigger.first - 2, max(trigger.first - 14, -1), -1)
+                 if normalize_word(tokens[i].text) in KANA), None)
+    if kana is None:
+        return None
+    return next((m for m in bare_before if m.first == kana + 1), None)
+
+
+def _in_genitive_chain(mention: ActorMention, tokens: list[Token]) -> bool:
+    """An adjective whose head noun follows another noun ("لحل الأزمة السورية"), not a particle or a comma."""
+    if mention.origin != "adjective" or mention.lead < 0:
+        return False
+    head = next((i for i, t in enumerate(tokens) if t.start == mention.lead), None)
+    if head is None or head == 0:
+        return False
+    previous = tokens[head - 1].text
+    if not previous.isalpha():
+        return False
+    word = normalize_word(previous)
+    return word.lstrip("و") not in word_list("particles.tsv") and word not in word_list("discourse_words.tsv") \
+        and not load_lexicon().match(tokens[head - 1 : head])
 
 
 # Words that link one happening to another: a noun after them starts a new act.

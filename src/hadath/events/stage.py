@@ -98,7 +98,8 @@ def code_events(article: Article) -> Article:
 
 def _date_called_off_acts(article: Article) -> None:
     """A postponed or cancelled act with no date of its own is dated by when the same act had been
-    scheduled, where the article says so ("كانت الزيارة قد تأجلت" … "سيزور تركيا في 28 نوفمبر الماضي")."""
+    scheduled, where the article says so ("كانت الزيارة قد تأجلت" … "سيزور تركيا في 28 نوفمبر الماضي"),
+    and the schedule, past, is that act: one event."""
     if article.published is None:
         return
     published = article.published.isoformat()
@@ -109,7 +110,9 @@ def _date_called_off_acts(article: Article) -> None:
                      and e.status == "planned" and e.date and e.date < published
                      and _pair(e) == _pair(event)]
         if scheduled:
+            # the schedule and its calling-off are one act, now postponed or cancelled
             event.date, event.date_precision, event.date_source = scheduled[0].date, scheduled[0].date_precision, "context"
+            article.events.remove(scheduled[0])
 
 
 def _keys(event: Event) -> tuple[str | None, str | None]:
