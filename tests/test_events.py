@@ -562,3 +562,19 @@ def test_a_nisba_deep_in_a_genitive_chain_is_not_the_subject() -> None:
                            {"تركيا": ("LOC", "TUR", "TUR"), "الليبية": ("ADJ", "LBY", "LBY"),
                             "الوفد المصري": ("ORG", "EGYGOV", "EGY")})
     assert [(s, t) for s, t, _, _ in coded(article)] == [("TUR", "EGY")]
+
+
+def test_who_has_the_role_in_an_act_does_it() -> None:
+    article = article_with("وانتقدت روسيا الدور الأمريكي في إسقاط نظام القذافي.",
+                           {"روسيا": ("LOC", "RUS", "RUS"), "الأمريكي": ("ADJ", "USA", "USA"),
+                            "القذافي": ("PER", "LBYGOV", "LBY")})
+    toppling = [e for e in article.events if e.root == "17"]
+    assert [(e.source.key, e.target.key) for e in toppling] == [("USA", "LBY")]
+
+
+def test_the_subject_of_a_light_verb_carrying_a_noun_back_is_its_agent() -> None:
+    article = article_with(
+        "جاء ذلك بعد انتقادات وجهها مسؤولون مصريون على رأسهم وزير الخارجية سامح شكري للموقف الإثيوبي.",
+        {"مسؤولون مصريون": ("ORG", "EGYGOV", "EGY"), "وزير الخارجية": ("ORG", "EGYGOV", "EGY"),
+         "سامح شكري": ("PER", "EGYGOV", "EGY"), "الإثيوبي": ("ADJ", "ETH", "ETH")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("EGY", "ETH", "111")]

@@ -325,6 +325,18 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if inherited is not None and inherited.first < 0 and trigger.first > 3:
         inherited = None  # a subject from the sentence before reaches only a verb that opens this one
     # "أعلنت جماعة الحوثي أنها استهدفت سفينة", "نفت الوزارة أن تكون قواتها قصفت": the speaker's side
+    agent = _agent_of_relative_light_verb(trigger, tokens, after)
+    if agent is not None:
+        # the agent's own people named beside it ("على رأسهم المرشد …") are not the target, however long
+        others = [m for m in mentions if agent.last < m.first <= hi and m.key != agent.key
+                  and m.preposition not in LOCATIVE]
+        target = next((m for m in others if m.preposition in entry.target_preps), None) \
+            or _pick_target(entry.target_preps, others, agent)
+        return [(agent, target)]
+    role_holder = _role_holder(trigger, tokens, mentions)
+    if role_holder is not None:
+        target = next((m for m in after if m.preposition not in LOCATIVE and m.key != role_holder.key), None)
+        return [(role_holder, target)]
     source = _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
         or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
@@ -518,6 +530,39 @@ def _visitor_before(trigger: TriggerMatch, tokens: list[Token], mentions: list[A
     before = [m for m in mentions if m.last < trigger.first and m.preposition is None and m.can_act
               and m.type != "LOC"]
     return before[-1] if before else None
+
+
+CARRIED_PRONOUNS = ("ها", "ه", "هم", "هما")
+
+
+def _agent_of_relative_light_verb(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]
+                                  ) -> ActorMention | None:
+    """"انتقادات وجهها مسؤولون إيرانيون للدور التركي", "غارات شنها الطيران الروسي": the noun's agent is
+    the subject of the verb that carries it back as a pronoun right after it."""
+    if trigger.entry.is_verb or trigger.last + 2 >= len(tokens):
+        return None
+    verb = normalize_word(tokens[trigger.last + 1].text)
+    carried = next((verb[: -len(p)] for p in CARRIED_PRONOUNS if verb.endswith(p) and len(verb) > len(p) + 2), None)
+    if carried is None or carried not in word_list("light_verbs.tsv"):
+        return None
+    return next((m for m in after if m.first == trigger.last + 2 and m.preposition is None and m.can_act), None)
+
+
+ROLE_NOUNS = frozenset(normalize_word(w) for w in ("دور", "الدور", "دورها", "دوره", "مسؤولية", "المسؤولية"))
+
+
+def _role_holder(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention]) -> ActorMention | None:
+    """"للدور التركي في إسقاط نظام الأسد", "دور إيران في دعم الحوثيين": who has the role does the act."""
+    if trigger.entry.is_verb or trigger.first < 3 or normalize_word(tokens[trigger.first - 1].text) != "في":
+        return None
+    holder = next((m for m in mentions if m.last == trigger.first - 2 and m.can_act), None)
+    if holder is None:
+        return None
+    role_word = tokens[holder.first - 1] if holder.origin != "adjective" else next(
+        (t for t in tokens if t.start == holder.lead), None)
+    if role_word is None:
+        return None
+    return holder if any(stem in ROLE_NOUNS for _, stem in clitic_readings(role_word.text)) else None
 
 
 def _colon_speaker(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention]
