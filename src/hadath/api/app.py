@@ -16,6 +16,7 @@ should give a 500.
 """
 
 
+import functools
 import hmac
 import json
 import logging
@@ -321,21 +322,28 @@ def _words(q: str) -> None:
         raise bad_request(f"the text query {q!r} has no words to search for")
 
 
+@functools.lru_cache(maxsize=4096)
 def _cameo_names(code: str) -> dict[str, str]:
+    """{"en": …, "ar": …}; one dict per code, shared by every row that has it (rows are only serialised)."""
     from hadath.brief.language import cameo_label
 
     return {"en": cameo_label(code, "en"), "ar": cameo_label(code, "ar")}
 
 
+@functools.lru_cache(maxsize=4096)
+def _actor_names(code: str) -> dict[str, str]:
+    from hadath.brief.language import actor_label
+
+    return {"ar": actor_label(code, "ar"), "en": actor_label(code, "en")}
+
+
 def _with_names(row: dict[str, Any]) -> dict[str, Any]:
     """An event or mention row with its CAMEO names; event ids as strings (64-bit: JavaScript numbers
     would round them)."""
-    from hadath.brief.language import actor_label
-
     row["cameo_name"] = _cameo_names(row["cameo"])
     for side in ("source", "target"):
         code = row.get(f"{side}_actor") or row.get(f"{side}_key")
-        row[f"{side}_label"] = {"ar": actor_label(code, "ar"), "en": actor_label(code, "en")} if code else None
+        row[f"{side}_label"] = _actor_names(code) if code else None
     return _string_ids(row)
 
 
@@ -390,14 +398,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def _matches(given: str | None, expected: str | None) -> bool:
         return bool(given and expected and hmac.compare_digest(given.encode(), expected.encode()))
 
-    def can_read(request: Request) -> None:
+    async def can_read(request: Request) -> None:  # async: no IO, so no hop to the thread pool per request
         if settings.read_token is None:
             return
         given = _bearer(request)
         if not (_matches(given, settings.read_token) or _matches(given, settings.token)):
             raise ApiError(401, "reading needs a Bearer token (HADATH_READ_TOKEN is set)")
 
-    def can_write(request: Request) -> None:
+    async def can_write(request: Request) -> None:
         if settings.token is None:
             raise ApiError(403, "writing is switched off: start the server with HADATH_TOKEN set")
         if not _matches(_bearer(request), settings.token):

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, and_, func, literal, or_, select, text, true, type_coerce, union_all
+from sqlalchemy import Date, String, and_, func, literal, or_, select, text, true, type_coerce, union_all
 from sqlalchemy.exc import DBAPIError
 
 from hadath.errors import HadathError
@@ -36,6 +36,8 @@ SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
     "-goldstein": (("goldstein", True), ("event_day", True), ("id", True)),
 }
 EVENT_FIELDS = [c for c in events.c if c.name not in ("dyad", "date_month", "pub_week")]
+# SQLite keeps dates as ISO text: read as text they need no date object per value, nor a conversion back.
+SQLITE_EVENT_FIELDS = [type_coerce(c, String).label(c.name) if isinstance(c.type, Date) else c for c in EVENT_FIELDS]
 
 
 def plain(value: Any) -> Any:
@@ -211,8 +213,9 @@ def event_page(
     (from its index, so it stops there), the page's ids are cut from their merge, and only those rows
     are read whole; the total is the sum of the branches' counts."""
     branches = filters.branches(store)
+    fields = SQLITE_EVENT_FIELDS if is_sqlite(store.engine) else EVENT_FIELDS
     if len(branches) == 1:
-        page = select(*EVENT_FIELDS).where(branches[0]).order_by(*_ordered(events.c, sort)).limit(limit).offset(offset)
+        page = select(*fields).where(branches[0]).order_by(*_ordered(events.c, sort)).limit(limit).offset(offset)
     else:
         keys = [events.c[name] for name in dict.fromkeys([name for name, _ in SORTS[sort]] + ["id"])]
         heads = [
@@ -222,7 +225,7 @@ def event_page(
         merged = union_all(*(select(head) for head in heads)).subquery()
         ids = select(merged.c.id, *(merged.c[k.name] for k in keys if k.name != "id"))
         chosen = ids.order_by(*_ordered(merged.c, sort)).limit(limit).offset(offset).subquery()
-        page = (select(*EVENT_FIELDS).join_from(events, chosen, events.c.id == chosen.c.id)
+        page = (select(*fields).join_from(events, chosen, events.c.id == chosen.c.id)
                 .order_by(*_ordered(chosen.c, sort)))
     counts = select(*(select(func.count()).select_from(events).where(b).scalar_subquery() for b in branches))
     try:
