@@ -578,3 +578,10 @@ def test_the_subject_of_a_light_verb_carrying_a_noun_back_is_its_agent() -> None
         {"مسؤولون مصريون": ("ORG", "EGYGOV", "EGY"), "وزير الخارجية": ("ORG", "EGYGOV", "EGY"),
          "سامح شكري": ("PER", "EGYGOV", "EGY"), "الإثيوبي": ("ADJ", "ETH", "ETH")})
     assert [(s, t, c) for s, t, c, _ in coded(article)] == [("EGY", "ETH", "111")]
+
+
+def test_a_news_outlet_reports_acts_but_does_not_do_them() -> None:
+    article = article_with("(رويترز) أرسلت ولاية هاتاي التركية شاحنات محملة بالمساعدات الإنسانية إلى سوريا.",
+                           {"رويترز": ("ORG", "GBRMED", "GBR"), "هاتاي": ("PLACE", "TUR", "TUR"),
+                            "التركية": ("ADJ", "TUR", "TUR"), "سوريا": ("LOC", "SYR", "SYR")})
+    assert [(s, t) for s, t, _, _ in coded(article)] == [("TUR", "SYR")]

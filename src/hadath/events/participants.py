@@ -87,6 +87,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
         # An adjective stands for its noun phrase: the preposition is on the head noun before it
         # ("للدور التركي" -> ل), so read it from there.
         head = first - 1 if group[0].origin == "adjective" and first > 0 and tokens[first - 1].text.isalpha() else first
+        # a name before the adjective is a name, not a clitic and a noun: "كيليس التركية" is not ك + يليس
+        named_head = head != first and any(e.start <= tokens[head].start < e.end for e in entities)
         mentions.append(ActorMention(
             text=article.text[start:end], start=start, end=end, first=first, last=last,
             actor=best.actor, key=best.key or next((e.key for e in group if e.key), None),
@@ -96,14 +98,16 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             origin=best.origin,
             lead=tokens[head].start if head != first else start,
             preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start,
-                                               head_noun=head != first),
+                                               head_noun=head != first and not named_head),
         ))
     mentions.extend(_pair_word_mentions(article, tokens, mentions))
     mentions.extend(_group_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
     place_state = locative_state(mentions)
     for mention in mentions:
-        state = place_state or home_state
+        # an unnamed minister is the article's own ("وزير الخارجية يبحث الأوضاع في غزة"); police,
+        # troops and protesters belong where the sentence places them
+        state = (home_state or place_state) if mention.actor == "GOV" else (place_state or home_state)
         if mention.key is None and state and mention.actor and len(mention.actor) == 3:
             mention.key, mention.actor, mention.located = state, state + mention.actor, True
     for previous, mention in zip(mentions, mentions[1:], strict=False):
@@ -337,8 +341,15 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if role_holder is not None:
         target = next((m for m in after if m.preposition not in LOCATIVE and m.key != role_holder.key), None)
         return [(role_holder, target)]
+    if entry.cameo[:2] not in SPOKEN_ROOTS:
+        # "نقلته وكالة بلومبرغ … في مكالمة", "(الأناضول) أرسلت ولاية كيليس": a news outlet reports
+        # acts, it does not do them (it can still be what is done to: "استهداف الصحفيين")
+        before = [m for m in before if not (m.actor or "").endswith("MED")]
+        subjects_after = [m for m in after if not (m.actor or "").endswith("MED")]
+    else:
+        subjects_after = after
     source = _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
-        or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, after, lo, inherited)
+        or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, subjects_after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None
@@ -498,6 +509,9 @@ def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
     previous = normalize_word(tokens[mention.first - 1].text)
     return tokens[mention.first - 1].text in ("،", ",", "و") or previous in word_list("discourse_words.tsv")
 
+
+# What a news outlet can itself do: state, appeal, demand, criticise, reject, threaten.
+SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 
 PRONOUN_COMPLEMENTISERS = {normalize_word(w) for w in (
     "أنه", "أنها", "أنهم", "أنهما", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "وأنه", "وأنها")}
