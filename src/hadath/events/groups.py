@@ -7,6 +7,7 @@ names the same states, and the event coder reads it as those members, joined by 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hadath.model import Article
 from hadath.text.normalize import normalize, normalize_word
@@ -19,6 +20,7 @@ GROUP_HEADS = frozenset(normalize(w) for w in (
 DEFINITION = re.compile(r"(\S+)\s+(\S+)\s*\(([^()]{3,120})\)")
 
 
+@lru_cache(maxsize=65536)
 def group_head(word: str) -> bool:
     """"الدول", "والأطراف", "للدول": a plural head of a group, clitics aside."""
     return any(stem in GROUP_HEADS or "ال" + stem in GROUP_HEADS for _, stem in clitic_readings(word))
