@@ -585,3 +585,9 @@ def test_a_news_outlet_reports_acts_but_does_not_do_them() -> None:
                            {"رويترز": ("ORG", "GBRMED", "GBR"), "هاتاي": ("PLACE", "TUR", "TUR"),
                             "التركية": ("ADJ", "TUR", "TUR"), "سوريا": ("LOC", "SYR", "SYR")})
     assert [(s, t) for s, t, _, _ in coded(article)] == [("TUR", "SYR")]
+
+
+def test_the_act_one_is_held_responsible_for_is_the_accusation() -> None:
+    article = article_with("وحملت لندن موسكو مسؤولية الهجوم على السفينة، كذلك فرنسا اتهمت موسكو بالهجوم.",
+                           {"لندن": ("LOC", "GBR", "GBR"), "موسكو": ("LOC", "RUS", "RUS"), "فرنسا": ("LOC", "FRA", "FRA")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("GBR", "RUS", "112"), ("FRA", "RUS", "112")]

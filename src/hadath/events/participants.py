@@ -284,8 +284,12 @@ def clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
 
 
 def _comma_and(tokens: list[Token], i: int) -> bool:
-    """"…، وإيران استهدف …": a comma followed by "و" opens the next clause."""
-    return tokens[i].text in ("،", ",") and i + 1 < len(tokens) and normalize_word(tokens[i + 1].text).startswith("و")
+    """"…، وإيران استهدف …", "…، كذلك رومانيا اتهمت …": a comma followed by "و" or a discourse word
+    opens the next clause."""
+    if tokens[i].text not in ("،", ",") or i + 1 >= len(tokens):
+        return False
+    following = normalize_word(tokens[i + 1].text)
+    return following.startswith("و") or following in word_list("discourse_words.tsv")
 
 
 def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],

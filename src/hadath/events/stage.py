@@ -155,9 +155,13 @@ def _topic_effect(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
 
 
 def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
-    """A verbal noun with "بـ" a few words after a verb of accusing is what the accused is said to have done."""
-    return not trigger.entry.is_verb and "ب" in trigger.prefix and any(
-        other.entry.is_verb and other.entry.cameo == "112" and 0 < trigger.first - other.last <= 4 for other in triggers)
+    """A verbal noun with "بـ" a few words after a verb of accusing ("اتهمت روسيا باستهداف …"), or right
+    after "حملت X مسؤولية", is what the accused is said to have done."""
+    if trigger.entry.is_verb:
+        return False
+    return any(other.entry.cameo == "112" and (
+        other.entry.is_verb and "ب" in trigger.prefix and 0 < trigger.first - other.last <= 4
+        or len(other.entry.tokens) > 1 and trigger.first - other.last == 1) for other in triggers)
 
 
 def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
