@@ -591,3 +591,9 @@ def test_the_act_one_is_held_responsible_for_is_the_accusation() -> None:
     article = article_with("وحملت لندن موسكو مسؤولية الهجوم على السفينة، كذلك فرنسا اتهمت موسكو بالهجوم.",
                            {"لندن": ("LOC", "GBR", "GBR"), "موسكو": ("LOC", "RUS", "RUS"), "فرنسا": ("LOC", "FRA", "FRA")})
     assert [(s, t, c) for s, t, c, _ in coded(article)] == [("GBR", "RUS", "112"), ("FRA", "RUS", "112")]
+
+
+def test_a_subject_behind_a_title_the_dictionary_did_not_join_opens_its_clause() -> None:
+    article = article_with("وقالت الوزارة إن وزير خارجية النظام الليبي عبد الحميد الدبيبة سيزور القاهرة غدا.",
+                           {"النظام الليبي عبد الحميد الدبيبة": ("PER", "LBYGOV", "LBY"), "القاهرة": ("LOC", "EGY", "EGY")})
+    assert [(s, t, st) for s, t, _, st in coded(article)] == [("LBY", "EGY", "planned")]

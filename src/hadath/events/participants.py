@@ -483,7 +483,7 @@ def _in_genitive_chain(mention: ActorMention, tokens: list[Token]) -> bool:
     if not previous.isalpha():
         return False
     word = normalize_word(previous)
-    return word.lstrip("و") not in word_list("particles.tsv") and word not in word_list("discourse_words.tsv") \
+    return not _one_of(previous, word_list("particles.tsv")) and word not in word_list("discourse_words.tsv") \
         and not load_lexicon().match(tokens[head - 1 : head])
 
 
@@ -492,21 +492,31 @@ EVENT_LINKERS = {normalize_word(w) for w in ("بسبب", "بعد", "قبل", "إ
                                           "ردا", "رداً", "بعدما", "منذ", "لمنع", "وسط")}
 
 
+def _one_of(word: str, words: frozenset[str] | set[str]) -> bool:
+    """The word, or the word without a leading و/ف, is in `words` ("وسط" stays "وسط", "وقد" is "قد")."""
+    return any(stem in words for _, stem in clitic_readings(word)[:2])
+
+
 def _linker_between(tokens: list[Token], lo: int, hi: int) -> bool:
-    return any(normalize_word(t.text).lstrip("و") in EVENT_LINKERS for t in tokens[max(lo, 0) : hi])
+    return any(_one_of(t.text, EVENT_LINKERS) for t in tokens[max(lo, 0) : hi])
 
 
 def _adjacent_before(mention: ActorMention, trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """Right before the trigger, particles aside: "الحكومة الأوكرانية قد اتهمت"."""
     between = tokens[mention.last + 1 : trigger.first]
     particles = word_list("particles.tsv")
-    return len([t for t in between if normalize_word(t.text).lstrip("و") not in particles]) <= 0 and len(between) <= 3
+    return len([t for t in between if not _one_of(t.text, particles)]) <= 0 and len(between) <= 3
 
 
 def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
     """At the clause start, or after a comma, a joining "و" or a discourse word:
     "…، وإيران استهدف …", "كذلك رومانيا اتهمت إيران"."""
     if mention.first <= lo + 1:
+        return True
+    # a title the dictionary did not join to the name: "إن وزير خارجية النظام السوري فيصل المقداد سيزور"
+    titled = next((i for i in range(max(lo, mention.first - 3), mention.first)
+                   if any(stem in word_list("title_heads.tsv") for _, stem in clitic_readings(tokens[i].text)[:2])), None)
+    if titled is not None and titled <= lo + 1:
         return True
     if normalize_word(tokens[mention.first].text).startswith("و"):
         return True
@@ -646,7 +656,7 @@ PRONOUN_OBJECTS = {normalize(w) for w in ("معه", "معها", "معهما", "�
 def _pronoun_object(tokens: list[Token], trigger: TriggerMatch) -> bool:
     """A pronoun object right after the trigger, or on it ("استقبله")."""
     following = tokens[trigger.last + 1 : trigger.last + 3]
-    return any(normalize_word(t.text).lstrip("و") in PRONOUN_OBJECTS for t in following)
+    return any(_one_of(t.text, PRONOUN_OBJECTS) for t in following)
 
 
 def _joined_after(source: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
