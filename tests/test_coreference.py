@@ -55,3 +55,19 @@ def test_two_organisations_with_one_head_leave_the_head_alone() -> None:
         art.entities.append(Entity(name, start, start + len(name), "ORG", None, key, key))
     link_surnames(art)
     assert [e for e in art.entities if e.origin == "coreference"] == []
+
+
+def test_a_nisba_joined_to_a_person_is_the_official_of_that_surname_in_office() -> None:
+    text = "أردوغان والسوداني يبحثان ملف المياه، فيما أعلن الوفد السوداني موقفه."
+    art = Article(text=text, published=date(2024, 4, 22))
+    art.entities.append(Entity("أردوغان", 0, 7, "PER", "Erdogan", "TURGOV", "TUR"))
+    for surface in ("السوداني",):
+        for start in (text.index(surface), text.rindex(surface)):
+            art.hints.append(Entity(surface, start, start + len(surface), "MISC", actor="SDN", key="SDN",
+                                    origin="adjective"))
+    linked = [(e.text, e.start, e.key) for e in link_surnames(art).entities if e.origin == "coreference"]
+    # the one joined to Erdogan is Iraq's prime minister; "الوفد السوداني" stays Sudanese
+    assert linked == [("السوداني", text.index("السوداني"), "IRQ")]
+    before_his_term = Article(text=text, published=date(2019, 4, 22), hints=list(art.hints))
+    before_his_term.entities.append(Entity("أردوغان", 0, 7, "PER", "Erdogan", "TURGOV", "TUR"))
+    assert [e for e in link_surnames(before_his_term).entities if e.origin == "coreference"] == []

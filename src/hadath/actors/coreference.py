@@ -9,9 +9,11 @@ takes the code of the dictionary person whose surname it ends with.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
 from itertools import accumulate
 from typing import TypeVar
 
+from hadath.actors.people import Person, load_people
 from hadath.model import Article, Entity
 from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
@@ -34,7 +36,53 @@ ORGANISATION_HEADS = frozenset(normalize(w) for w in (
 
 def link_surnames(article: Article) -> Article:
     article = _link_people(article)
+    article = _link_nisba_surnames(article)
     return _link_organisation_heads(article)
+
+
+@cache
+def _officials_by_nisba() -> dict[str, list[Person]]:
+    """Surnames that are also state adjectives ("السوداني", "الكاظمي" is not one): normalised -> people."""
+    index: dict[str, list[Person]] = {}
+    for person in load_people():
+        for name in person.names_ar:
+            words = name.split()
+            if len(words) >= 2 and words[-1].startswith("ال"):
+                surname = normalize(words[-1])
+                if person not in index.setdefault(surname, []):
+                    index[surname].append(person)
+    return index
+
+
+def _link_nisba_surnames(article: Article) -> Article:
+    """"بوتين والسوداني يتفقان": a bare nisba joined by "و" to a person is a surname, when exactly one
+    official of that surname is in office on the article's day (Iraq's prime minister al-Sudani, not
+    "the Sudanese")."""
+    if article.published is None or not article.hints:
+        return article
+    people = [e for e in article.entities if e.type == "PER"]
+    if not people:
+        return article
+    index = _officials_by_nisba()
+    added = []
+    for hint in article.hints:
+        word = normalize(hint.text)
+        # "بوتين والسوداني" (the و is outside the hint) or "السوداني وبوتين"
+        joined_after = article.text[hint.start - 1 : hint.start] == "و" and any(
+            0 <= hint.start - 1 - p.end <= 1 for p in people)
+        joined_before = article.text[hint.end : hint.end + 3].strip().startswith("و") and any(
+            0 <= p.start - hint.end <= 3 for p in people)
+        if not (joined_after or joined_before) or not word.startswith("ال"):
+            continue
+        serving = [p for p in index.get(word, []) if any(r.in_force(article.published) for r in p.roles)]
+        if len(serving) != 1:
+            continue
+        person = serving[0]
+        added.append(Entity(hint.text, hint.start, hint.end, "PER", person.name_en,
+                            person.actor_on(article.published), person.key_on(article.published), "coreference"))
+    if added:
+        article.entities = sorted(article.entities + added, key=lambda e: (e.start, e.end))
+    return article
 
 
 def _link_organisation_heads(article: Article) -> Article:
