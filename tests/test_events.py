@@ -597,3 +597,28 @@ def test_a_subject_behind_a_title_the_dictionary_did_not_join_opens_its_clause()
     article = article_with("وقالت الوزارة إن وزير خارجية النظام الليبي عبد الحميد الدبيبة سيزور القاهرة غدا.",
                            {"النظام الليبي عبد الحميد الدبيبة": ("PER", "LBYGOV", "LBY"), "القاهرة": ("LOC", "EGY", "EGY")})
     assert [(s, t, st) for s, t, _, st in coded(article)] == [("LBY", "EGY", "planned")]
+
+
+def test_the_weapon_of_a_strike_is_not_a_second_strike() -> None:
+    article = article_with("وقصفت القوات الروسية بلدة أوكرانية بقذائف مدفعية.",
+                           {"القوات الروسية": ("ORG", "RUSMIL", "RUS"), "أوكرانية": ("ADJ", "UKR", "UKR")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("RUS", "UKR", "195")]
+
+
+def test_a_name_in_the_genitive_of_a_prepositional_phrase_is_inside_it() -> None:
+    from hadath.events.participants import sentence_mentions
+
+    def prepositions(text: str, actors: dict) -> dict[str, str | None]:
+        art = article_with(text, actors)
+        sentence = art.sentences[0]
+        tokens = tokenize(text[sentence.start : sentence.end], sentence.start)
+        return {m.text: m.preposition for m in sentence_mentions(art, sentence, tokens)}
+
+    assert prepositions("استهدفوا سفينة متجهة إلى موانئ إسرائيل أمس.",
+                        {"إسرائيل": ("LOC", "ISR", "ISR")}) == {"إسرائيل": "الي"}
+    # the antecedent of a relative clause acts in it; a name joined by و starts its own phrase
+    assert prepositions("في مواجهة تنظيم داعش الذي نفذ هجمات.", {"تنظيم داعش": ("ORG", "ISIS", "ISIS")}) \
+        == {"تنظيم داعش": None}
+    assert prepositions("قصفت إيران مواقع في سوريا ومواقع عراقية.",
+                        {"إيران": ("LOC", "IRN", "IRN"), "سوريا": ("LOC", "SYR", "SYR"),
+                         "عراقية": ("ADJ", "IRQ", "IRQ")})["عراقية"] is None

@@ -79,6 +79,7 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
         else:
             merged.append([entity])
     mentions = []
+    named_tokens = frozenset(i for e in entities for i in range(_token_at(tokens, e.start), _token_at(tokens, e.end - 1) + 1))
     for group in merged:
         start, end = group[0].start, group[-1].end
         best = max(group, key=_specificity)
@@ -98,7 +99,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             origin=best.origin,
             lead=tokens[head].start if head != first else start,
             preposition=_governing_preposition(article.text, tokens, head, tokens[head].start if head != first else start,
-                                               head_noun=head != first and not named_head),
+                                               head_noun=head != first and not named_head)
+            or _construct_preposition(tokens, head, last, named_tokens),
         ))
     mentions.extend(_pair_word_mentions(article, tokens, mentions))
     mentions.extend(_group_mentions(article, tokens, mentions))
@@ -269,6 +271,24 @@ def _governing_preposition(text: str, tokens: list[Token], first: int, start: in
         if previous in PREPOSITION_WORDS:
             return previous
     return None
+
+
+def _construct_preposition(tokens: list[Token], first: int, last: int, named: frozenset[int]) -> str | None:
+    """The preposition before the noun whose genitive a name is: "متجهة إلى موانئ إسرائيل" -> إلى.
+
+    A noun in construct has no article and is no name; a verb before the name would be a trigger; a
+    name joined by "و" starts its own phrase ("في سوريا والجماعات"); the antecedent of a relative
+    clause acts in it ("في مواجهة تنظيم داعش الذي نفذ هجمات")."""
+    k = first - 1
+    if k < 1 or k in named or not tokens[k].text.isalpha() or normalize_word(tokens[first].text).startswith("و"):
+        return None
+    noun = normalize_word(tokens[k].text)
+    if noun.startswith("ال") or len(noun) <= 2 or load_lexicon().match(tokens[k : k + 1]):
+        return None
+    if last + 1 < len(tokens) and normalize_word(tokens[last + 1].text) in RELATIVES:
+        return None
+    governor = normalize_word(tokens[k - 1].text)
+    return governor if governor in ("الي", "نحو", "عبر", "من", "في", "علي", "مع", "ضد") else None
 
 
 def clause_span(tokens: list[Token], index: int) -> tuple[int, int]:

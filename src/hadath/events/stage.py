@@ -74,6 +74,8 @@ def code_events(article: Article) -> Article:
                 continue  # "ملف التطبيع", "مسألة تأجيل القمة": what is talked about, not what happened
             if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
                 continue  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
+            if _instrument(trigger, triggers):
+                continue  # "استهدفت سفينة … بصواريخ بحرية", "قصفت البلدة بقذيفة": the means of the strike told
             if _accused_of(trigger, triggers):
                 continue  # "اتهمت واشنطن طهران باستهداف ناقلتين": the accusation is the event told
             if topic == "alleged":
@@ -152,6 +154,14 @@ def _topic_effect(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
     topics = read_table("hadath.events", "data/topic_words.tsv")
     # every clitic reading, not a strip of leading letters: "لوقف" is ل + "وقف", "بحث" is not ب + "حث"
     return next((topics[stem] for _, stem in clitic_readings(tokens[trigger.first - 1].text) if stem in topics), None)
+
+
+def _instrument(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
+    """A violent noun with "بـ" after a violent verb of the same sentence is the weapon it used."""
+    if trigger.entry.is_verb or "ب" not in trigger.prefix or trigger.entry.cameo[:2] not in VIOLENT_ROOTS:
+        return False
+    return any(other.entry.is_verb and other.entry.cameo[:2] in VIOLENT_ROOTS and 0 < trigger.first - other.last <= 12
+               for other in triggers)
 
 
 def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
