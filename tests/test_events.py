@@ -622,3 +622,10 @@ def test_a_name_in_the_genitive_of_a_prepositional_phrase_is_inside_it() -> None
     assert prepositions("قصفت إيران مواقع في سوريا ومواقع عراقية.",
                         {"إيران": ("LOC", "IRN", "IRN"), "سوريا": ("LOC", "SYR", "SYR"),
                          "عراقية": ("ADJ", "IRQ", "IRQ")})["عراقية"] is None
+
+
+def test_an_act_an_objection_is_about_takes_no_subject_from_the_objectors() -> None:
+    article = article_with("وصدر القرار مع اعتراض الجزائر وتونس على تجميد عضوية ليبيا.",
+                           {"الجزائر": ("LOC", "DZA", "DZA"), "تونس": ("LOC", "TUN", "TUN"), "ليبيا": ("LOC", "LBY", "LBY")})
+    assert [(s, t, c) for s, t, c, _ in coded(article) if c == "160"] == []
+    assert sorted((s, c) for s, _, c, _ in coded(article)) == [("DZA", "120"), ("TUN", "120")]

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from hadath.events.groups import group_definitions, group_head
-from hadath.events.lexicon import TriggerMatch, load_lexicon
+from hadath.events.lexicon import TriggerEntry, TriggerMatch, load_lexicon
 from hadath.events.words import light_verb_between, word_list
 from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize, normalize_word
@@ -451,8 +451,11 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
         return inherited
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
     # "تعليق مشاركة الوفود السودانية": a nisba behind the noun a phrase ends on is that noun's, the object
-    genitive_nisba = entry.kind == "phrase" and first_after is not None and first_after.origin == "adjective" \
-        and first_after.first > trigger.last + 1
+    # "تعليق مشاركة الوفود السودانية", "تجميد عضوية سوريا": what a noun phrase ends on governs the name
+    # after it as its genitive, the object
+    genitive_nisba = entry.kind == "phrase" and first_after is not None and not entry.is_verb and (
+        first_after.origin == "adjective" and first_after.first > trigger.last + 1
+        or first_after.first == trigger.last + 1 and _is_noun_phrase(entry))
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
             and not genitive_nisba:
         return first_after
@@ -490,6 +493,11 @@ def _subject_of_kana(trigger: TriggerMatch, tokens: list[Token], bare_before: li
     if kana is None:
         return None
     return next((m for m in bare_before if m.first == kana + 1), None)
+
+
+def _is_noun_phrase(entry: TriggerEntry) -> bool:
+    """A phrase trigger that opens on a verbal noun ("تجميد عضوية"), not on a verb ("استدعى السفير")."""
+    return entry.tokens[0] not in word_list("verb_phrase_heads.tsv")
 
 
 def _in_genitive_chain(mention: ActorMention, tokens: list[Token]) -> bool:

@@ -68,6 +68,7 @@ def code_events(article: Article) -> Article:
         if subject is not None and subject.start < sentence.start:
             subject = _carried(subject, sentence)
         last_target: ActorMention | None = None
+        previous: TriggerMatch | None = None
         for trigger in triggers:
             topic = _topic_effect(trigger, tokens)
             if topic == "drop":
@@ -80,7 +81,8 @@ def code_events(article: Article) -> Article:
                 continue  # "اتهمت واشنطن طهران باستهداف ناقلتين": the accusation is the event told
             if topic == "alleged":
                 alleged.add((index, trigger.start))
-            coded = _code_trigger(context, trigger, floor, subject, last_target)
+            coded = _code_trigger(context, trigger, _object_floor(trigger, previous, tokens, floor), subject, last_target)
+            previous = trigger
             events.extend(event for event, _, _ in coded)
             if trigger.entry.is_verb:
                 verb_acts.update((index, trigger.start) for _ in coded[:1])
@@ -154,6 +156,16 @@ def _topic_effect(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
     topics = read_table("hadath.events", "data/topic_words.tsv")
     # every clitic reading, not a strip of leading letters: "لوقف" is ل + "وقف", "بحث" is not ب + "حث"
     return next((topics[stem] for _, stem in clitic_readings(tokens[trigger.first - 1].text) if stem in topics), None)
+
+
+def _object_floor(trigger: TriggerMatch, previous: TriggerMatch | None, tokens: list[Token], floor: int) -> int:
+    """"اعتراض لبنان واليمن على تجميد عضوية سوريا": an act right behind the preposition of a noun
+    before it is what that noun is about, and takes no subject from before that noun."""
+    if previous is None or trigger.entry.is_verb or previous.entry.is_verb or not 0 < trigger.first - previous.last <= 4:
+        return floor
+    governed = trigger.prefix.lstrip("وف")[:1] in ("ب", "ل") or normalize_word(tokens[trigger.first - 1].text) in (
+        "علي", "الي", "ضد", "حول", "عن")
+    return max(floor, previous.last) if governed and previous.entry.target_preps != ("-",) else floor
 
 
 def _instrument(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
