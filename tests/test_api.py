@@ -372,6 +372,16 @@ def test_serve_workers_default_to_the_cpus_and_refuse_nonsense_in_one_line(tmp_p
     assert capsys.readouterr().err == "hadath serve: HADATH_WORKERS='many' is not a whole number\n"
 
 
+def test_each_server_process_computes_reads_on_a_few_threads(store_url, monkeypatch):
+    import anyio.to_thread
+
+    monkeypatch.delenv("HADATH_THREADS", raising=False)
+    assert Settings.from_env().threads == 4
+    with TestClient(create_app(Settings(db=store_url, threads=3))) as running:
+        assert running.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens) == 3
+        assert get(running, "/api/events?limit=1")["total"] == 9
+
+
 def test_demo_ingests_the_examples_and_serves_the_dashboard(tmp_path):
     import socket
     import subprocess

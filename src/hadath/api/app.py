@@ -16,6 +16,7 @@ should give a 500.
 """
 
 
+import contextlib
 import functools
 import hmac
 import json
@@ -358,12 +359,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The FastAPI application for `settings` (default: from the environment)."""
     settings = settings or Settings.from_env()
     ctx = Context(settings)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        # Reads are Python-bound: a few threads per process take requests in turn, where anyio's default
+        # of 40 would share the GIL among every request in flight and finish them all late together.
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        yield
+
     app = FastAPI(
         title="Hadath",
         version=hadath.__dict__.get("__version__", "0.1.0"),
         description="Arabic political event data: events, dyads, actor networks, full-text search and briefs.",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.context = ctx
     app.add_middleware(Front, limit=settings.max_body, context=ctx)

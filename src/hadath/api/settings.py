@@ -11,6 +11,7 @@
 | HADATH_CACHE_ENTRIES  | 2048           | read responses kept in memory until the store changes (0: no cache)     |
 | HADATH_CACHE_CHECK_S  | 1.0            | how often (seconds) the cache asks the store whether it changed        |
 | HADATH_WORKERS        | CPUs, up to 4  | server processes of `hadath serve` (its --workers)                      |
+| HADATH_THREADS        | 4              | threads per server process that compute read answers                     |
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Settings:
     cache_entries: int = 2048
     cache_check_seconds: float = 1.0
     workers: int = 1
+    threads: int = 4
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -77,5 +79,6 @@ class Settings:
             cache_entries=_int("HADATH_CACHE_ENTRIES", cls.cache_entries),
             cache_check_seconds=_float("HADATH_CACHE_CHECK_S", cls.cache_check_seconds),
             workers=_int("HADATH_WORKERS", default_workers(), minimum=1),
+            threads=_int("HADATH_THREADS", cls.threads, minimum=1),
         )
         return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
