@@ -629,3 +629,9 @@ def test_an_act_an_objection_is_about_takes_no_subject_from_the_objectors() -> N
                            {"الجزائر": ("LOC", "DZA", "DZA"), "تونس": ("LOC", "TUN", "TUN"), "ليبيا": ("LOC", "LBY", "LBY")})
     assert [(s, t, c) for s, t, c, _ in coded(article) if c == "160"] == []
     assert sorted((s, c) for s, _, c, _ in coded(article)) == [("DZA", "120"), ("TUN", "120")]
+
+
+def test_an_aggression_that_goes_on_is_ongoing_military_force() -> None:
+    article = article_with("وتواصل قوات الاحتلال عدوانها على مدينة جنين منذ أسبوع.",
+                           {"قوات الاحتلال": ("ORG", "ISRMIL", "ISR"), "جنين": ("PLACE", "PSE", "PSE")})
+    assert coded(article) == [("ISR", "PSE", "190", "ongoing")]
