@@ -635,3 +635,22 @@ def test_an_aggression_that_goes_on_is_ongoing_military_force() -> None:
     article = article_with("وتواصل قوات الاحتلال عدوانها على مدينة جنين منذ أسبوع.",
                            {"قوات الاحتلال": ("ORG", "ISRMIL", "ISR"), "جنين": ("PLACE", "PSE", "PSE")})
     assert coded(article) == [("ISR", "PSE", "190", "ongoing")]
+
+
+def test_violence_with_no_place_named_is_against_the_state_of_whoever_is_named() -> None:
+    article = article_with("نجا زعيم حزب حليف للرئيس الأفغاني بعد أن فجر انتحاري نفسه خارج منزله.",
+                           {"للرئيس الأفغاني": ("ORG", "AFGGOV", "AFG")})
+    assert [(t, c[:2]) for _, t, c, _ in coded(article)] == [("AFG", "18")]
+
+
+def test_a_demonstration_the_police_broke_up_is_the_civilians_protest() -> None:
+    article = article_with("وفرقت الشرطة الأردنية مظاهرة في عمان.",
+                           {"الشرطة الأردنية": ("ORG", "JORCOP", "JOR"), "عمان": ("LOC", "JOR", "JOR")})
+    protests = [e for e in article.events if e.root == "14"]
+    assert [(e.source.actor, e.target.key) for e in protests] == [("JORCVL", "JOR")]
+
+
+def test_protesters_an_act_is_done_to_are_not_a_protest() -> None:
+    article = article_with("واستمرت أعمال القمع ضد المتظاهرين في دمشق.",
+                           {"دمشق": ("LOC", "SYR", "SYR")})
+    assert [e for e in article.events if e.root == "14"] == []

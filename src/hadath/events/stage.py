@@ -75,6 +75,8 @@ def code_events(article: Article) -> Article:
                 continue  # "ملف التطبيع", "مسألة تأجيل القمة": what is talked about, not what happened
             if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
                 continue  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
+            if _protesters_done_to(trigger, tokens):
+                continue  # "القمع ضد المتظاهرين", "عنفا تجاه المحتجين": what was done to them is the act
             if _instrument(trigger, triggers):
                 continue  # "استهدفت سفينة … بصواريخ بحرية", "قصفت البلدة بقذيفة": the means of the strike told
             if _accused_of(trigger, triggers):
@@ -168,6 +170,15 @@ def _object_floor(trigger: TriggerMatch, previous: TriggerMatch | None, tokens: 
     return max(floor, previous.last) if governed and previous.entry.target_preps != ("-",) else floor
 
 
+def _protesters_done_to(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """A word for protesters behind "ضد", "تجاه", "على" or "لـ" names the target of another act."""
+    if trigger.entry.cameo[:2] != "14" or trigger.entry.is_verb:
+        return False
+    if trigger.prefix.lstrip("وف")[:1] == "ل":
+        return True
+    return trigger.first > 0 and normalize_word(tokens[trigger.first - 1].text) in ("ضد", "تجاه", "علي", "بحق")
+
+
 def _instrument(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
     """A violent noun with "بـ" after a violent verb of the same sentence is the weapon it used."""
     if trigger.entry.is_verb or "ب" not in trigger.prefix or trigger.entry.cameo[:2] not in VIOLENT_ROOTS:
@@ -225,13 +236,17 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             target = _place_as_target(ctx.mentions, source, trigger)
             if target is not None:
                 ctx.vague_targets.add((target.start, target.end))
-        if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
-            target = _state_of(source)  # a protest with no named target is against its own rulers
+        if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES \
+                and not normalize_word(trigger.entry.tokens[0]).startswith("احتج"):
+            # "فرقت الشرطة السودانية مظاهرة": a state body does not march; the marchers are unnamed
+            source = None
         if root == "14" and source is None:
             # protesters not named: the people of the place where they protest
             place = _locative_place(ctx.mentions) or target
             if place is not None and place.key and len(place.key) == 3:
                 source = _state_of(place, "CVL")
+        if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
+            target = _state_of(source)  # a protest with no named target is against its own rulers
         if cameo_code == "180" and source is not None and _state_force(source):
             cameo_code, root = "190", "19"  # "هجوم" by a state or its army is military force, not an assault
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
@@ -300,7 +315,13 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, 
     places = [m for m in mentions if (m.type == "LOC" or m.origin == "adjective") and m.key
               and (source is None or m.key != source.key)]
     after = [m for m in places if m.first > trigger.last]
-    return (after or places or [None])[0]
+    if after or places:
+        return (after or places)[0]
+    # no place named: the state of whoever else the sentence names ("حليف للرئيس الباكستاني … فجر
+    # انتحاري نفسه خارج منزله")
+    states = [m for m in mentions if m.key and len(m.key) == 3 and m.key.isupper() and m.can_act
+              and (source is None or m.key != source.key)]
+    return states[0] if states else None
 
 
 def _locative_place(mentions: list[ActorMention]) -> ActorMention | None:
