@@ -654,3 +654,19 @@ def test_protesters_an_act_is_done_to_are_not_a_protest() -> None:
     article = article_with("واستمرت أعمال القمع ضد المتظاهرين في دمشق.",
                            {"دمشق": ("LOC", "SYR", "SYR")})
     assert [e for e in article.events if e.root == "14"] == []
+
+
+def test_an_accusative_victim_makes_the_verb_active() -> None:
+    article = article_with("وأعلن الجيش الأردني أن قواته قتلت مهربا مسلحا على الحدود.",
+                           {"الجيش الأردني": ("ORG", "JORMIL", "JOR")})
+    assert [s for s, _, _, _ in coded(article)] == ["JOR"]
+    article = article_with("وقتلت قوات الأمن مسلحا في الرمادي.", {"قوات الأمن": ("ORG", "IRQCOP", "IRQ"),
+                                                                 "الرمادي": ("PLACE", "IRQ", "IRQ")})
+    assert [s for s, _, _, _ in coded(article)] == ["IRQ"]
+
+
+def test_who_underwent_an_attempt_on_his_life_is_its_target() -> None:
+    article = article_with("وأفادت تقارير بتعرض رئيس الوزراء الصومالي حمزة عبدي بري لمحاولة اغتيال في مقديشو.",
+                           {"رئيس الوزراء الصومالي حمزة عبدي بري": ("PER", "SOMGOV", "SOM"),
+                            "مقديشو": ("LOC", "SOM", "SOM")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [(None, "SOM", "186")]

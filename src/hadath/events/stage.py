@@ -201,7 +201,7 @@ def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """"تعرضت السفارة المصرية لهجوم": after a verb of undergoing (its subject between), "لـ" marks
     the act suffered, not a purpose."""
     undergoing = read_words("hadath.events", "data/undergoing_words.tsv")
-    return any(stem in undergoing for token in tokens[max(trigger.first - 5, 0) : trigger.first]
+    return any(stem in undergoing for token in tokens[max(trigger.first - 8, 0) : trigger.first]
                for _, stem in clitic_readings(token.text))
 
 
