@@ -209,6 +209,22 @@ def start_server(db: str, workers: int | None, cache_entries: int) -> tuple[subp
     raise SystemExit(f"server did not start: {server.stderr.read() if server.poll() is not None else ''}")
 
 
+def server_cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time (user + system) used so far by the server and its worker processes: per request, a
+    figure that other work on the machine does not inflate the way it inflates latency."""
+    import psutil
+
+    root = psutil.Process(server.pid)
+    total = 0.0
+    for process in [root, *root.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def stop_server(server: subprocess.Popen) -> None:
     server.terminate()
     try:
@@ -250,28 +266,32 @@ def main() -> None:
         asyncio.run(run_load(port, 4, 60, mix[:40], once=True))  # each process opens its store and pool
         for label, seconds, think in (("uncached, saturation", args.seconds, None),
                                       ("uncached, 50 users (0.5-1.5 s think time)", args.user_seconds, (0.5, 1.5))):
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), server_cpu_seconds(server)
             found = asyncio.run(run_load(port, args.clients, seconds, mix, think=think))
-            runs.append((label.replace("50 users", f"{args.clients} users"), found, time.perf_counter() - began))
+            runs.append((label.replace("50 users", f"{args.clients} users"), found, time.perf_counter() - began,
+                         server_cpu_seconds(server) - cpu))
     finally:
         stop_server(server)
     server, port, _ = start_server(args.db, args.workers, cache_entries=2048)
     try:
         asyncio.run(run_load(port, args.clients, 600, mix, once=True))  # fills the cache
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), server_cpu_seconds(server)
         found = asyncio.run(run_load(port, args.clients, args.seconds, mix))
-        runs.append(("cached, saturation", found, time.perf_counter() - began))
+        runs.append(("cached, saturation", found, time.perf_counter() - began, server_cpu_seconds(server) - cpu))
     finally:
         stop_server(server)
 
     print("\n| run | endpoint | requests | p50 ms | p95 ms | p99 ms | req/s |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     errors = 0
-    for run, found, seconds in runs:
+    for run, found, seconds, _ in runs:
         errors += found.pop("_errors")[0]
         for kind, label in (("events", "/api/events"), ("timeline", "/api/dyad/{a}/{b}/timeline")):
             print_row(run, label, found[kind], seconds)
-    print(f"\n{errors} non-200 responses")
+    print(f"\n{errors} non-200 responses; load average (1, 5, 15 min) at the end: {os.getloadavg()}")
+    for run, found, _, cpu in runs:
+        requests = sum(len(values) for values in found.values())
+        print(f"{run}: {1000 * cpu / requests:.2f} ms of server CPU per request")
 
 
 def print_row(run: str, label: str, values: list[float], seconds: float) -> None:
