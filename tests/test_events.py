@@ -670,3 +670,18 @@ def test_who_underwent_an_attempt_on_his_life_is_its_target() -> None:
                            {"رئيس الوزراء الصومالي حمزة عبدي بري": ("PER", "SOMGOV", "SOM"),
                             "مقديشو": ("LOC", "SOM", "SOM")})
     assert [(s, t, c) for s, t, c, _ in coded(article)] == [(None, "SOM", "186")]
+
+
+def test_a_count_of_people_before_an_unvowelled_qatala_were_killed() -> None:
+    article = article_with("وقال المتحدث إن جنديين فرنسيين قتلا في هجوم بمالي.",
+                           {"فرنسيين": ("ADJ", "FRA", "FRA")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)][:1] == [(None, "FRA", "190")]
+    article = article_with("وقال المتحدث إن الجيش الفرنسي قتل ثلاثة مسلحين في مالي.",
+                           {"الجيش الفرنسي": ("ORG", "FRAMIL", "FRA"), "مالي": ("LOC", "MLI", "MLI")})
+    assert [s for s, _, _, _ in coded(article)][:1] == ["FRA"]
+
+
+def test_the_deaths_an_army_announces_are_of_its_own_soldiers() -> None:
+    article = article_with("وأعلن الجيش التركي مقتل اثنين من جنوده في شمال العراق.",
+                           {"الجيش التركي": ("ORG", "TURMIL", "TUR"), "العراق": ("LOC", "IRQ", "IRQ")})
+    assert [(s, t) for s, t, _, _ in coded(article)] == [(None, "TUR")]

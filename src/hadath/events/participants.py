@@ -341,9 +341,21 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         if earlier and not any(m.preposition is None and m.can_act for m in after[:1]):
             return [earlier]
 
-    if entry.kind == "passive" or (entry.kind == "past" and _looks_passive(trigger, tokens)):
+    victims_before = _victims_before(trigger, tokens, mentions, lo)
+    if victims_before is not None:
+        return [(None, victims_before)]  # "جنديا أميركيا قتل", "أن خمسة مدنيين قتلوا": killed, not killers
+    subject_first = any(lo <= m.first and trigger.first - m.last <= 2 and m.preposition is None and m.can_act
+                        and m.origin != "adjective" for m in before)
+    if entry.kind == "passive" or (entry.kind == "past" and not subject_first and _looks_passive(trigger, tokens)):
         target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP
                        and m.preposition not in LOCATIVE), None)
+        return [(None, target)]
+    if entry.tokens[0] in word_list("victim_nouns.tsv"):
+        # "مقتل ثلاثة جنود أتراك", "أعلن الجيش مقتل اثنين من جنوده": the dead, not who announced them
+        own = _possessed_after(trigger, tokens)
+        target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP and m.preposition not in LOCATIVE), None)
+        if own and before:
+            target = next((m for m in reversed(before) if m.preposition is None and m.can_act), target)
         return [(None, target)]
 
     if entry.is_verb and trigger.first > 0 and normalize_word(tokens[trigger.first - 1].text) in RELATIVES:
@@ -727,6 +739,35 @@ def _between_pair_before(trigger: TriggerMatch, before: list[ActorMention]
         if first.preposition == "بين" and second.conjoined and trigger.first - second.last <= 8:
             return first, second
     return None
+
+
+def _victims_before(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention], lo: int
+                    ) -> ActorMention | None:
+    """An unvowelled "قتل"/"قتلوا" right after an indefinite count of people is passive: "جنديين
+    اسبانيين قتلا" -> the Spanish soldiers were killed. Returns the victims' mention, if named."""
+    if trigger.entry.kind != "past" or trigger.entry.cameo[:2] not in ("18", "19") or trigger.first < 1:
+        return None
+    start = max(lo, trigger.first - 4)
+    counted = any(normalize_word(t.text).isdigit() or normalize_word(t.text) in word_list("victim_words.tsv")
+                  or normalize_word(t.text) in word_list("victim_counts.tsv") for t in tokens[start : trigger.first])
+    nisba = next((m for m in mentions if start <= m.first and m.last == trigger.first - 1 and m.origin == "adjective"
+                  and not normalize_word(tokens[m.first].text).startswith("ال")), None)
+    if nisba is None and not counted:
+        return None
+    if any(start <= m.first < trigger.first and m.preposition is None and m.origin != "adjective"
+           and normalize_word(tokens[m.first].text).startswith("ال") for m in mentions):
+        return None  # "الجيش قتل 3 مسلحين": a definite actor before is the killer
+    return nisba if nisba is not None else None
+
+
+def _possessed_after(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """"مقتل اثنين من جنوده": the dead are the speaker's own."""
+    return any(normalize_word(t.text) in word_list("possessed_subjects.tsv") or normalize_word(t.text) in OWN_PEOPLE
+               for t in tokens[trigger.last + 1 : trigger.last + 5])
+
+
+OWN_PEOPLE = frozenset(normalize_word(w) for w in ("جنوده", "جنودها", "جنودنا", "عناصره", "عناصرها", "مواطنيه",
+                                                    "مواطنيها", "رعاياه", "رعاياها", "أفراده", "أفرادها"))
 
 
 def _looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
