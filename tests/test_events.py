@@ -685,3 +685,10 @@ def test_the_deaths_an_army_announces_are_of_its_own_soldiers() -> None:
     article = article_with("وأعلن الجيش التركي مقتل اثنين من جنوده في شمال العراق.",
                            {"الجيش التركي": ("ORG", "TURMIL", "TUR"), "العراق": ("LOC", "IRQ", "IRQ")})
     assert [(s, t) for s, t, _, _ in coded(article)] == [(None, "TUR")]
+
+
+def test_states_a_subject_lists_talking_among_themselves_are_one_event() -> None:
+    article = article_with("وأعلنت مصر وقطر والولايات المتحدة مواصلة المحادثات.",
+                           {"مصر": ("LOC", "EGY", "EGY"), "قطر": ("LOC", "QAT", "QAT"),
+                            "الولايات المتحدة": ("LOC", "USA", "USA")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("EGY", "QAT", "040")]

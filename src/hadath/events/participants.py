@@ -404,9 +404,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if not symmetric and target is not None:
         # "اعتراض لبنان واليمن على القرار": each joined subject does it, one event each
         pairs += [(partner, target) for partner in partners if partner.key != target.key]
-    one_body = source is not None and target is not None and (source.first, source.last) == (target.first, target.last)
+    one_body = source is not None and target is not None and (
+        (source.first, source.last) == (target.first, target.last) or symmetric and target in partners)
     if target is not None and target in mentions and not one_body:
-        # (a group meeting among itself, "اجتمعت الدول الثلاث", is one multilateral event)
+        # (a group meeting among itself, "اجتمعت الدول الثلاث", or the states a subject lists talking
+        # among themselves, "روسيا وتركيا وإيران أعلنت مواصلة المحادثات", is one multilateral event)
         index = mentions.index(target)
         while True:
             following = index + 1
