@@ -196,6 +196,7 @@ def test_unknown_person_after_a_title(text: str, expected: tuple) -> None:
     "text",
     [
         "وزير الخارجية التركي يزور طهران",  # a verb, not a name
+        "الرئيس المصري سيقوم بزيارة",  # a verb with the future prefix
         "الرئيس الإيراني خلال لقائه",  # a function word
         "الرئيس الإيراني الجديد",  # a definite word after a title
         "وزير الخارجية التركي ونظيره",  # a conjunction starting the next phrase

@@ -71,3 +71,16 @@ def test_a_nisba_joined_to_a_person_is_the_official_of_that_surname_in_office() 
     before_his_term = Article(text=text, published=date(2019, 4, 22), hints=list(art.hints))
     before_his_term.entities.append(Entity("أردوغان", 0, 7, "PER", "Erdogan", "TURGOV", "TUR"))
     assert [e for e in link_surnames(before_his_term).entities if e.origin == "coreference"] == []
+
+
+def test_the_kingdom_alone_is_the_one_kingdom_the_article_names() -> None:
+    text = "استقبل الملك عبدالله الثاني الوزير في عمان. وتأتي زيارته للمملكة بعد شهرين. والمملكة المتحدة رحبت."
+    art = Article(text=text, published=date(2024, 4, 22))
+    art.entities.append(Entity("الملك عبدالله الثاني", 6, 26, "PER", "Abdullah II", "JORGOV", "JOR"))
+    linked = [(e.text, e.key) for e in link_surnames(art).entities if e.origin == "coreference"]
+    assert linked == [("للمملكة", "JOR")]  # "المملكة المتحدة" is the United Kingdom's name
+    two_kingdoms = Article(text=text + " وقال الملك محمد السادس.", published=date(2024, 4, 22))
+    two_kingdoms.entities += [Entity("الملك عبدالله الثاني", 6, 26, "PER", "Abdullah II", "JORGOV", "JOR"),
+                              Entity("الملك محمد السادس", len(text) + 6, len(text) + 23, "PER", "Mohammed VI",
+                                     "MARGOV", "MAR")]
+    assert [e for e in link_surnames(two_kingdoms).entities if e.origin == "coreference"] == []

@@ -8,6 +8,7 @@ takes the code of the dictionary person whose surname it ends with.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cache
 from itertools import accumulate
@@ -37,7 +38,37 @@ ORGANISATION_HEADS = frozenset(normalize(w) for w in (
 def link_surnames(article: Article) -> Article:
     article = _link_people(article)
     article = _link_nisba_surnames(article)
+    article = _link_the_kingdom(article)
     return _link_organisation_heads(article)
+
+
+# "المملكة" alone is the kingdom the article is about: Saudi Arabia in Saudi news, Jordan in Jordanian…
+KINGDOMS = ("SAU", "JOR", "MAR", "BHR")
+THE_KINGDOM = re.compile(r"(?<![\w\u0600-\u06FF])(?:و|ف)?(?:ب|ل|ك)?(?:ال|ل)مملكة(?![\w\u0600-\u06FF])")
+
+
+def _link_the_kingdom(article: Article) -> Article:
+    """"زيارة للمملكة", "في المملكة": the one kingdom the article names (its king, its cities, its
+    ministers); left alone when it names none or several, or when a state's name follows
+    ("المملكة العربية السعودية", "المملكة المتحدة" are names of their own)."""
+    counts = {k: sum(1 for e in article.entities if e.key == k) for k in KINGDOMS}
+    named = [k for k, n in counts.items() if n]
+    if len(named) != 1:
+        return article
+    key = named[0]
+    taken = [(e.start, e.end) for e in article.entities]
+    added = []
+    for match in THE_KINGDOM.finditer(article.text):
+        start = match.start()
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        following = article.text[match.end() : match.end() + 12].strip()
+        if following.startswith(("العربية", "المتحدة", "الأردنية", "المغربية", "البحرين", "الهاشمية")):
+            continue
+        added.append(Entity(article.text[start : match.end()], start, match.end(), "LOC", None, key, key, "coreference"))
+    if added:
+        article.entities = sorted(article.entities + added, key=lambda e: (e.start, e.end))
+    return article
 
 
 @cache

@@ -494,7 +494,10 @@ class ActorDictionary:
         """"بمقر", "ويبدأ", "والمحادثات": a function word, verb or noun, bare or behind a clitic."""
         if _keep_maqsura(word) in self._not_names_maqsura:
             return True
-        return any(stem in self._not_names or (prefix and _is_definite(stem)) for prefix, stem in clitic_readings(word))
+        # a verb with the future prefix: "سيقوم", "وستزور" are "يقوم", "تزور"
+        return any(stem in self._not_names or (prefix and _is_definite(stem))
+                   or (stem[:2] in ("سي", "ست", "سن") and stem[1:] in self._not_names)
+                   for prefix, stem in clitic_readings(word))
 
     def _is_not_name(self, word: str) -> bool:
         return normalise_token(word) in self._not_names or _keep_maqsura(word) in self._not_names_maqsura
