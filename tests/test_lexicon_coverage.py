@@ -1,0 +1,124 @@
+"""Coverage of the trigger lexicon: each word added for common political-news acts codes an
+invented sentence (never one of ../shared) with the exact source, target, CAMEO code and status,
+and the readings that only look like those words code nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hadath.events.stage import code_events
+from hadath.model import Article, Entity, Sentence
+
+# surface -> (entity type, actor, key); ADJ is a state adjective, kept as a hint as the actor stage does
+ACTORS = {
+    "الملك الأردني": ("ORG", "JORGOV", "JOR"), "الرئيس التركي": ("ORG", "TURGOV", "TUR"),
+    "الرئيس العراقي": ("ORG", "IRQGOV", "IRQ"), "وزير الخارجية الإيراني": ("ORG", "IRNGOV", "IRN"),
+    "الخارجية الجزائرية": ("ORG", "DZAGOV", "DZA"), "السفير الفرنسي": ("ORG", "FRAGOV", "FRA"),
+    "القائم بالأعمال السويدي": ("ORG", "SWEGOV", "SWE"), "رئيس الوزراء الهندي": ("ORG", "INDGOV", "IND"),
+    "نظيره الباكستاني": ("ORG", "PAKGOV", "PAK"), "الحكومة اليمنية": ("ORG", "YEMGOV", "YEM"),
+    "الجيش السوداني": ("ORG", "SDNMIL", "SDN"), "قوات الدعم السريع": ("ORG", "SDNREB", "SDN"),
+    "الجيش الإسرائيلي": ("ORG", "ISRMIL", "ISR"), "حزب الله": ("ORG", "HEZBOLLAH", "HEZBOLLAH"),
+    "الجيش الروسي": ("ORG", "RUSMIL", "RUS"), "الشرطة التونسية": ("ORG", "TUNCOP", "TUN"),
+    "السلطات الإيرانية": ("ORG", "IRNGOV", "IRN"), "صحفيا أمريكيا": ("ORG", "USAMED", "USA"),
+    "الجيش التركي": ("ORG", "TURMIL", "TUR"), "حزب العمال الكردستاني": ("ORG", "PKK", "PKK"),
+    "الأردن": ("LOC", "JOR", "JOR"), "مصر": ("LOC", "EGY", "EGY"), "تركيا": ("LOC", "TUR", "TUR"),
+    "ألمانيا": ("LOC", "DEU", "DEU"), "ناميبيا": ("LOC", "NAM", "NAM"), "قطر": ("LOC", "QAT", "QAT"),
+    "روسيا": ("LOC", "RUS", "RUS"), "واشنطن": ("LOC", "USA", "USA"), "لبنان": ("LOC", "LBN", "LBN"),
+    "سوريا": ("LOC", "SYR", "SYR"), "المغرب": ("LOC", "MAR", "MAR"), "إسبانيا": ("LOC", "ESP", "ESP"),
+    "الكويت": ("LOC", "KWT", "KWT"), "طهران": ("LOC", "IRN", "IRN"), "الرياض": ("LOC", "SAU", "SAU"),
+    "البحرين": ("LOC", "BHR", "BHR"), "اليابان": ("LOC", "JPN", "JPN"), "الصين": ("LOC", "CHN", "CHN"),
+    "أوكرانيا": ("LOC", "UKR", "UKR"), "كييف": ("LOC", "UKR", "UKR"), "موسكو": ("LOC", "RUS", "RUS"),
+    "باكستان": ("LOC", "PAK", "PAK"), "النرويج": ("LOC", "NOR", "NOR"), "فلسطين": ("LOC", "PSE", "PSE"),
+    "إيران": ("LOC", "IRN", "IRN"), "السعودية": ("LOC", "SAU", "SAU"), "اليمن": ("LOC", "YEM", "YEM"),
+    "بريطانيا": ("LOC", "GBR", "GBR"), "فرنسا": ("LOC", "FRA", "FRA"), "الهند": ("LOC", "IND", "IND"),
+    "كوريا الشمالية": ("LOC", "PRK", "PRK"), "اليونان": ("LOC", "GRC", "GRC"), "ليبيا": ("LOC", "LBY", "LBY"),
+    "الإمارات": ("LOC", "ARE", "ARE"), "أذربيجان": ("LOC", "AZE", "AZE"), "أرمينيا": ("LOC", "ARM", "ARM"),
+    "الأوكراني": ("ADJ", "UKR", "UKR"), "الروسي": ("ADJ", "RUS", "RUS"), "الأردني": ("ADJ", "JOR", "JOR"),
+    "الإيراني": ("ADJ", "IRN", "IRN"), "الأمريكي": ("ADJ", "USA", "USA"),
+}
+
+
+def article_with(text: str, actors: dict[str, tuple[str, str, str]]) -> Article:
+    """One sentence per line, `actors` placed by substring (as tests/test_events.py does)."""
+    article = Article(text=text, published=date(2024, 3, 10))
+    offset = 0
+    for line in text.split("\n"):
+        article.sentences.append(Sentence(offset, offset + len(line)))
+        offset += len(line) + 1
+    for surface, (kind, actor, key) in actors.items():
+        origin = "adjective" if kind == "ADJ" else "dictionary"
+        where = article.hints if kind == "ADJ" else article.entities
+        start = 0
+        while (start := text.find(surface, start)) != -1:
+            where.append(Entity(surface, start, start + len(surface), "MISC" if kind == "ADJ" else kind,
+                                actor=actor, key=key, origin=origin))
+            start += len(surface)
+    article.entities.sort(key=lambda e: e.start)
+    return code_events(article)
+
+
+def coded(text: str) -> list[tuple]:
+    # a name inside a longer one ("الأردن" in "الأردني") is left to the longer one
+    names = {s: v for s, v in ACTORS.items() if s in text
+             and not any(s != other and s in other and other in text for other in ACTORS)}
+    article = article_with(text, names)
+    return [(e.source.key if e.source else None, e.target.key if e.target else None, e.cameo, e.status)
+            for e in article.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 01 statements: condolences
+    ("عزى الملك الأردني الرئيس التركي في ضحايا الزلزال.", [("JOR", "TUR", "018", "occurred")]),
+    ("وقدمت مصر التعازي إلى تركيا في ضحايا الزلزال.", [("EGY", "TUR", "018", "occurred")]),
+    ("وبعث الملك الأردني برقية تعزية إلى الرئيس التركي.", [("JOR", "TUR", "018", "occurred")]),
+    ("وقدم الرئيس العراقي تعازيه إلى الرئيس التركي.", [("IRQ", "TUR", "018", "occurred")]),
+    # 05 praise, endorsement, apology, recognition
+    ("وأعربت قطر عن ترحيبها بالقرار الأردني.", [("QAT", "JOR", "051", "occurred")]),
+    ("وجددت الكويت إشادتها بالأردن.", [("KWT", "JOR", "051", "occurred")]),
+    ("ويثمن الرئيس العراقي مواقف الأردن.", [("IRQ", "JOR", "051", "occurred")]),
+    ("وأعرب عن تثمين الكويت لجهود قطر.", [("KWT", "QAT", "051", "occurred")]),
+    ("شكر الرئيس العراقي قطر على دعمها.", [("IRQ", "QAT", "051", "occurred")]),
+    ("ويشكر الملك الأردني الكويت على وقوفها معه.", [("JOR", "KWT", "051", "occurred")]),
+    ("وأيدت روسيا موقف سوريا في الأزمة.", [("RUS", "SYR", "051", "occurred")]),
+    ("ويؤيد الأردن مصر في موقفها.", [("JOR", "EGY", "051", "occurred")]),
+    ("وجدد تأييد الكويت لمصر في موقفها.", [("KWT", "EGY", "051", "occurred")]),
+    ("اعتذرت ألمانيا لناميبيا عن جرائم الحقبة الاستعمارية.", [("DEU", "NAM", "055", "occurred")]),
+    ("ولم تعتذر ألمانيا لناميبيا حتى اليوم.", [("DEU", "NAM", "055", "denied")]),
+    ("وطالبت الصين باعتذار اليابان عن تلك الجرائم.", [("CHN", "JPN", "100", "occurred")]),  # the demand is the act
+    ("وأعلنت النرويج اعترافها بدولة فلسطين.", [("NOR", "PSE", "054", "occurred")]),
+    ("وستعترف إسبانيا بفلسطين الأسبوع المقبل.", [("ESP", "PSE", "054", "planned")]),
+    # 11 disapprove, 12 reject
+    ("ودانت الكويت تصريحات وزير الخارجية الإيراني.", [("KWT", "IRN", "111", "occurred")]),
+    ("استهجن لبنان تصريحات وزير الخارجية الإيراني.", [("LBN", "IRN", "111", "occurred")]),
+    ("وعبر عن استهجان الكويت لموقف طهران.", [("KWT", "IRN", "111", "occurred")]),
+    ("وسلمت الخارجية الجزائرية مذكرة احتجاج إلى السفير الفرنسي.", [("DZA", "FRA", "114", "occurred")]),
+    ("وقدمت مصر احتجاجا رسميا لدى إسبانيا.", [("EGY", "ESP", "114", "occurred")]),
+    ("رفعت ناميبيا دعوى قضائية ضد ألمانيا أمام محكمة العدل.", [("NAM", "DEU", "115", "occurred")]),
+    ("وأقامت إيران دعوى ضد واشنطن أمام المحكمة.", [("IRN", "USA", "115", "occurred")]),
+    ("واستخدمت روسيا حق النقض ضد مشروع قرار قدمته واشنطن.", [("RUS", "USA", "129", "occurred")]),
+    ("ورفعت الصين الفيتو ضد مشروع قرار فرنسا.", [("CHN", "FRA", "129", "occurred")]),
+    # 04 consult: calls, negotiation, mediation
+    ("وجرت مكالمة بين رئيس الوزراء الهندي ونظيره الباكستاني.", [("IND", "PAK", "040", "occurred")]),
+    ("وجرت محادثة هاتفية بين الرئيس العراقي والملك الأردني.", [("IRQ", "JOR", "040", "occurred")]),
+    ("تحدث الرئيس العراقي هاتفيا مع الملك الأردني.", [("IRQ", "JOR", "040", "occurred")]),
+    ("أجرى الرئيس العراقي اتصالا بالملك الأردني.", [("IRQ", "JOR", "040", "occurred")]),
+    ("ويجري الرئيس التركي اتصالا مع الرئيس العراقي غدا.", [("TUR", "IRQ", "040", "occurred")]),
+    ("ستتفاوض تركيا مع روسيا على الممر.", [("TUR", "RUS", "040", "planned")]),
+    ("وأعلنت أرمينيا استعدادها للتفاوض مع أذربيجان.", None),
+    ("ويتشاور الملك الأردني مع الرئيس التركي بشأن غزة.", [("JOR", "TUR", "040", "occurred")]),
+    ("وجرى التشاور بين الكويت وقطر حول الأزمة.", [("KWT", "QAT", "040", "occurred")]),
+    ("وتتوسط قطر بين أذربيجان وأرمينيا.", [("AZE", "ARM", "045", "occurred")]),
+    # 05 treaties, relations; 16 relations reduced
+    ("ووقعت اليابان معاهدة سلام مع الصين.", [("JPN", "CHN", "057", "occurred")]),
+    ("وقررت البحرين إعادة العلاقات مع قطر.", [("BHR", "QAT", "054", "occurred")]),
+    ("وأعلنت السعودية عودة العلاقات مع إيران.", [("SAU", "IRN", "054", "occurred")]),
+    ("قرر المغرب خفض التمثيل الدبلوماسي مع إسبانيا.", [("MAR", "ESP", "161", "occurred")]),
+    ("وأعلنت البحرين تخفيض التمثيل الدبلوماسي مع لبنان.", [("BHR", "LBN", "161", "occurred")]),
+    ("وقررت بريطانيا إغلاق السفارة الإيرانية في لندن.", [("GBR", "IRN", "161", "occurred")]),
+    ("وأغلقت فرنسا سفارتها لدى ليبيا.", [("FRA", "LBY", "161", "occurred")]),
+    ("استدعت الخارجية الجزائرية السفير الفرنسي.", [("DZA", "FRA", "161", "occurred")]),
+])
+def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) -> None:
+    assert coded(text) == (expected or [])
