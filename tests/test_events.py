@@ -692,3 +692,9 @@ def test_states_a_subject_lists_talking_among_themselves_are_one_event() -> None
                            {"مصر": ("LOC", "EGY", "EGY"), "قطر": ("LOC", "QAT", "QAT"),
                             "الولايات المتحدة": ("LOC", "USA", "USA")})
     assert [(s, t, c) for s, t, c, _ in coded(article)] == [("EGY", "QAT", "040")]
+
+
+def test_her_visit_is_the_visit_of_the_woman_named_before() -> None:
+    article = article_with("ونقلت الوكالة عن المبعوثة الأممية هانا تيتيه قولها خلال زيارتها إلى القاهرة أمس.",
+                           {"المبعوثة الأممية هانا تيتيه": ("PER", "UN", "UN"), "القاهرة": ("LOC", "EGY", "EGY")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("UN", "EGY", "042")]

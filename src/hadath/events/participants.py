@@ -373,6 +373,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         target = next((m for m in others if m.preposition in entry.target_preps), None) \
             or _pick_target(entry.target_preps, others, agent)
         return [(agent, target)]
+    owner = _owner_of_possessed_noun(trigger, tokens, mentions, before, after)
+    if owner is not None:
+        target = _pick_target(entry.target_preps, [m for m in after if m.key != owner.key], owner)
+        return [(owner, target)]
     role_holder = _role_holder(trigger, tokens, mentions)
     if role_holder is not None:
         target = next((m for m in after if m.preposition not in LOCATIVE and m.key != role_holder.key), None)
@@ -616,6 +620,22 @@ def _agent_of_relative_light_verb(trigger: TriggerMatch, tokens: list[Token], af
     if carried is None or carried not in word_list("light_verbs.tsv"):
         return None
     return next((m for m in after if m.first == trigger.last + 2 and m.preposition is None and m.can_act), None)
+
+
+def _owner_of_possessed_noun(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+                             before: list[ActorMention], after: list[ActorMention]) -> ActorMention | None:
+    """"نقلت الصحيفة عن ويليامز تصريحها خلال زيارتها إلى لندن": "her visit" is the visit of the
+    person named before, whatever preposition governs the name there."""
+    entry = trigger.entry
+    if entry.is_verb or len(entry.tokens) > 1:
+        return None
+    word = normalize_word(tokens[trigger.first].text)[len(trigger.prefix):]
+    stem = entry.tokens[0]
+    body = next((word[: -len(p)] for p in CARRIED_PRONOUNS if word.endswith(p)), None)
+    if body is None or body not in (stem, stem[:-1] + "ت"):
+        return None
+    people = [m for m in before if m.type == "PER" and m.preposition not in LOCATIVE]
+    return people[-1] if people else None
 
 
 ROLE_NOUNS = frozenset(normalize_word(w) for w in ("دور", "الدور", "دورها", "دوره", "مسؤولية", "المسؤولية"))
