@@ -35,11 +35,13 @@ from hadath.store.writer import Extracted, StoreWriter, WriteResult
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 16  # articles per task sent to a worker process or a Dask task
-IN_FLIGHT_PER_WORKER = 4  # batches queued per worker: keeps workers busy, bounds memory
+IN_FLIGHT_PER_WORKER = 8  # batches queued per worker: keeps workers busy while the writer writes, bounds memory
 SKIP_CHECK_CHUNK = 256
 FAILURES_SHOWN = 10
-WRITE_BATCH = 32  # articles per write transaction at most...
-WRITE_BATCH_SECONDS = 0.5  # ...or fewer, once the first has waited this long (checked as articles arrive)
+# Articles per write transaction at most (a transaction costs a few statements however many it holds,
+# and its commit rewrites the index pages it touched: fewer, larger ones write less)...
+WRITE_BATCH = 256
+WRITE_BATCH_SECONDS = 5.0  # ...or fewer, once the first has waited this long (checked as articles arrive)
 
 
 @dataclass

@@ -3,6 +3,12 @@ entities, its near-duplicate bands, its mentions and the merges of those into ev
 holds a few whole articles), so a crash at any moment leaves the store as it was after the last whole
 transaction, and a re-run completes it.
 
+A transaction's new articles are written together (_Batch): what their merges need is read in a few
+statements for all of them (earlier articles sharing a LSH band, candidate events keyed by dyad, root
+and month or week, the events of their near-duplicate clusters, the outlets that reported those),
+merged in memory in input order, exactly as one article after another would be, and written back in
+one statement per table. Writing costs a few statements per transaction, not per article.
+
 An article already stored (same id: the hash of its cleaned text) is not written again; seen under
 another URL or outlet it is recorded as a copy, which counts towards its events' sources.
 """
@@ -10,12 +16,27 @@ another URL or outlet it is recorded as a copy, which counts towards its events'
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, union, update
+from sqlalchemy import (
+    Connection,
+    Date,
+    Dialect,
+    Engine,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from hadath.model import Article, Event
@@ -25,53 +46,99 @@ from hadath.store.schema import articles, bands, copies, entities, event_outlets
 
 LOCK_RETRIES = 5
 PG_WRITER_LOCK = 72011
+# The writing connection's settings: a page cache that holds the hot index pages of a growing store
+# (the default 2 MB is re-read from the file at every transaction), and a checkpoint every ~40 MB of
+# WAL rather than every 4 MB (each checkpoint is an fsync; in WAL mode durability is unchanged).
+SQLITE_WRITER_PRAGMAS = ("cache_size = -32768", "wal_autocheckpoint = 10000")
 
-# Statements used for every article, built once (building SQLAlchemy expressions costs more than running them).
+# Statements used for every transaction, built once (building SQLAlchemy expressions costs more than running them).
+IN_CHUNK = 1000  # values per IN list (SQLite allows 32766 bound values in one statement)
 _ARTICLE_SEEN = select(articles.c.url, articles.c.source).where(articles.c.id == bindparam("id"))
-_BAND_CANDIDATES = (
-    select(articles.c.id, articles.c.minhash, articles.c.cluster_id)
-    .where(articles.c.id.in_(select(bands.c.article_id).where(bands.c.key.in_(bindparam("keys", expanding=True)))))
-    .order_by(articles.c.id)
+_ARTICLES_SEEN = select(articles.c.id, articles.c.url, articles.c.source).where(
+    articles.c.id.in_(bindparam("ids", expanding=True))
 )
-# Driven from the cluster's few articles (filtering on the dyad first would scan all its events).
+_BANDS_SHARED = select(bands.c.key, bands.c.article_id).where(bands.c.key.in_(bindparam("keys", expanding=True)))
+_SIGNATURES = select(articles.c.id, articles.c.minhash, articles.c.cluster_id).where(
+    articles.c.id.in_(bindparam("ids", expanding=True))
+)
+# Driven from the clusters' few articles (filtering on the dyad first would scan all its events).
 _CLUSTER_EVENT_IDS = (
-    select(mentions.c.event_id)
+    select(articles.c.cluster_id, mentions.c.event_id)
     .join(articles, articles.c.id == mentions.c.article_id)
-    .where(articles.c.cluster_id == bindparam("cluster"))
+    .where(articles.c.cluster_id.in_(bindparam("clusters", expanding=True)))
     .distinct()
 )
 _EVENTS_BY_ID = select(events).where(events.c.id.in_(bindparam("ids", expanding=True)))
-# The candidates for all of an article's events in one round trip: two indexed lookups in a UNION
-# (with an OR, SQLite scans every event of a dyad and root, which grows with the store).
-_CANDIDATE_EVENTS = union(
-    select(events).where(
-        events.c.dyad.in_(bindparam("dyads", expanding=True)),
-        events.c.root.in_(bindparam("roots", expanding=True)),
-        events.c.date_month.in_(bindparam("months", expanding=True)),
-    ),
-    select(events).where(
-        events.c.dyad.in_(bindparam("dyads_", expanding=True)),
-        events.c.root.in_(bindparam("roots_", expanding=True)),
-        events.c.pub_week == bindparam("week"),
-    ),
+_DELETE_FAILED_MANY = delete(articles).where(
+    articles.c.raw_hash.in_(bindparam("raw_hashes", expanding=True)), articles.c.status == "failed"
 )
-_DELETE_FAILED = delete(articles).where(
-    articles.c.raw_hash == bindparam("raw_hash"), articles.c.status == "failed"
+_OUTLETS_OF = select(event_outlets.c.event_id, event_outlets.c.outlet).where(
+    event_outlets.c.event_id.in_(bindparam("ids", expanding=True)),
+    event_outlets.c.outlet.in_(bindparam("outlets", expanding=True)),
 )
 _EVENT_FIELDS = [c.name for c in events.c if c.name != "id"]
+_EVENT_COLUMNS = ", ".join(f"events.{c.name}" for c in events.c)
+_EVENT_DATES = [c.name for c in events.c if isinstance(c.type, Date)]
 # Every field at once, so that one compiled statement serves every merge (bind names must differ from columns).
 _UPDATE_EVENT = (
     update(events)
     .where(events.c.id == bindparam("event_id_"))
     .values({name: bindparam(name + "_") for name in _EVENT_FIELDS})
 )
-_OUTLET_REPORTED = select(event_outlets.c.event_id).where(
-    event_outlets.c.outlet == bindparam("outlet"), event_outlets.c.event_id.in_(bindparam("ids", expanding=True))
-)
 _OUTLET_SEEN = select(func.count()).select_from(event_outlets).where(
     event_outlets.c.event_id == bindparam("event_id"), event_outlets.c.outlet == bindparam("outlet")
 )
 
+
+# Rows are written through the driver's executemany: SQLAlchemy's per-row parameter processing costs
+# more than SQLite's inserts themselves. Values go through the column types' own bind processors, so
+# they are stored exactly as SQLAlchemy would store them (dates as ISO text on SQLite).
+@dataclass(frozen=True)
+class _DriverStatement:
+    sql: str
+    values_of: Callable[[dict[str, Any]], tuple[Any, ...]]  # a row (every column named) -> its parameters
+
+
+def _driver_statement(dialect: Dialect, table: Table, sql: str, names: list[str]) -> _DriverStatement:
+    pick = itemgetter(*names)
+    processors = [(i, p) for i, name in enumerate(names) if (p := table.c[name].type.bind_processor(dialect))]
+    if not processors:
+        return _DriverStatement(sql, pick)
+
+    def values_of(row: dict[str, Any]) -> tuple[Any, ...]:
+        values = list(pick(row))
+        for i, process in processors:
+            values[i] = process(values[i])
+        return tuple(values)
+
+    return _DriverStatement(sql, values_of)
+
+
+def _mark(dialect: Dialect) -> str:
+    return "?" if dialect.paramstyle == "qmark" else "%s"
+
+
+@cache
+def _driver_insert(dialect: Dialect, table: Table) -> _DriverStatement:
+    names = [c.name for c in table.c if not (c.primary_key and c.autoincrement is True)]
+    columns = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
+    marks = ", ".join([_mark(dialect)] * len(names))
+    return _driver_statement(dialect, table, f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", names)
+
+
+@cache
+def _driver_update_event(dialect: Dialect) -> _DriverStatement:
+    """UPDATE events SET every field WHERE id = …: one statement for every merge."""
+    quote, mark = dialect.identifier_preparer.quote, _mark(dialect)
+    assignments = ", ".join(f"{quote(name)} = {mark}" for name in _EVENT_FIELDS)
+    sql = f"UPDATE events SET {assignments} WHERE id = {mark}"
+    return _driver_statement(dialect, events, sql, [*_EVENT_FIELDS, "id"])
+
+
+def _insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        statement = _driver_insert(conn.dialect, table)
+        conn.exec_driver_sql(statement.sql, [statement.values_of(row) for row in rows])
 
 @dataclass
 class Extracted:
@@ -98,6 +165,15 @@ class _NewEvent(dict):
     __getattr__ = dict.__getitem__
 
 
+def _event_row(row: Any) -> _NewEvent:
+    """An events row read with the driver's SQL, its dates as SQLAlchemy reads them (SQLite keeps text)."""
+    event = _NewEvent(row)
+    for name in _EVENT_DATES:
+        if isinstance(event[name], str):
+            event[name] = date.fromisoformat(event[name])
+    return event
+
+
 def failed_id(raw_hash: str) -> str:
     return "failed-" + raw_hash[:24]
 
@@ -109,6 +185,69 @@ def outlet_of(url: str | None, source: str | None) -> str | None:
         if host:
             return host.removeprefix("www.")
     return source or None
+
+
+@dataclass
+class _Batch:
+    """What one transaction reads of the store for a run of new articles and is about to write to it.
+
+    Event rows are read once for the whole run (every row a merge of one of its articles could choose
+    is among them), changed in memory article after article, and written back when the run ends: the
+    merges are those of writing the articles one by one, in fewer statements.
+    """
+
+    article_rows: list[dict[str, Any]] = field(default_factory=list)
+    band_rows: list[dict[str, Any]] = field(default_factory=list)
+    entity_rows: list[dict[str, Any]] = field(default_factory=list)
+    mention_rows: list[dict[str, Any]] = field(default_factory=list)
+    events: dict[int, _NewEvent] = field(default_factory=dict)  # every event row read or created, as it now is
+    # The same rows by (dyad, root, month) and (dyad, root, publication week): every row the date rules
+    # can accept for a mention is under its month or its week (a row whose keys change is filed again;
+    # entries left under its old keys are skipped on lookup).
+    by_month: dict[tuple[str, str, str], list[_NewEvent]] = field(default_factory=dict)
+    by_week: dict[tuple[str, str, str], list[_NewEvent]] = field(default_factory=dict)
+    created: dict[int, None] = field(default_factory=dict)  # ids to insert, in order of creation
+    changed: dict[int, None] = field(default_factory=dict)  # ids of stored rows to update
+    outlets: set[tuple[int, str]] = field(default_factory=set)  # (event, outlet) reported, stored or new
+    new_outlets: list[tuple[int, str]] = field(default_factory=list)
+    # cluster id -> dyad -> the events its articles mention (stored and new), by id
+    cluster_events: dict[str, dict[str | None, dict[int, _NewEvent]]] = field(default_factory=dict)
+
+    def add_event(self, row: _NewEvent) -> None:
+        if row.id not in self.events:
+            self.events[row.id] = row
+            self.file(row)
+
+    def file(self, row: _NewEvent) -> None:
+        if row.dyad is None:
+            return
+        if row.date_month is not None:
+            self.by_month.setdefault((row.dyad, row.root, row.date_month), []).append(row)
+        if row.pub_week is not None:
+            self.by_week.setdefault((row.dyad, row.root, row.pub_week), []).append(row)
+
+    def candidates(self, view: merge.MergeView) -> list[_NewEvent]:
+        """Rows under the view's month or publication week (either list may hold a row twice: harmless,
+        the choice among them is a minimum)."""
+        rows: list[_NewEvent] = []
+        month = merge.date_month(view.date, view.precision)
+        if month is not None:
+            rows += [r for r in self.by_month.get((view.dyad, view.root, month), ()) if r.date_month == month]
+        if view.pub_week is not None:
+            key = (view.dyad, view.root, view.pub_week)
+            rows += [r for r in self.by_week.get(key, ()) if r.pub_week == view.pub_week]
+        return rows
+
+    def mentioned_in(self, cluster_id: str, event_ids: Iterable[int]) -> None:
+        by_dyad = self.cluster_events.setdefault(cluster_id, {})
+        for event_id in event_ids:
+            row = self.events[event_id]
+            by_dyad.setdefault(row.dyad, {})[event_id] = row
+
+
+def _chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[list[Any]]:
+    for start in range(0, len(values), size):
+        yield list(values[start : start + size])
 
 
 class StoreWriter:
@@ -132,10 +271,13 @@ class StoreWriter:
             for attempt in range(LOCK_RETRIES):
                 try:
                     with self.engine.begin() as conn:
-                        if not is_sqlite(self.engine):
+                        if is_sqlite(self.engine):
+                            for pragma in SQLITE_WRITER_PRAGMAS:
+                                conn.exec_driver_sql(f"PRAGMA {pragma}")
+                        else:
                             # One writer at a time per PostgreSQL store, so merges see each other.
                             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
-                        return [self._write(conn, item) for item in items]
+                        return self._write_all(conn, items)
                 except OperationalError as exc:
                     if "locked" not in str(exc.orig) or attempt == LOCK_RETRIES - 1:
                         raise
@@ -146,21 +288,149 @@ class StoreWriter:
         finally:
             self.seconds += time.perf_counter() - started
 
-    def _write(self, conn: Connection, item: Extracted) -> WriteResult:
-        article = item.article
-        if article.error is not None:
-            return self._write_failure(conn, item)
-        article_id = article.id
-        existing = conn.execute(_ARTICLE_SEEN, {"id": article_id}).first()
-        if existing is not None:
-            self._record_copy(conn, article_id, article, existing)
-            return WriteResult("duplicate", article_id)
+    def _write_all(self, conn: Connection, items: list[Extracted]) -> list[WriteResult]:
+        """Runs of extracted articles are written together; a failure record is written where it comes."""
+        results: list[WriteResult] = []
+        run: list[Extracted] = []
+        for item in items:
+            if item.article.error is None:
+                run.append(item)
+                continue
+            results += self._write_run(conn, run)
+            run = []
+            results.append(self._write_failure(conn, item))
+        results += self._write_run(conn, run)
+        return results
+
+    def _write_run(self, conn: Connection, items: list[Extracted]) -> list[WriteResult]:
+        """New articles are batched; an article already stored (or earlier in the run) is a copy,
+        recorded once everything before it is written."""
+        if not items:
+            return []
+        ids = sorted({item.article.id for item in items})
+        stored = {row.id: row for chunk in _chunks(ids) for row in conn.execute(_ARTICLES_SEEN, {"ids": chunk})}
+        results: list[WriteResult] = []
+        group: list[Extracted] = []
+        in_group: set[str] = set()
+        for item in items:
+            article_id = item.article.id
+            if article_id not in stored and article_id not in in_group:
+                group.append(item)
+                in_group.add(article_id)
+                continue
+            results += self._write_new(conn, group)
+            group, in_group = [], set()
+            if article_id not in stored:
+                stored[article_id] = conn.execute(_ARTICLE_SEEN, {"id": article_id}).one()
+            self._record_copy(conn, article_id, item.article, stored[article_id])
+            results.append(WriteResult("duplicate", article_id))
+        results += self._write_new(conn, group)
+        return results
+
+    def _write_new(self, conn: Connection, items: list[Extracted]) -> list[WriteResult]:
+        """Articles not in the store, with distinct ids: read what their merges need, merge, write."""
+        if not items:
+            return []
         # A retry that now succeeds replaces the failure record of the same input.
-        conn.execute(_DELETE_FAILED, {"raw_hash": item.raw_hash})
-        band_keys = neardup.band_keys(item.signature) if item.signature is not None else []
-        cluster_id = self._cluster(conn, article_id, item.signature, band_keys)
-        conn.execute(
-            insert(articles),
+        for chunk in _chunks(sorted({item.raw_hash for item in items})):
+            conn.execute(_DELETE_FAILED_MANY, {"raw_hashes": chunk})
+        clusters = self._clusters(conn, items)
+        batch = _Batch()
+        weeks = [merge.publication_week(item.article.published) for item in items]
+        views = [[self._view(ev, week) for ev in item.article.events] for item, week in zip(items, weeks, strict=True)]
+        self._read_candidates(conn, batch, [v for article_views in views for v in article_views])
+        joined = sorted({c for item, (c, _) in zip(items, clusters, strict=True) if c != item.article.id})
+        self._read_cluster_events(conn, batch, joined)
+        outlets = sorted({o for item in items if (o := outlet_of(item.article.url, item.article.source)) is not None})
+        ids = list(batch.events)
+        if outlets:
+            for chunk in _chunks(ids):
+                batch.outlets.update((e, o) for e, o in conn.execute(_OUTLETS_OF, {"ids": chunk, "outlets": outlets}))
+        results = [
+            self._add_article(batch, item, cluster_id, band_keys, article_views)
+            for item, (cluster_id, band_keys), article_views in zip(items, clusters, views, strict=True)
+        ]
+        self._flush(conn, batch)
+        return results
+
+    def _clusters(self, conn: Connection, items: list[Extracted]) -> list[tuple[str, list[int]]]:
+        """Each article's near-duplicate cluster (its most similar earlier article's, else its own;
+        ties: the lowest id) and its LSH band keys. Earlier articles are the stored ones sharing a band
+        and those before it in `items`."""
+        keys = [neardup.band_keys(item.signature) if item.signature is not None else [] for item in items]
+        sharing: dict[int, set[str]] = {}  # band key -> articles with that band
+        for chunk in _chunks(sorted({k for article_keys in keys for k in article_keys})):
+            for key, article_id in conn.execute(_BANDS_SHARED, {"keys": chunk}):
+                sharing.setdefault(key, set()).add(article_id)
+        signed: dict[str, tuple[bytes, str]] = {}  # article id -> (signature, cluster id)
+        for chunk in _chunks(sorted({a for ids in sharing.values() for a in ids})):
+            for article_id, sig, cluster_id in conn.execute(_SIGNATURES, {"ids": chunk}):
+                signed[article_id] = (sig, cluster_id)
+        out = []
+        for item, article_keys in zip(items, keys, strict=True):
+            article_id = item.article.id
+            if item.signature is None:
+                out.append((article_id, article_keys))
+                continue
+            best: tuple[float, str] | None = None
+            for other in sorted({a for k in article_keys for a in sharing.get(k, ())}):
+                other_sig, other_cluster = signed[other]
+                score = neardup.similarity(item.signature, other_sig)
+                if score >= neardup.THRESHOLD and (best is None or score > best[0]):
+                    best = (score, other_cluster)
+            cluster_id = article_id if best is None else best[1]
+            out.append((cluster_id, article_keys))
+            signed[article_id] = (item.signature, cluster_id)
+            for k in article_keys:
+                sharing.setdefault(k, set()).add(article_id)
+        return out
+
+    @staticmethod
+    def _read_candidates(conn: Connection, batch: _Batch, views: list[merge.MergeView]) -> None:
+        """Stored events that may match one of the views: same dyad and root, and the same month or
+        publication week (every event the merge rules accept is among them), by an indexed join."""
+        months = sorted(
+            {(v.dyad, v.root, m) for v in views if v.dyad is not None and (m := merge.date_month(v.date, v.precision))}
+        )
+        weeks = sorted({(v.dyad, v.root, v.pub_week) for v in views if v.dyad is not None and v.pub_week})
+        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+        for wanted, key in ((months, "date_month"), (weeks, "pub_week")):
+            for chunk in _chunks(wanted, IN_CHUNK // 3):
+                # The driver's SQL: building this in SQLAlchemy costs ten times what running it does.
+                rows = ", ".join([f"({mark}, {mark}, {mark})"] * len(chunk))
+                query = (
+                    f"WITH wanted(dyad, root, k) AS (VALUES {rows}) SELECT {_EVENT_COLUMNS} FROM events JOIN wanted "
+                    f"ON events.dyad = wanted.dyad AND events.root = wanted.root AND events.{key} = wanted.k"
+                )
+                params = tuple(value for triple in chunk for value in triple)
+                for row in conn.exec_driver_sql(query, params).mappings():
+                    batch.add_event(_event_row(row))
+
+    @staticmethod
+    def _read_cluster_events(conn: Connection, batch: _Batch, clusters: list[str]) -> None:
+        """The events mentioned by the stored articles of `clusters`, and their rows."""
+        mentioned: dict[str, list[int]] = {}
+        for chunk in _chunks(clusters):
+            for cluster_id, event_id in conn.execute(_CLUSTER_EVENT_IDS, {"clusters": chunk}):
+                mentioned.setdefault(cluster_id, []).append(event_id)
+        missing = sorted({i for ids in mentioned.values() for i in ids} - batch.events.keys())
+        for chunk in _chunks(missing):
+            for row in conn.execute(_EVENTS_BY_ID, {"ids": chunk}).mappings():
+                batch.add_event(_NewEvent(row))
+        for cluster_id, event_ids in mentioned.items():
+            batch.mentioned_in(cluster_id, event_ids)
+
+    def _add_article(
+        self,
+        batch: _Batch,
+        item: Extracted,
+        cluster_id: str,
+        band_keys: list[int],
+        views: list[merge.MergeView],
+    ) -> WriteResult:
+        article = item.article
+        article_id = article.id
+        batch.article_rows.append(
             dict(
                 id=article_id,
                 status="ok",
@@ -176,91 +446,86 @@ class StoreWriter:
                 cluster_id=cluster_id,
                 minhash=item.signature,
                 num_events=len(article.events),
+                error=None,
+                input_json=None,
                 ingested_at=datetime.now(UTC),
-            ),
-        )
-        if band_keys:
-            conn.execute(insert(bands), [{"key": key, "article_id": article_id} for key in band_keys])
-        if article.entities:
-            conn.execute(
-                insert(entities),
-                [
-                    {
-                        "article_id": article_id,
-                        "idx": i,
-                        "text": e.text,
-                        "start": e.start,
-                        "end": e.end,
-                        "type": e.type,
-                        "name": e.name,
-                        "actor": e.actor,
-                        "key": e.key,
-                        "origin": e.origin,
-                    }
-                    for i, e in enumerate(article.entities)
-                ],
             )
+        )
+        batch.band_rows.extend({"key": key, "article_id": article_id} for key in band_keys)
+        batch.entity_rows.extend(
+            {
+                "article_id": article_id,
+                "idx": i,
+                "text": e.text,
+                "start": e.start,
+                "end": e.end,
+                "type": e.type,
+                "name": e.name,
+                "actor": e.actor,
+                "key": e.key,
+                "origin": e.origin,
+            }
+            for i, e in enumerate(article.entities)
+        )
         result = WriteResult("new", article_id)
         if article.events:
-            mention_rows, result.events_new = self._merge_events(conn, article, article_id, cluster_id)
-            conn.execute(insert(mentions), mention_rows)
+            mention_rows, result.events_new = self._merge_events(batch, article, article_id, cluster_id, views)
+            batch.mention_rows.extend(mention_rows)
             result.mentions = len(mention_rows)
         return result
 
     def _merge_events(
-        self, conn: Connection, article: Article, article_id: str, cluster_id: str
+        self, batch: _Batch, article: Article, article_id: str, cluster_id: str, views: list[merge.MergeView]
     ) -> tuple[list[dict[str, Any]], int]:
         """Attach each event of the article to its merged event (see merge.py); the mention rows and
-        how many events are new. Candidates are read once per article and changed in memory, then
-        written back together: a few statements per article however many events it has."""
-        week = merge.publication_week(article.published)
-        views = [self._view(ev, week) for ev in article.events]
+        how many events are new. Rows change in `batch`, to be written when the batch is."""
         outlet = outlet_of(article.url, article.source)
-        stored = self._candidates(conn, views, week)  # earlier events, by id, as mutable rows
-        cluster_rows: list[_NewEvent] = []
+        cluster_rows: dict[str | None, dict[int, _NewEvent]] = {}
         if cluster_id != article_id:
-            ids = conn.execute(_CLUSTER_EVENT_IDS, {"cluster": cluster_id}).scalars().all()
-            for row in conn.execute(_EVENTS_BY_ID, {"ids": ids}).mappings() if ids else []:
-                stored.setdefault(row["id"], _NewEvent(row))
-            cluster_rows = [stored[i] for i in ids]
-        reported: set[int] = set()  # stored events this outlet has reported already
-        if outlet is not None and stored:
-            reported = set(conn.execute(_OUTLET_REPORTED, {"outlet": outlet, "ids": list(stored)}).scalars())
-        created: dict[int, _NewEvent] = {}
-        by_dyad: dict[str | None, list[_NewEvent]] = {}  # candidates of each dyad, stored and created
-        for row in stored.values():
-            by_dyad.setdefault(row.dyad, []).append(row)
-        changed: dict[int, _NewEvent] = {}
-        new_outlets: list[int] = []
+            cluster_rows = batch.cluster_events.get(cluster_id, {})
+        created: dict[int, _NewEvent] = {}  # events this article creates
         touched: set[int] = set()  # events this article has mentioned already
         mention_rows = []
         for index, (ev, view) in enumerate(zip(article.events, views, strict=True)):
-            chosen, merged_by = self._find_event(view, cluster_rows, by_dyad.get(view.dyad, []))
+            chosen, merged_by = self._find_event(view, cluster_rows.get(view.dyad, {}).values(), batch)
             if chosen is None:
                 event_id = merge.event_id(article_id, index)
                 created[event_id] = self._new_event(event_id, ev, view, article, outlet)
-                by_dyad.setdefault(view.dyad, []).append(created[event_id])
+                batch.add_event(created[event_id])
+                batch.created[event_id] = None
+                if outlet is not None:
+                    batch.outlets.add((event_id, outlet))
+                    batch.new_outlets.append((event_id, outlet))
             else:
                 event_id = chosen.id
                 changes = self._merge_changes(chosen, ev, article, view, touched, int(ev.sentence == 0))
                 if event_id not in created:
-                    if outlet is not None and event_id not in reported:
-                        reported.add(event_id)
-                        new_outlets.append(event_id)
+                    if outlet is not None and (event_id, outlet) not in batch.outlets:
+                        batch.outlets.add((event_id, outlet))
+                        batch.new_outlets.append((event_id, outlet))
                         changes["num_sources"] = chosen.num_sources + 1
-                    changed[event_id] = chosen
+                    if event_id not in batch.created:
+                        batch.changed[event_id] = None
                 chosen.update(changes)
+                if "date_month" in changes or "pub_week" in changes:
+                    batch.file(chosen)
             touched.add(event_id)
             mention_rows.append(self._mention_row(article, article_id, index, ev, event_id, merged_by))
-        if created:
-            conn.execute(insert(events), list(created.values()))
-            if outlet is not None:
-                new_outlets.extend(created)
-        if changed:
-            conn.execute(_UPDATE_EVENT, [self._update_params(row) for row in changed.values()])
-        if new_outlets:
-            conn.execute(insert(event_outlets), [{"event_id": i, "outlet": outlet} for i in new_outlets])
+        batch.mentioned_in(cluster_id, touched)
         return mention_rows, len(created)
+
+    @staticmethod
+    def _flush(conn: Connection, batch: _Batch) -> None:
+        """Write the batch: one statement per table, parents before children (foreign keys)."""
+        _insert_rows(conn, articles, batch.article_rows)
+        _insert_rows(conn, bands, batch.band_rows)
+        _insert_rows(conn, entities, batch.entity_rows)
+        _insert_rows(conn, events, [batch.events[i] for i in batch.created])
+        if batch.changed:
+            update = _driver_update_event(conn.dialect)
+            conn.exec_driver_sql(update.sql, [update.values_of(batch.events[i]) for i in batch.changed])
+        _insert_rows(conn, mentions, batch.mention_rows)
+        _insert_rows(conn, event_outlets, [{"event_id": e, "outlet": o} for e, o in batch.new_outlets])
 
     def _write_failure(self, conn: Connection, item: Extracted) -> WriteResult:
         article = item.article
@@ -309,35 +574,12 @@ class StoreWriter:
             if changes:
                 conn.execute(_UPDATE_EVENT, self._update_params({**row._mapping, **changes}))
 
-    def _cluster(self, conn: Connection, article_id: str, sig: bytes | None, band_keys: list[int]) -> str:
-        """The near-duplicate cluster this article joins: its most similar earlier article's, else its own."""
-        if sig is None:
-            return article_id
-        best: tuple[float, str] | None = None
-        for row in conn.execute(_BAND_CANDIDATES, {"keys": band_keys}):
-            score = neardup.similarity(sig, row.minhash)
-            if score >= neardup.THRESHOLD and (best is None or score > best[0]):
-                best = (score, row.cluster_id)
-        return article_id if best is None else best[1]
-
     @staticmethod
     def _view(ev: Event, week: str | None) -> merge.MergeView:
         source_key = ev.source.key if ev.source else None
         target_key = ev.target.key if ev.target else None
         dyad = merge.dyad_key(ev.root, source_key, target_key)
         return merge.MergeView(dyad, ev.root, ev.cameo, ev.status, ev.date, ev.date_precision, week)
-
-    @staticmethod
-    def _candidates(conn: Connection, views: list[merge.MergeView], week: str | None) -> dict[int, _NewEvent]:
-        """Stored events that may match one of the views: same dyad and root, and the same month or
-        publication week (every event the merge rules accept is among them)."""
-        dyads = sorted({v.dyad for v in views if v.dyad is not None})
-        if not dyads:
-            return {}
-        roots = sorted({v.root for v in views})
-        months = sorted({m for v in views if (m := merge.date_month(v.date, v.precision)) is not None})
-        params = {"dyads": dyads, "roots": roots, "months": months, "dyads_": dyads, "roots_": roots, "week": week}
-        return {row["id"]: _NewEvent(row) for row in conn.execute(_CANDIDATE_EVENTS, params).mappings()}
 
     @staticmethod
     def _new_event(
@@ -383,7 +625,7 @@ class StoreWriter:
         )
 
     def _find_event(
-        self, view: merge.MergeView, cluster_rows: list[_NewEvent], rows: list[_NewEvent]
+        self, view: merge.MergeView, cluster_rows: Iterable[_NewEvent], batch: _Batch
     ) -> tuple[Any, str]:
         """The event a mention joins, and how: through its near-duplicate cluster, or by the rules."""
         if view.dyad is None:
@@ -393,11 +635,11 @@ class StoreWriter:
             return best, "cluster"
         if merge.date_month(view.date, view.precision) is None and view.pub_week is None:
             return None, "new"
-        best = self._best(view, rows, same_cluster=False)
+        best = self._best(view, batch.candidates(view), same_cluster=False)
         return (best, "rules") if best is not None else (None, "new")
 
     @staticmethod
-    def _best(view: merge.MergeView, rows: list[Any], *, same_cluster: bool) -> Any:
+    def _best(view: merge.MergeView, rows: Iterable[Any], *, same_cluster: bool) -> Any:
         scored = []
         for row in rows:
             other = merge.MergeView(
