@@ -698,3 +698,12 @@ def test_her_visit_is_the_visit_of_the_woman_named_before() -> None:
     article = article_with("ونقلت الوكالة عن المبعوثة الأممية هانا تيتيه قولها خلال زيارتها إلى القاهرة أمس.",
                            {"المبعوثة الأممية هانا تيتيه": ("PER", "UN", "UN"), "القاهرة": ("LOC", "EGY", "EGY")})
     assert [(s, t, c) for s, t, c, _ in coded(article)] == [("UN", "EGY", "042")]
+
+
+def test_a_name_in_the_genitive_of_a_common_noun_is_not_the_verbs_subject() -> None:
+    article = article_with("وقد تعرض مسار ترشيح السوداني إلى شلل قد يهدد باستبعاده، بعدما اعترضت واشنطن.",
+                           {"السوداني": ("PER", "IRQGOV", "IRQ"), "واشنطن": ("LOC", "USA", "USA")})
+    assert [e for e in article.events if e.source is not None and e.source.key == "IRQ"] == []
+    article = article_with("وقال الرئيس التركي إن بلاده ستستضيف القمة، ثم زارت قوات الأمن الموقع.",
+                           {"الرئيس التركي": ("ORG", "TURGOV", "TUR")})
+    assert all(e.source is None or e.source.key == "TUR" for e in article.events)

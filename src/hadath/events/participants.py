@@ -16,6 +16,7 @@ from hadath.events.words import light_verb_between, word_list
 from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token, clitic_readings
+from hadath.text.wordlists import read_words
 
 PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن", "بين", "لدي", "حول", "تجاه", "عبر", "نحو", "امام",
                      "داخل", "خارج", "قرب", "عند", "منذ", "خلال", "بعد", "قبل", "حتي", "وسط", "شمال", "جنوب",
@@ -484,7 +485,8 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     if entry.is_verb and trigger.first > 0 and _comma_and(tokens, trigger.first - 1):
         candidates = []
     elif entry.is_verb:
-        candidates = [m for m in bare_before if m.last >= lo]
+        # "مسار ترشيح المالكي قد يهدد": a name in the genitive of a common noun is not the verb's subject
+        candidates = [m for m in bare_before if m.last >= lo and not _genitive_of_common_noun(m, tokens)]
     else:
         candidates = [m for m in bare_before if m.last >= lo - 6
                       and not _linker_between(tokens, m.last + 1, trigger.first)]
@@ -516,6 +518,25 @@ def _subject_of_kana(trigger: TriggerMatch, tokens: list[Token], bare_before: li
 def _is_noun_phrase(entry: TriggerEntry) -> bool:
     """A phrase trigger that opens on a verbal noun ("تجميد عضوية"), not on a verb ("استدعى السفير")."""
     return entry.tokens[0] not in word_list("verb_phrase_heads.tsv")
+
+
+def _genitive_of_common_noun(mention: ActorMention, tokens: list[Token]) -> bool:
+    """A name right after a noun in construct (no article, not a title, force or role word):
+    "ترشيح المالكي", "مسار أستانا"."""
+    if mention.origin == "adjective" or mention.first < 1:
+        return False
+    previous = tokens[mention.first - 1].text
+    if not previous.isalpha():
+        return False
+    word = normalize_word(previous)
+    if word.startswith(("ال", "وال")) or len(word) <= 3 or _one_of(previous, word_list("particles.tsv")) \
+            or word in word_list("discourse_words.tsv") or load_lexicon().match(tokens[mention.first - 1 : mention.first]):
+        return False
+    readings = [stem for _, stem in clitic_readings(previous)[:2]]
+    # verbs and function words ("وقال الرئيس") are no nouns; the actors' list of them serves here too
+    not_nouns = read_words("hadath.actors", "data/not_names.tsv")
+    return not any(stem in word_list("title_heads.tsv") or stem in word_list("force_nouns.tsv")
+                   or stem in word_list("light_verbs.tsv") or stem in not_nouns for stem in readings)
 
 
 def _in_genitive_chain(mention: ActorMention, tokens: list[Token]) -> bool:
