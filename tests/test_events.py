@@ -707,3 +707,10 @@ def test_a_name_in_the_genitive_of_a_common_noun_is_not_the_verbs_subject() -> N
     article = article_with("وقال الرئيس التركي إن بلاده ستستضيف القمة، ثم زارت قوات الأمن الموقع.",
                            {"الرئيس التركي": ("ORG", "TURGOV", "TUR")})
     assert all(e.source is None or e.source.key == "TUR" for e in article.events)
+
+
+def test_an_act_someone_works_to_halt_or_avert_is_not_told_as_done() -> None:
+    article = article_with("وضغطت قطر على الحكومة السودانية لوقف استهداف المدنيين في دارفور.",
+                           {"قطر": ("LOC", "QAT", "QAT"), "الحكومة السودانية": ("ORG", "SDNGOV", "SDN"),
+                            "دارفور": ("PLACE", "SDN", "SDN")})
+    assert [e for e in article.events if e.root == "19"] == []
