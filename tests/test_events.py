@@ -714,3 +714,5 @@ def test_an_act_someone_works_to_halt_or_avert_is_not_told_as_done() -> None:
                            {"قطر": ("LOC", "QAT", "QAT"), "الحكومة السودانية": ("ORG", "SDNGOV", "SDN"),
                             "دارفور": ("PLACE", "SDN", "SDN")})
     assert [e for e in article.events if e.root == "19"] == []
+    verb = article_with("ومنع المتظاهرون الشاحنات من الوصول إلى المعبر في رفح.", {"رفح": ("PLACE", "PSE", "PSE")})
+    assert [e.root for e in verb.events] == ["14"]  # "منع" here is the protesters' verb, not an aim
