@@ -40,6 +40,8 @@ ACTORS = {
     "الأوكراني": ("ADJ", "UKR", "UKR"), "الروسي": ("ADJ", "RUS", "RUS"), "الأردني": ("ADJ", "JOR", "JOR"),
     "الإيراني": ("ADJ", "IRN", "IRN"), "الأمريكي": ("ADJ", "USA", "USA"),
     "البريطانية": ("ADJ", "GBR", "GBR"), "أوكرانية": ("ADJ", "UKR", "UKR"),
+    "الإسرائيلي": ("ADJ", "ISR", "ISR"), "التركي": ("ADJ", "TUR", "TUR"), "حماس": ("ORG", "HAMAS", "HAMAS"),
+    "تونس": ("LOC", "TUN", "TUN"), "السودان": ("LOC", "SDN", "SDN"), "معارض أردني": ("ORG", "JOROPP", "JOR"),
 }
 
 
@@ -183,6 +185,21 @@ def coded(text: str) -> list[tuple]:
     # 14 protest
     ("ونظم أنصار حزب الله وقفة احتجاجية أمام السفارة الأمريكية.", [("HEZBOLLAH", "USA", "141", "occurred")]),
     ("وقاطعت الكويت البضائع الإيرانية.", [("KWT", "IRN", "143", "occurred")]),
+    # incursions, martyrdom, raids, opening fire, alerts, arms, designations, strikes
+    ("وأدانت مصر التوغل التركي في سوريا.", [("EGY", "TUR", "111", "occurred"), ("TUR", "SYR", "192", "occurred")]),
+    ("وأعلن حزب الله استشهاد صحفي أمريكي.", [(None, "USA", "190", "occurred")]),
+    ("واستشهد صحفي أمريكي في لبنان.", [(None, "USA", "190", "occurred")]),
+    ("ودهمت السلطات الإيرانية منزل صحفي أمريكي.", [("IRN", "USA", "170", "occurred")]),
+    ("وفتح الجيش الإسرائيلي النار على صحفي أمريكي.", [("ISR", "USA", "190", "occurred")]),
+    ("وأطلق الجيش التركي النار على مقاتلين من حزب العمال الكردستاني.", [("TUR", "PKK", "190", "occurred")]),
+    ("ورفع الجيش الإسرائيلي حالة التأهب على الحدود مع لبنان.", [("ISR", "LBN", "150", "occurred")]),
+    ("وأقامت تركيا جسرا جويا إلى سوريا.", [("TUR", "SYR", "073", "occurred")]),
+    ("وأرسلت روسيا شحنة أسلحة إلى سوريا.", [("RUS", "SYR", "072", "occurred")]),
+    ("وصنفت واشنطن حزب الله منظمة إرهابية.", [("USA", "HEZBOLLAH", "172", "occurred")]),
+    ("وأدرجت واشنطن حماس على قائمة الإرهاب.", [("USA", "HAMAS", "172", "occurred")]),
+    ("وأضرب عمال الموانئ في تونس.", [("TUN", "TUN", "143", "occurred")]),
+    ("وأضرب معارض أردني عن الطعام.", [("JOR", "JOR", "142", "occurred")]),  # a protest against its own state
+    ("وتبدأ محادثة بين الملك الأردني والرئيس التركي.", [("JOR", "TUR", "040", "occurred")]),
 ])
 def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) -> None:
     assert coded(text) == (expected or [])
@@ -197,6 +214,8 @@ def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) ->
     ("ونشرت الصحيفة تقريرا عن قوات الجيش التركي.", []),  # published, not deployed
     ("واحتلت مصر المرتبة الأولى في البطولة.", []),  # ranked, not occupied
     ("وتحتل السعودية المركز الثاني عربيا.", []),
+    ("وأطلقت مصر مبادرة لوقف إطلاق النار في السودان.", []),  # launched an initiative, fired nothing
+    ("وسيطرت الحكومة اليمنية على الوضع.", []),  # "سيطر" (controlled) is left out
     ("ورفض الأردن رفضا قاطعا التصريحات الإيرانية.", [("JOR", "IRN", "120", "occurred")]),  # "قاطع": firm
 ])
 def test_look_alikes_code_no_act_of_their_own(text: str, expected: list[tuple]) -> None:
