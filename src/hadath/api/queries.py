@@ -81,14 +81,6 @@ def _tuples(store: Store, query: Any) -> list[Any]:
         raise database_error(exc, store.url, "cannot read the store") from None
 
 
-def _scalar(store: Store, query: Any, params: dict[str, Any] | None = None) -> Any:
-    try:
-        with store.engine.connect() as conn:
-            return conn.execute(query, params or {}).scalar()
-    except DBAPIError as exc:
-        raise database_error(exc, store.url, "cannot read the store") from None
-
-
 def status_clause(status: str | None) -> Any:
     """"actual" -> occurred or ongoing; "all" or None -> any; else one status of STATUSES."""
     if status in (None, "", "all"):
