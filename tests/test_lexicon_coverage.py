@@ -214,6 +214,17 @@ def coded(text: str) -> list[tuple]:
     ("ووجه الرئيس العراقي مناشدة لقطر.", [("IRQ", "QAT", "020", "occurred")]),
     ("وأعلنت أرمينيا استعدادها للتفاوض مع أذربيجان.", [("ARM", "AZE", "030", "occurred")]),
     ("وأكد الملك الأردني استعداده لزيارة تركيا.", [("JOR", "TUR", "030", "occurred")]),
+    # reconciliation, tours and rounds of talks, extradition, charges, air raids, pledges
+    ("وتمت المصالحة بين قطر والبحرين في الرياض.", [("QAT", "BHR", "050", "occurred")]),
+    ("وبدأ الرئيس التركي جولة خليجية تشمل قطر والكويت.", [("TUR", "QAT", "042", "occurred"), ("TUR", "KWT", "042", "occurred")]),
+    ("وتأتي جولة الرئيس العراقي إلى الرياض بعد أشهر من القطيعة.", [("IRQ", "SAU", "042", "occurred")]),
+    ("وعقدت جولة محادثات بين روسيا وأوكرانيا في إسطنبول.", [("RUS", "UKR", "040", "occurred")]),
+    ("وبدأت جولة جديدة من المفاوضات بين روسيا وأوكرانيا.", [("RUS", "UKR", "040", "occurred")]),
+    ("وانتهت جولات التفاوض بين روسيا وأوكرانيا دون نتيجة.", [("RUS", "UKR", "040", "occurred")]),
+    ("ووافقت السويد على تسليم المطلوبين إلى تركيا.", [("SWE", "TUR", "063", "occurred")]),
+    ("ووجهت السلطات الإيرانية تهمة التجسس إلى صحفي أمريكي.", [("IRN", "USA", "173", "occurred")]),
+    ("وأغارت الطائرات الإسرائيلية على مواقع حزب الله.", [("ISR", "HEZBOLLAH", "195", "occurred")]),
+    ("وجدد الملك الأردني تعهده بدعم لبنان.", [("JOR", "LBN", "030", "occurred")]),
 ])
 def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) -> None:
     assert coded(text) == (expected or [])
@@ -230,6 +241,8 @@ def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) ->
     ("وتحتل السعودية المركز الثاني عربيا.", []),
     ("وأطلقت مصر مبادرة لوقف إطلاق النار في السودان.", []),  # launched an initiative, fired nothing
     ("وتصل قيمة الصفقة مع قطر إلى مليار دولار.", []),  # amounts reach, envoys arrive
+    ("وأكد الملك الأردني أن المصالحة مع سوريا ضرورية.", []),  # reconciliation talked about, not made
+    ("وفاز حزب الله في الجولة الثانية من الانتخابات في لبنان.", []),  # a round of a vote, not a tour
     ("وسيطرت الحكومة اليمنية على الوضع.", []),  # "سيطر" (controlled) is left out
     ("ورفض الأردن رفضا قاطعا التصريحات الإيرانية.", [("JOR", "IRN", "120", "occurred")]),  # "قاطع": firm
 ])
