@@ -716,3 +716,16 @@ def test_an_act_someone_works_to_halt_or_avert_is_not_told_as_done() -> None:
     assert [e for e in article.events if e.root == "19"] == []
     verb = article_with("ومنع المتظاهرون الشاحنات من الوصول إلى المعبر في رفح.", {"رفح": ("PLACE", "PSE", "PSE")})
     assert [e.root for e in verb.events] == ["14"]  # "منع" here is the protesters' verb, not an aim
+
+
+def test_the_two_sides_are_those_of_the_last_meeting_or_those_just_joined() -> None:
+    states = {"وزير الخارجية المصري": ("ORG", "EGYGOV", "EGY"), "نظيره الأردني": ("ORG", "JORGOV", "JOR"),
+              "السودان": ("LOC", "SDN", "SDN"), "الأمم المتحدة": ("ORG", "UN", "UN"),
+              "العراق": ("LOC", "IRQ", "IRQ"), "الكويت": ("LOC", "KWT", "KWT")}
+    article = article_with("وبحث وزير الخارجية المصري مع نظيره الأردني الأوضاع في السودان والسودان.\n"
+                           "وأكد الجانبان دعمهما لجهود الأمم المتحدة.", states)
+    assert sorted(e.source.key for e in article.events if e.sentence == 1) == ["EGY", "JOR"]
+    article = article_with("وبحث وزير الخارجية المصري مع نظيره الأردني الأوضاع.\n"
+                           "ووقعت العراق والكويت اتفاقية تعاون بين الطرفين.", states)
+    signed = [e for e in article.events if e.sentence == 1]
+    assert [(e.source.key, e.target.key) for e in signed] == [("IRQ", "KWT")]

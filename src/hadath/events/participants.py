@@ -59,7 +59,8 @@ class ActorMention:
 
 
 def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
-                      home_state: str | None = None, index: EntityIndex | None = None) -> list[ActorMention]:
+                      home_state: str | None = None, index: EntityIndex | None = None,
+                      pair: tuple[str, str] | None = None) -> list[ActorMention]:
     """Entities with an actor inside the sentence, adjacent parts of one description merged.
 
     "الرئيس الإيراني، إبراهيم رئيسي" (a role and a name) is one mention. A role with no state of
@@ -103,7 +104,7 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                                                head_noun=head != first and not named_head)
             or _construct_preposition(tokens, head, last, named_tokens),
         ))
-    mentions.extend(_pair_word_mentions(article, tokens, mentions))
+    mentions.extend(_pair_word_mentions(article, tokens, mentions, pair))
     mentions.extend(_group_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
     place_state = locative_state(mentions)
@@ -156,13 +157,25 @@ PAIR_WORDS = frozenset(normalize(w) for w in (
     "العاصمتين"))
 
 
-def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention]
-                        ) -> list[ActorMention]:
-    """"بين البلدين", "كلا الجانبين": the two states the article is about, as two joined mentions."""
+def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention],
+                        pair: tuple[str, str] | None = None) -> list[ActorMention]:
+    """"بين البلدين", "كلا الجانبين": the two sides of the last meeting told (`pair`), else the two
+    states the article is about, as two joined mentions."""
     if not any(normalize_word(t.text).lstrip("وفلب") in PAIR_WORDS or normalize_word(t.text) in PAIR_WORDS
                for t in tokens):
         return []
-    pair = article_pair(article)
+    # "وزارتا خارجية تونس والنظام السوري … بين الطرفين": two states the sentence joins before the word
+    # come first (not places: "البلدان … داخل سوريا والعراق")
+    word_at = next(t.start for t in tokens if normalize_word(t.text).lstrip("وفلب") in PAIR_WORDS
+                   or normalize_word(t.text) in PAIR_WORDS)
+    states = sorted((m for m in mentions if m.key and len(m.key) == 3 and m.key.isupper() and m.end <= word_at
+                     and m.preposition not in LOCATIVE), key=lambda m: m.start)
+    for first, second in zip(states, states[1:], strict=False):
+        between = article.text[first.end : second.start].strip(" \"'«»“”")
+        if first.key != second.key and (between == "و" or not between and article.text[second.start] == "و"):
+            pair = (first.key, second.key)  # type: ignore[assignment]
+            break
+    pair = pair or article_pair(article)
     if pair is None:
         return []
     taken = {(m.first, m.last) for m in mentions}

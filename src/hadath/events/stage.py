@@ -58,7 +58,7 @@ def code_events(article: Article) -> Article:
         triggers = [t for t in lexicon.match(tokens) if not _inside_a_name(t, tokens, names)]
         if not triggers:
             continue
-        mentions = sentence_mentions(article, sentence, tokens, home, entity_index)
+        mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events))
         markers = find_markers(tokens)
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
         vague_targets.update((m.start, m.end) for m in mentions if m.located)
@@ -195,6 +195,15 @@ def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
     return any(other.entry.cameo == "112" and (
         other.entry.is_verb and "ب" in trigger.prefix and 0 < trigger.first - other.last <= 4
         or len(other.entry.tokens) > 1 and trigger.first - other.last == 1) for other in triggers)
+
+
+def _last_pair(events: list[Event]) -> tuple[str, str] | None:
+    """The two states of the last meeting, talks or agreement told: who "الجانبان" are next."""
+    for event in reversed(events):
+        keys = _keys(event)
+        if event.root in SYMMETRIC_ROOTS and all(k and len(k) == 3 and k.isupper() for k in keys) and keys[0] != keys[1]:
+            return keys  # type: ignore[return-value]
+    return None
 
 
 def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
