@@ -165,6 +165,42 @@ def test_symmetric_talks_written_either_way_round_merge(db, tmp_path):
     assert event_of(store, other)["event"]["num_sources"] == 2
 
 
+
+def _extracted_corpus() -> list[store_writer.Extracted]:
+    """The test corpus as the writer receives it, with a failed input in the middle, the visit's text
+    again under another outlet's URL (a copy) and the same input twice."""
+    from hadath.store.ingest import Pending, extract, input_hash
+
+    def fresh(article: Article, url: str | None = None) -> store_writer.Extracted:
+        copy = Article.from_dict(article.to_dict())
+        copy.url = url or copy.url
+        return extract(Pending(copy, input_hash(copy), True))
+
+    items = [fresh(CORPUS[0])]
+    items.append(store_writer.Extracted(Article(text="", source="bad.jsonl:2", error="unreadable line: x"), "e" * 64))
+    items += [fresh(a) for a in CORPUS[1:]]
+    items.append(fresh(VISIT_ARRIVED, "https://www.alalam.ir/news/11"))
+    items.append(fresh(MINISTER_VISIT))
+    items.append(fresh(PROTEST))
+    return items
+
+
+def test_one_transaction_of_many_articles_gives_the_store_of_one_article_per_transaction(db, tmp_path):
+    # The writer merges a transaction's articles in memory and writes them together: in-batch merges,
+    # wire copies joining a cluster started in the same batch, copies and failures in the middle of it
+    # must end exactly as writing one article after another.
+    batched = Ingester(db).writer.write_many(_extracted_corpus())
+    one_by_one_db = str(tmp_path / "one_by_one.db")
+    writer = Ingester(one_by_one_db).writer
+    one_by_one = [writer.write(item) for item in _extracted_corpus()]
+    assert [r.outcome for r in batched] == [r.outcome for r in one_by_one] == (
+        ["new", "failed"] + ["new"] * 5 + ["duplicate", "new", "new", "duplicate", "duplicate", "duplicate"]
+    )
+    assert batched == one_by_one
+    assert_same_store(db, one_by_one_db)
+    visit = event_of(Store(db), VISIT_ARRIVED)["event"]
+    assert (visit["num_mentions"], visit["num_articles"], visit["num_sources"]) == (2, 2, 4)
+
 # -- idempotence, crashes, concurrency ----------------------------------------------------------------
 
 

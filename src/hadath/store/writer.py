@@ -337,15 +337,15 @@ class StoreWriter:
         stored = {row.id: row for chunk in _chunks(ids) for row in conn.execute(_ARTICLES_SEEN, {"ids": chunk})}
         results: list[WriteResult] = []
         group: list[Extracted] = []
-        in_group: set[str] = set()
+        new_ids: set[str] = set()  # articles of this run, written or in `group`
         for item in items:
             article_id = item.article.id
-            if article_id not in stored and article_id not in in_group:
+            if article_id not in stored and article_id not in new_ids:
                 group.append(item)
-                in_group.add(article_id)
+                new_ids.add(article_id)
                 continue
             results += self._write_new(conn, group)
-            group, in_group = [], set()
+            group = []
             if article_id not in stored:
                 stored[article_id] = conn.execute(_ARTICLE_SEEN, {"id": article_id}).one()
             self._record_copy(conn, article_id, item.article, stored[article_id])
