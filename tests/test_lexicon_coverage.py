@@ -8,8 +8,10 @@ from datetime import date
 
 import pytest
 
+from hadath.events.lexicon import load_lexicon
 from hadath.events.stage import code_events
 from hadath.model import Article, Entity, Sentence
+from hadath.text.tokens import tokenize
 
 # surface -> (entity type, actor, key); ADJ is a state adjective, kept as a hint as the actor stage does
 ACTORS = {
@@ -203,7 +205,6 @@ def coded(text: str) -> list[tuple]:
     # present tenses, rocket barrages, ambushes, rallies, appeals, stated readiness
     ("ويهاتف الملك الأردني الرئيس التركي مساء اليوم.", [("JOR", "TUR", "040", "occurred")]),
     ("ويعزي الرئيس العراقي الملك الأردني في وفاة والدته.", [("IRQ", "JOR", "018", "occurred")]),
-    ("وسيصل الرئيس التركي إلى بغداد في زيارة رسمية.", [("TUR", "IRQ", "042", "planned")]),
     ("وتنشر روسيا قوات إضافية إلى الحدود مع أوكرانيا.", [("RUS", "UKR", "154", "occurred")]),
     ("وترسل بريطانيا قوات إلى اليمن.", [("GBR", "YEM", "154", "occurred")]),
     ("وأطلق حزب الله رشقة صاروخية على الجيش الإسرائيلي.", [("HEZBOLLAH", "ISR", "190", "occurred")]),
@@ -231,21 +232,20 @@ def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) ->
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("وقال عزت الرشق إن الحركة ترفض المقترح.", []),  # "عزت" is a name, not "offered condolences"
-    ("وبلغت مساحة الأراضي المزروعة مليون فدان في مصر.", []),  # "فدان" is not "ف" + "دان"
-    ("وأثار اعتراف المتهم بالجريمة جدلا في الأردن.", []),  # a confession, not a recognition
     ("وصدر بيان صادر عن الخارجية الجزائرية.", []),  # "صادر عن": issued by, not confiscated
-    ("وأصدرت منظمة العفو الدولية تقريرا عن إيران.", []),  # Amnesty International, not a pardon
     ("ونشرت الصحيفة تقريرا عن قوات الجيش التركي.", []),  # published, not deployed
     ("واحتلت مصر المرتبة الأولى في البطولة.", []),  # ranked, not occupied
     ("واحتلت السعودية المركز الثاني عربيا.", []),
     ("واحتلت قطر مكانة مرموقة في العالم.", []),
     ("ويسعى حزب الله إلى إسقاط الحكومة في لبنان.", []),  # toppling a cabinet, not shooting down
     ("وتملك إيران وسائل قتال حديثة.", []),  # combat equipment, not fighting
-    ("وانضمت قطر إلى المعاهدات الدولية.", []),  # treaties in general, not one signed
+    ("وقال الملك الأردني شكرا لقطر.", []),  # "thank you", not "the two thanked"
+    ("وتظاهر الآلاف في تونس تأييدا لفلسطين.", [("TUN", "PSE", "141", "occurred")]),  # "in support of": the protest is the act
+    ("وقال من خرج على الجماعة فاضربوه.", []),  # the imperative of "ضرب", not a strike
+    ("واحتل الفريق الأردني المقدمة في البطولة.", []),  # led the race, not occupied
     ("وتعقد الجولة المقبلة من الحوار بين روسيا وفرنسا في باريس.", []),  # the next round, not a tour
     ("وأطلقت مصر مبادرة لوقف إطلاق النار في السودان.", []),  # launched an initiative, fired nothing
-    ("وتصل قيمة الصفقة مع قطر إلى مليار دولار.", []),  # amounts reach, envoys arrive
+    ("وتصل صادرات قطر إلى الصين إلى مليار دولار.", []),  # exports reach: "يصل" is left out
     ("وأكد الملك الأردني أن المصالحة مع سوريا ضرورية.", []),  # reconciliation talked about, not made
     ("وفاز حزب الله في الجولة الثانية من الانتخابات في لبنان.", []),  # a round of a vote, not a tour
     ("وسيطرت الحكومة اليمنية على الوضع.", []),  # "سيطر" (controlled) is left out
@@ -253,3 +253,19 @@ def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) ->
 ])
 def test_look_alikes_code_no_act_of_their_own(text: str, expected: list[tuple]) -> None:
     assert coded(text) == expected
+
+
+@pytest.mark.parametrize("word", [
+    "فايد",  # the name and town Fayed, not "ف" + "أيد" (endorsed)
+    "اعتراف",  # a confession as often as a recognition
+    "العفو",  # Amnesty International as often as a pardon
+    "شكرا",  # thank you
+    "تأييدا",  # in support of
+    "جولات",  # rounds (of talks) as often as tours
+    "والمعاهدات",  # treaties in general
+    "فدان",  # a land measure, not "ف" + "دان" (condemned)
+    "عزت",  # the name Izzat, not "offered condolences"
+    "صادر",  # "issued by", not "confiscated"
+])
+def test_a_look_alike_word_matches_no_trigger(word: str) -> None:
+    assert load_lexicon().match(tokenize(word)) == []
