@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from hadath.ner.build_gazetteer import clean_arabic_name
 from hadath.ner.conll import ANERCORP_TYPES, WOJOOD_TYPES, load_corpus, map_tag, read_sentences, repair_bio
 from hadath.ner.features import (
     document_features,
     entity_key,
     gazetteer_tags,
+    name_kinds,
     sentence_features,
     stems,
     word_features,
@@ -59,6 +61,32 @@ def test_gazetteer_matches_multiword_names_and_a_clitic_on_the_first_word():
         None, None, None, "B-ORG", "I-ORG", "B-LOC"]
     assert gazetteer_tags(["وصل", "إلى", "وطهران"]) == [None, None, "B-LOC"]
     assert gazetteer_tags(["قال", "محمد"]) == [None, "B-PER"]
+
+
+def test_gazetteer_has_wikidata_people_sports_clubs_and_companies():
+    assert gazetteer_tags(["قال", "نيكولا", "ساركوزي"]) == [None, "B-PER", "I-PER"]
+    assert gazetteer_tags(["فاز", "ريال", "مدريد", "أمس"]) == [None, "B-ORG", "I-ORG", None]
+    assert gazetteer_tags(["باعت", "مايكروسوفت", "أسهمها"]) == [None, "B-ORG", None]
+
+
+def test_name_words_say_which_name_lists_a_word_is_in_through_clitics():
+    assert {"family", "translit", "part-PER-last"} <= set(name_kinds("ولاريجاني"))
+    assert "given" in name_kinds("محمد")
+    assert "translit" in name_kinds("ساركوزي")  # a foreign surname in Arabic spelling
+    assert name_kinds("الحكومة") == () and name_kinds("أمس") == ()
+    assert "nw=family" in word_features("لاريجاني")
+
+
+def test_name_words_of_the_neighbours_are_features():
+    feats = sentence_features(["التقى", "علي", "لاريجاني", "أمس"])
+    assert "nw[1]=family" in feats[1] and "nw[-1]=given" in feats[2]
+    assert not any(f.startswith("nw[1]=") for f in feats[2])  # "أمس" is in no list
+
+
+def test_build_keeps_arabic_names_without_bracketed_qualifiers():
+    assert clean_arabic_name("الجزيرة (الإمارات العربية المتحدة)") == "الجزيرة"
+    assert clean_arabic_name("Zidane") is None
+    assert clean_arabic_name("پاکستان") is None  # Persian letters: not an Arabic spelling
 
 
 def test_document_features_pool_the_other_mentions_of_a_name():

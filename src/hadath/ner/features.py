@@ -27,11 +27,15 @@ WINDOW = 2
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The word lists the features consult: cue words and multi-word gazetteer names."""
+    """The word lists the features consult: cue words, multi-word gazetteer names, name words."""
 
     cues: dict[str, str]  # normalised word -> PER | ORG | LOC | PART
-    names: dict[tuple[str, ...], str]  # normalised token tuple -> PER | LOC | ORG
+    names: dict[tuple[str, ...], str]  # normalised token tuple -> PER | LOC | ORG | MISC
     longest: int
+    name_words: dict[str, tuple[str, ...]]  # normalised word -> given | family | translit
+    # A word of a multi-word gazetteer name -> PER-first | PER-last | ORG | LOC: "ساركوزي" ends
+    # "نيكولا ساركوزي", so it is likely a surname when it stands alone or after an unlisted first name.
+    name_parts: dict[str, tuple[str, ...]]
 
 
 def _data_rows(path: Path) -> list[list[str]]:
@@ -50,7 +54,20 @@ def lexicon() -> Lexicon:
         key = tuple(normalize(part) for part in row[0].split())
         if key:
             names.setdefault(key, row[1])
-    return Lexicon(cues=cues, names=names, longest=max(len(k) for k in names))
+    name_words = {normalize(row[0]): tuple(row[1].split(",")) for row in _data_rows(DATA / "name_words.tsv")}
+    parts: dict[str, dict[str, None]] = {}
+    for key, kind in names.items():
+        if len(key) < 2:
+            continue
+        if kind == "PER":
+            parts.setdefault(key[0], {})["PER-first"] = None
+            parts.setdefault(key[-1], {})["PER-last"] = None
+        elif kind in ("ORG", "LOC"):
+            for word in key:
+                parts.setdefault(word, {})[kind] = None
+    name_parts = {word: tuple(kinds) for word, kinds in parts.items() if word not in cues}
+    return Lexicon(cues=cues, names=names, longest=max(len(k) for k in names), name_words=name_words,
+                   name_parts=name_parts)
 
 
 @lru_cache(maxsize=200_000)
@@ -105,7 +122,23 @@ def word_features(word: str) -> tuple[str, ...]:
         if cue:
             feats.append("cue=" + cue)
             break
+    feats.extend("nw=" + kind for kind in name_kinds(word))
     return tuple(feats)
+
+
+@lru_cache(maxsize=200_000)
+def name_kinds(word: str) -> tuple[str, ...]:
+    """The name lists the word or its clitic-stripped stem is in ("given", "family", "translit"), and
+    the places it takes in multi-word gazetteer names ("part-PER-last", "part-ORG"): "ولاريجاني" ->
+    ("family", "translit", "part-PER-last"). Most unseen names in news are in one of them."""
+    lex = lexicon()
+    kinds: dict[str, None] = {}
+    for form in stems(word):
+        for kind in lex.name_words.get(form, ()):
+            kinds[kind] = None
+        for kind in lex.name_parts.get(form, ()):
+            kinds["part-" + kind] = None
+    return tuple(kinds)
 
 
 def _is_nisba(norm: str) -> bool:
@@ -177,6 +210,7 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
                     feats.append(f"gz[{d}]={gaz[j]}")
                 if abs(d) == 1:
                     feats.append(f"ls[{d}]={v_stem}")
+                    feats.extend(f"nw[{d}]={kind}" for kind in name_kinds(words[j]))
             else:
                 feats.append(f"n[{d}]=<pad>")
         # The nearest cue word to the left, skipping adjectives: "الرئيس اللبناني إميل لحود".
