@@ -44,7 +44,7 @@ ACTORS = {
     "البريطانية": ("ADJ", "GBR", "GBR"), "أوكرانية": ("ADJ", "UKR", "UKR"),
     "الإسرائيلي": ("ADJ", "ISR", "ISR"), "التركي": ("ADJ", "TUR", "TUR"), "حماس": ("ORG", "HAMAS", "HAMAS"),
     "تونس": ("LOC", "TUN", "TUN"), "السودان": ("LOC", "SDN", "SDN"), "معارض أردني": ("ORG", "JOROPP", "JOR"),
-    "بغداد": ("LOC", "IRQ", "IRQ"),
+    "بغداد": ("LOC", "IRQ", "IRQ"), "الجيش العراقي": ("ORG", "IRQMIL", "IRQ"),
 }
 
 
@@ -226,6 +226,12 @@ def coded(text: str) -> list[tuple]:
     ("ووجهت السلطات الإيرانية تهمة التجسس إلى صحفي أمريكي.", [("IRN", "USA", "173", "occurred")]),
     ("وأغارت الطائرات الإسرائيلية على مواقع حزب الله.", [("ISR", "HEZBOLLAH", "195", "occurred")]),
     ("وجدد الملك الأردني تعهده بدعم لبنان.", [("JOR", "LBN", "030", "occurred")]),
+    # invasion, military campaigns, enforced disappearance
+    ("ومنذ الغزو الروسي لأوكرانيا ارتفعت الأسعار.", [("RUS", "UKR", "192", "occurred")]),
+    ("وأدانت اليابان غزو روسيا لأوكرانيا.", [("JPN", "RUS", "111", "occurred"), ("RUS", "UKR", "192", "occurred")]),
+    ("غزا الجيش العراقي الكويت عام 1990.", [("IRQ", "KWT", "192", "occurred")]),
+    ("وشن الجيش التركي حملة عسكرية ضد حزب العمال الكردستاني.", [("TUR", "PKK", "190", "occurred")]),
+    ("وتعرض صحفي أمريكي للإخفاء القسري على يد السلطات الإيرانية.", [("IRN", "USA", "181", "occurred")]),
 ])
 def test_added_trigger_codes_its_act(text: str, expected: list[tuple] | None) -> None:
     assert coded(text) == (expected or [])
@@ -262,6 +268,7 @@ def test_look_alikes_code_no_act_of_their_own(text: str, expected: list[tuple]) 
     "العفو",  # Amnesty International as often as a pardon
     "بدعوى",  # on the pretext of, not by a lawsuit
     "الدعوية",  # advocacy (normalised "الدعويه"), not the lawsuit
+    "غزوة",  # a battle of early Islamic history
     "شكرا",  # thank you
     "تأييدا",  # in support of
     "جولات",  # rounds (of talks) as often as tours
