@@ -729,3 +729,18 @@ def test_the_two_sides_are_those_of_the_last_meeting_or_those_just_joined() -> N
                            "ووقعت العراق والكويت اتفاقية تعاون بين الطرفين.", states)
     signed = [e for e in article.events if e.sentence == 1]
     assert [(e.source.key, e.target.key) for e in signed] == [("IRQ", "KWT")]
+
+
+def test_a_go_between_acts_on_the_pair_it_stands_between() -> None:
+    article = article_with("وتوسطت قطر بين الحكومة السودانية والحكومة الإثيوبية.",
+                           {"قطر": ("LOC", "QAT", "QAT"), "الحكومة السودانية": ("ORG", "SDNGOV", "SDN"),
+                            "الحكومة الإثيوبية": ("ORG", "ETHGOV", "ETH")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("QAT", "SDN", "045"), ("QAT", "ETH", "045")]
+
+
+def test_a_trigger_word_inside_a_titled_name_is_the_name() -> None:
+    article = article_with("والتقى وزير الخارجية فيصل بن فرحان نظيره المصري.",
+                           {"وزير الخارجية فيصل بن فرحان": ("PER", "SAUGOV", "SAU"), "المصري": ("ADJ", "EGY", "EGY")})
+    article.entities[0].origin = "role"
+    from hadath.events.stage import code_events
+    assert [e.cameo for e in code_events(article).events] == ["040"]

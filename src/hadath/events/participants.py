@@ -347,6 +347,12 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
 
     between = _between_pair(trigger, after)
+    if between and entry.cameo in GO_BETWEEN_CODES:
+        # "أبدت قطر استعدادها للوساطة بين الطرفين": the go-between acts on the pair
+        mediator = next((m for m in after if m.preposition is None and m.can_act and m.last < between[0].first), None) \
+            or next((m for m in reversed(before) if m.preposition is None and m.can_act and m.last >= lo), None)
+        if mediator is not None:
+            return [(mediator, between[0]), (mediator, between[1])]
     if between:
         return [between]
     if not entry.is_verb and entry.cameo[:2] in ("05", "06"):
@@ -606,6 +612,9 @@ def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
 
 # What a news outlet can itself do: state, appeal, demand, criticise, reject, threaten.
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+
+# Acts done by a third party to the two named "بين X و Y": mediating, offering to, hosting.
+GO_BETWEEN_CODES = frozenset({"045", "039", "038", "043", "028", "030"})
 
 PRONOUN_COMPLEMENTISERS = {normalize_word(w) for w in (
     "أنه", "أنها", "أنهم", "أنهما", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "وأنه", "وأنها")}

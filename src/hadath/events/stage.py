@@ -52,8 +52,9 @@ def code_events(article: Article) -> Article:
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
             continue
+        # (a role entity counts where it holds a name: "وزير الخارجية فيصل بن فرحان")
         names = [(e.start, e.end) for e in article.entities
-                 if e.origin != "role" and sentence.start <= e.start < sentence.end]
+                 if (e.origin != "role" or e.type == "PER") and sentence.start <= e.start < sentence.end]
         # A trigger word inside a name is part of the name: "فيصل" is not "ف" + "يصل".
         triggers = [t for t in lexicon.match(tokens) if not _inside_a_name(t, tokens, names)]
         if not triggers:
