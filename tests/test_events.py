@@ -744,3 +744,15 @@ def test_a_trigger_word_inside_a_titled_name_is_the_name() -> None:
     article.entities[0].origin = "role"
     from hadath.events.stage import code_events
     assert [e.cameo for e in code_events(article).events] == ["040"]
+
+
+def test_a_state_after_a_verb_whose_object_takes_a_preposition_is_its_subject() -> None:
+    article = article_with("وأعلنت الكويت أمس رفضها للقرار.\nوحثت فرنسا على ضبط النفس في الخليج.",
+                           {"الكويت": ("LOC", "KWT", "KWT"), "فرنسا": ("LOC", "FRA", "FRA")})
+    assert not any(e.source and e.source.key == "KWT" and e.target and e.target.key == "FRA" for e in article.events)
+
+
+def test_protesters_counted_or_in_construct_are_a_protest() -> None:
+    for sentence in ("وندد 125 ألف متظاهر بالمشروع في أنقرة.", "وكان متظاهرو المعارضة قد ساروا في أنقرة."):
+        article = article_with(sentence, {"أنقرة": ("LOC", "TUR", "TUR")})
+        assert [(e.root, e.target.key) for e in article.events if e.root == "14"][:1] == [("14", "TUR")], sentence

@@ -483,9 +483,10 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
         return inherited
     bare_after = [m for m in after if m.preposition is None]
     if inherited is not None and entry.is_verb and first_after is not None and first_after.type == "LOC" \
-            and "-" in entry.target_preps and len(bare_after) == 1:
+            and entry.target_preps == ("-",) and len(bare_after) == 1:
         # "بعد أن كان قد زار الجزائر": with the subject dropped, the one state after the verb is its
-        # object; with two ("اتهمت الولايات المتحدة طهران") the first is the subject
+        # object; with two ("اتهمت الولايات المتحدة طهران") the first is the subject, and a verb that
+        # takes its object behind a preposition ("وحضت الولايات المتحدة على …") has its subject there
         return inherited
     reach = MAX_SUBJECT_GAP if entry.is_verb or entry.kind in ("word", "phrase") else 2
     # "تعليق مشاركة الوفود السودانية": a nisba behind the noun a phrase ends on is that noun's, the object
