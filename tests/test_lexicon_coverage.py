@@ -115,7 +115,8 @@ def coded(text: str) -> list[tuple]:
     ("ويجري الرئيس التركي اتصالا مع الرئيس العراقي غدا.", [("TUR", "IRQ", "040", "occurred")]),
     ("ستتفاوض تركيا مع روسيا على الممر.", [("TUR", "RUS", "040", "planned")]),
     ("ويتشاور الملك الأردني مع الرئيس التركي بشأن غزة.", [("JOR", "TUR", "040", "occurred")]),
-    ("وتتوسط قطر بين أذربيجان وأرمينيا.", [("AZE", "ARM", "045", "occurred")]),
+    # the go-between is the source, the two it stands between the targets
+    ("وتتوسط قطر بين أذربيجان وأرمينيا.", [("QAT", "AZE", "045", "occurred"), ("QAT", "ARM", "045", "occurred")]),
     # 05 treaties, relations; 16 relations reduced
     ("ووقعت اليابان معاهدة سلام مع الصين.", [("JPN", "CHN", "057", "occurred")]),
     ("وقررت البحرين إعادة العلاقات مع قطر.", [("BHR", "QAT", "054", "occurred")]),
