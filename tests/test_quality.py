@@ -1,7 +1,7 @@
 """Quality floors of the whole extractor, measured as a user would: `hadath extract` on the shared
-gold sets, scored by `hadath evaluate`. The floors are the issue's targets on the samples (event F1
-0.75, status and date accuracy 0.90, entity and date recall) and sit just under today's figures
-elsewhere (README, "Accuracy"); a change that lowers one fails here. Raise a floor when the figure rises.
+gold sets, scored by `hadath evaluate`. The floors sit just under today's figures (README, "Accuracy"),
+all above the issue's targets on the samples (event F1 0.75, status and date accuracy 0.90, entity
+recall 0.85, date recall 0.90); a change that lowers one fails here. Raise a floor when the figure rises.
 """
 
 from __future__ import annotations
@@ -17,15 +17,15 @@ from hadath.evaluate import evaluate_paths
 # set name -> (input, gold folder, {figure: floor})
 FLOORS = {
     "samples": ("samples", "samples/gold", {
-        "events_f1": 0.75, "status_accuracy": 0.90, "date_accuracy": 0.90,
+        "events_f1": 0.82, "status_accuracy": 0.95, "date_accuracy": 0.95,
         "entities_recall": 0.95, "dates_recall": 0.90,
     }),
     "news_dev": ("data/news_dev/input.jsonl", "data/news_dev/gold", {
-        "events_f1": 0.52, "status_accuracy": 0.90, "date_accuracy": 0.84,
+        "events_f1": 0.60, "status_accuracy": 0.92, "date_accuracy": 0.88,
         "entities_recall": 0.88, "dates_recall": 0.95,
     }),
     "up_arabic_gsr_dev": ("data/up_arabic_gsr_dev/input.jsonl", "data/up_arabic_gsr_dev/gold", {
-        "events_recall": 0.70, "status_accuracy": 0.95,
+        "events_recall": 0.77, "status_accuracy": 0.95,
     }),
 }
 
