@@ -84,3 +84,13 @@ def test_the_kingdom_alone_is_the_one_kingdom_the_article_names() -> None:
                               Entity("الملك محمد السادس", len(text) + 6, len(text) + 23, "PER", "Mohammed VI",
                                      "MARGOV", "MAR")]
     assert [e for e in link_surnames(two_kingdoms).entities if e.origin == "coreference"] == []
+
+
+def test_a_spokesperson_alone_speaks_for_the_body_named_after_bism() -> None:
+    text = "وقال المتحدث العسكري باسم الحركة إن مقاتليها تصدوا للهجوم. وأكد المتحدث أن المعارك مستمرة."
+    art = Article(text=text, published=date(2024, 4, 22))
+    start = text.index("الحركة")
+    art.entities.append(Entity("الحركة", start, start + 6, "ORG", "Hamas", "HAMAS", "HAMAS"))
+    later = text.rindex("المتحدث")
+    art.hints.append(Entity("المتحدث", later, later + 7, "ORG", actor="GOV", key=None, origin="role"))
+    assert [(h.actor, h.key) for h in link_surnames(art).hints] == [("HAMAS", "HAMAS")]

@@ -756,3 +756,9 @@ def test_protesters_counted_or_in_construct_are_a_protest() -> None:
     for sentence in ("وندد 125 ألف متظاهر بالمشروع في أنقرة.", "وكان متظاهرو المعارضة قد ساروا في أنقرة."):
         article = article_with(sentence, {"أنقرة": ("LOC", "TUR", "TUR")})
         assert [(e.root, e.target.key) for e in article.events if e.root == "14"][:1] == [("14", "TUR")], sentence
+
+
+def test_a_nisba_behind_the_object_of_a_transitive_noun_is_the_objects() -> None:
+    article = article_with("ونددت لندن باستهداف الفرقاطة البريطانية قرب عدن.",
+                           {"لندن": ("LOC", "GBR", "GBR"), "البريطانية": ("ADJ", "GBR", "GBR")})
+    assert [(s, t) for s, t, c, _ in coded(article) if c[:2] == "19"] == [(None, "GBR")]

@@ -39,7 +39,29 @@ def link_surnames(article: Article) -> Article:
     article = _link_people(article)
     article = _link_nisba_surnames(article)
     article = _link_the_kingdom(article)
-    return _link_organisation_heads(article)
+    article = _link_organisation_heads(article)
+    return _link_spokespeople(article)
+
+
+SPOKESPERSON = re.compile(r"(?:ال)?(?:متحدث|ناطق)(?:ة)?(?:\s+\S+)?\s+باسم\s+")
+SPOKESPERSON_WORDS = frozenset(normalize(w) for w in ("المتحدث", "المتحدثة", "الناطق", "الناطقة", "متحدث", "ناطق"))
+
+
+def _link_spokespeople(article: Article) -> Article:
+    """"المتحدث العسكري باسم الجماعة … وأكد المتحدث": a spokesperson named alone later speaks for the
+    body named after "باسم" before, when the article gives only one such body."""
+    bodies = set()
+    for match in SPOKESPERSON.finditer(article.text):
+        body = next((e for e in article.entities if e.start == match.end() and e.key), None)
+        if body is not None:
+            bodies.add((body.actor, body.key))
+    if len(bodies) != 1:
+        return article
+    actor, key = bodies.pop()
+    for hint in article.hints:
+        if hint.key is None and normalize(hint.text).lstrip("وف") in SPOKESPERSON_WORDS:
+            hint.actor, hint.key = actor, key
+    return article
 
 
 # "المملكة" alone is the kingdom the article is about: Saudi Arabia in Saudi news, Jordan in Jordanian…

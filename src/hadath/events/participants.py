@@ -495,8 +495,12 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     genitive_nisba = entry.kind == "phrase" and first_after is not None and not entry.is_verb and (
         first_after.origin == "adjective" and first_after.first > trigger.last + 1
         or first_after.first == trigger.last + 1 and _is_noun_phrase(entry))
+    # "استهداف المدمرة الأميركية": a nisba behind the object of a transitive verbal noun is the object's
+    object_nisba = entry.kind == "noun" and "-" in entry.target_preps and first_after is not None \
+        and first_after.origin == "adjective" and first_after.first == trigger.last + 2 \
+        and normalize_word(tokens[trigger.last + 1].text).startswith("ال")
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
-            and not genitive_nisba:
+            and not genitive_nisba and not object_nisba:
         return first_after
     # A verb's subject stands in its own clause; "…، وبحث معه" opens a coordinated clause whose
     # subject is the one before (inherited). A verbal noun may take the subject of the verb that
