@@ -71,24 +71,15 @@ def code_events(article: Article) -> Article:
         last_target: ActorMention | None = None
         previous: TriggerMatch | None = None
         for trigger in triggers:
-            topic = _topic_effect(trigger, tokens)
-            if topic == "drop":
-                continue  # "ملف التطبيع", "مسألة تأجيل القمة": what is talked about, not what happened
-            if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
-                continue  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
-            if _protesters_done_to(trigger, tokens):
-                continue  # "القمع ضد المتظاهرين", "عنفا تجاه المحتجين": what was done to them is the act
-            if _instrument(trigger, triggers):
-                continue  # "استهدفت سفينة … بصواريخ بحرية", "قصفت البلدة بقذيفة": the means of the strike told
-            if _accused_of(trigger, triggers):
-                continue  # "اتهمت واشنطن طهران باستهداف ناقلتين": the accusation is the event told
-            if topic == "alleged":
+            if _not_an_act(trigger, tokens, triggers):
+                continue
+            if _topic_effect(trigger, tokens) == "alleged":
                 alleged.add((index, trigger.start))
             coded = _code_trigger(context, trigger, _object_floor(trigger, previous, tokens, floor), subject, last_target)
             previous = trigger
             events.extend(event for event, _, _ in coded)
-            if trigger.entry.is_verb:
-                verb_acts.update((index, trigger.start) for _ in coded[:1])
+            if trigger.entry.is_verb and coded:
+                verb_acts.add((index, trigger.start))
             last_target = next((target for _, _, target in coded if target is not None), last_target)
             if trigger.entry.is_verb:
                 # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
@@ -101,6 +92,17 @@ def code_events(article: Article) -> Article:
                       or not any(d.status == "denied" and _same_kind(d, e) and _compatible(d, e, places) for d in kept)]
     _date_called_off_acts(article)
     return article
+
+
+def _not_an_act(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch]) -> bool:
+    """A trigger word that names no act of its own here."""
+    if _topic_effect(trigger, tokens) == "drop":
+        return True  # "ملف التطبيع", "مسألة تأجيل القمة", "لوقف استهداف …": a topic or an aim, not a happening
+    if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
+        return True  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
+    # "القمع ضد المتظاهرين": what was done to them is the act; "استهدفت سفينة … بصواريخ": the means of
+    # the strike told; "اتهمت واشنطن طهران باستهداف ناقلتين": the accusation is the event told
+    return _protesters_done_to(trigger, tokens) or _instrument(trigger, triggers) or _accused_of(trigger, triggers)
 
 
 def _date_called_off_acts(article: Article) -> None:
