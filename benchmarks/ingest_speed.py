@@ -8,7 +8,12 @@ The corpus (default 10,000 articles) is composed from ../shared data: each artic
 sentences of the UniversalPetrarch set and, one time in four, a news_dev article, under a publication
 date spread over 2015-2025 and a URL on one of a dozen outlets. Figures are printed; nothing is asserted.
 
-    .venv/bin/python benchmarks/ingest_speed.py [--articles 10000] [--pg postgresql://…] [--only sqlite]
+    .venv/bin/python benchmarks/ingest_speed.py [--articles 10000] [--pg postgresql://…] [--only sqlite] [--writer]
+
+With --writer, the corpus is extracted once (two processes) and only the writer is timed: each store
+is written in the transactions `hadath ingest` makes, and the time per article is printed, as wall
+time and as the writer process's CPU time (a PostgreSQL server's own work is in the wall time only).
+On a machine shared with other jobs the CPU figure moves less than the wall one.
 
 Without --pg a PostgreSQL server is started in a temporary folder (as the tests do) and stopped after.
 Each configuration runs in a fresh process, so that its peak memory is its own; peak memory is the
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import random
 import shutil
 import signal
@@ -102,12 +108,7 @@ def run_all(corpus: Path, work: Path, backends: list[str], pg_base: str | None) 
     rows = []
     for backend in backends:
         for label, options in CONFIGS:
-            if backend == "sqlite":
-                db = str(work / f"{uuid.uuid4().hex[:8]}.db")
-            else:
-                name = "bench_" + uuid.uuid4().hex[:8]
-                subprocess.run(["psql", pg_base + "postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
-                db = pg_base + name
+            db = new_store(backend, work, pg_base)
             result = subprocess.run(
                 [sys.executable, __file__, "--one", str(corpus), db, json.dumps(options)],
                 capture_output=True, text=True, cwd=REPO,
@@ -124,11 +125,37 @@ def run_all(corpus: Path, work: Path, backends: list[str], pg_base: str | None) 
     return rows
 
 
+def new_store(backend: str, work: Path, pg_base: str | None) -> str:
+    if backend == "sqlite":
+        return str(work / f"{uuid.uuid4().hex[:8]}.db")
+    name = "bench_" + uuid.uuid4().hex[:8]
+    subprocess.run(["psql", pg_base + "postgres", "-qc", f"CREATE DATABASE {name}"], check=True)
+    return pg_base + name
+
+
+def time_writer(corpus: Path, work: Path, backends: list[str], pg_base: str | None) -> None:
+    """The writer alone, on the corpus extracted beforehand, in ingest's transactions."""
+    from hadath.store.ingest import WRITE_BATCH, Ingester, _batches, extract_batch, read_pending
+
+    pending = list(read_pending([str(corpus)], None))
+    with multiprocessing.get_context("forkserver").Pool(2) as pool:
+        extracted = [item for batch in pool.imap(extract_batch, _batches(pending, 16)) for item in batch]
+    for backend in backends:
+        writer = Ingester(new_store(backend, work, pg_base)).writer
+        wall, cpu = time.perf_counter(), time.process_time()
+        for start in range(0, len(extracted), WRITE_BATCH):
+            writer.write_many(extracted[start : start + WRITE_BATCH])
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"{backend:10} writer alone: {1000 * wall / len(extracted):.2f} ms per article "
+              f"({1000 * cpu / len(extracted):.2f} ms CPU in the writer process), {len(extracted)} articles", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--pg", help="a PostgreSQL server URL ending in / (a database per run is created)")
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--writer", action="store_true", help="time the writer alone on the extracted corpus")
     parser.add_argument("--one", nargs=3, metavar=("CORPUS", "DB", "OPTIONS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -150,6 +177,9 @@ def main() -> None:
         # Stopped on SIGTERM too (atexit alone runs only on a normal exit).
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
+        if args.writer:
+            time_writer(corpus, work, backends, pg_base)
+            return
         rows = run_all(corpus, work, backends, pg_base)
     finally:
         if server is not None:

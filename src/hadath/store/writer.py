@@ -1,6 +1,6 @@
 """The one writer: each extracted article goes into the store within one transaction (the article, its
 entities, its near-duplicate bands, its mentions and the merges of those into events; a transaction
-holds a few whole articles), so a crash at any moment leaves the store as it was after the last whole
+holds many whole articles: ingest.WRITE_BATCH), so a crash at any moment leaves the store as it was after the last whole
 transaction, and a re-run completes it.
 
 A transaction's new articles are written together (_Batch): what their merges need is read in a few
@@ -186,7 +186,8 @@ class WriteResult:
 
 
 class _NewEvent(dict):
-    """An event row created by the article being written, read like a database row until inserted."""
+    """An event row, read from the store or created in this transaction, read like a database row and
+    changed in place until it is written."""
 
     __getattr__ = dict.__getitem__
 
