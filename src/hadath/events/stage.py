@@ -71,9 +71,10 @@ def code_events(article: Article) -> Article:
         last_target: ActorMention | None = None
         previous: TriggerMatch | None = None
         for trigger in triggers:
-            if _not_an_act(trigger, tokens, triggers):
+            topic = _topic_effect(trigger, tokens)
+            if _not_an_act(trigger, tokens, triggers, topic):
                 continue
-            if _topic_effect(trigger, tokens) == "alleged":
+            if topic == "alleged":
                 alleged.add((index, trigger.start))
             coded = _code_trigger(context, trigger, _object_floor(trigger, previous, tokens, floor), subject, last_target)
             previous = trigger
@@ -94,9 +95,9 @@ def code_events(article: Article) -> Article:
     return article
 
 
-def _not_an_act(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch]) -> bool:
-    """A trigger word that names no act of its own here."""
-    if _topic_effect(trigger, tokens) == "drop":
+def _not_an_act(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch], topic: str | None) -> bool:
+    """A trigger word that names no act of its own here (`topic`: what the word before makes of it)."""
+    if topic == "drop":
         return True  # "ملف التطبيع", "مسألة تأجيل القمة", "لوقف استهداف …": a topic or an aim, not a happening
     if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
         return True  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
