@@ -161,13 +161,11 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
                         pair: tuple[str, str] | None = None) -> list[ActorMention]:
     """"بين البلدين", "كلا الجانبين": the two sides of the last meeting told (`pair`), else the two
     states the article is about, as two joined mentions."""
-    if not any(normalize_word(t.text).lstrip("وفلب") in PAIR_WORDS or normalize_word(t.text) in PAIR_WORDS
-               for t in tokens):
+    if not any(_is_pair_word(t) for t in tokens):
         return []
     # "وزارتا خارجية تونس والنظام السوري … بين الطرفين": two states the sentence joins before the word
     # come first (not places: "البلدان … داخل سوريا والعراق")
-    word_at = next(t.start for t in tokens if normalize_word(t.text).lstrip("وفلب") in PAIR_WORDS
-                   or normalize_word(t.text) in PAIR_WORDS)
+    word_at = next(t.start for t in tokens if _is_pair_word(t))
     states = sorted((m for m in mentions if m.key and len(m.key) == 3 and m.key.isupper() and m.end <= word_at
                      and m.preposition not in LOCATIVE), key=lambda m: m.start)
     for first, second in zip(states, states[1:], strict=False):
@@ -191,6 +189,12 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
                                       actor=key, key=key, name=None, type="LOC", origin="context",
                                       preposition=preposition, conjoined=n == 1, listed=n == 1))
     return found
+
+
+def _is_pair_word(token: Token) -> bool:
+    """"البلدين", "والطرفين", "للجانبين": a word for the two sides, clitics aside."""
+    word = normalize_word(token.text)
+    return word in PAIR_WORDS or word.lstrip("وفلب") in PAIR_WORDS
 
 
 def _group_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention]
