@@ -762,3 +762,19 @@ def test_a_nisba_behind_the_object_of_a_transitive_noun_is_the_objects() -> None
     article = article_with("ونددت لندن باستهداف الفرقاطة البريطانية قرب عدن.",
                            {"لندن": ("LOC", "GBR", "GBR"), "البريطانية": ("ADJ", "GBR", "GBR")})
     assert [(s, t) for s, t, c, _ in coded(article) if c[:2] == "19"] == [(None, "GBR")]
+
+
+def test_the_agency_credited_in_parentheses_is_no_party() -> None:
+    article = article_with("وقتل ثلاثة جنود في هجوم قرب كابول ( الفرنسية ) أمس.",
+                           {"كابول": ("LOC", "AFG", "AFG"), "الفرنسية": ("ADJ", "FRA", "FRA")})
+    assert [t for _, t, _, _ in coded(article)] == ["AFG"]
+    gloss = article_with("واستهدف حزب الله مستعمرة المنارة (الإسرائيلية) بصواريخ.",
+                         {"حزب الله": ("ORG", "HEZBOLLAH", "HEZBOLLAH"), "الإسرائيلية": ("ADJ", "ISR", "ISR")})
+    assert [(s, t) for s, t, _, _ in coded(gloss)] == [("HEZBOLLAH", "ISR")]
+
+
+def test_slogans_and_festivals_are_no_protest() -> None:
+    for sentence in ("ويصمم الفنان شعارات الشركة في مناسبات كثيرة في القاهرة.",
+                     "وتشكل هذه التظاهرة الاقتصادية فرصة لسكان أكادير في المغرب."):
+        article = article_with(sentence, {"القاهرة": ("LOC", "EGY", "EGY"), "المغرب": ("LOC", "MAR", "MAR")})
+        assert [e for e in article.events if e.root == "14"] == [], sentence

@@ -104,6 +104,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                                                head_noun=head != first and not named_head)
             or _construct_preposition(tokens, head, last, named_tokens),
         ))
+    # "( الفرنسية )", "(رويترز)": the agency that filed the story, not a party to it
+    mentions = [m for m in mentions if not _agency_credit(article.text, m)]
     mentions.extend(_pair_word_mentions(article, tokens, mentions, pair))
     mentions.extend(_group_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -189,6 +191,17 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
                                       actor=key, key=key, name=None, type="LOC", origin="context",
                                       preposition=preposition, conjoined=n == 1, listed=n == 1))
     return found
+
+
+def _agency_credit(text: str, mention: ActorMention) -> bool:
+    """A news agency, or the nisba that names one ("الفرنسية" for AFP, "الألمانية" for dpa), alone inside
+    parentheses; "مستعمرة المنارة (الإسرائيلية)" is a gloss, not a credit."""
+    alone = text[max(mention.start - 3, 0) : mention.start].strip().endswith("(") \
+        and text[mention.end : mention.end + 3].strip().startswith(")")
+    return alone and (normalize(mention.text) in AGENCY_NISBAS or (mention.actor or "").endswith("MED"))
+
+
+AGENCY_NISBAS = frozenset(normalize(w) for w in ("الفرنسية", "الألمانية"))
 
 
 def _is_pair_word(token: Token) -> bool:
