@@ -778,3 +778,13 @@ def test_slogans_and_festivals_are_no_protest() -> None:
                      "وتشكل هذه التظاهرة الاقتصادية فرصة لسكان أكادير في المغرب."):
         article = article_with(sentence, {"القاهرة": ("LOC", "EGY", "EGY"), "المغرب": ("LOC", "MAR", "MAR")})
         assert [e for e in article.events if e.root == "14"] == [], sentence
+
+
+def test_who_shot_or_shelled_is_named_after_burasas_or_ala_yad() -> None:
+    article = article_with("واستشهد شاب فلسطيني برصاص قوات الاحتلال في نابلس.",
+                           {"فلسطيني": ("ADJ", "PSE", "PSE"), "قوات الاحتلال": ("ORG", "ISRMIL", "ISR"),
+                            "نابلس": ("PLACE", "PSE", "PSE")})
+    assert [(s, t) for s, t, _, _ in coded(article)] == [("ISR", "PSE")]
+    article = article_with("وقتل ثلاثة مدنيين على يد مسلحي حركة الشباب في مقديشو.",
+                           {"حركة الشباب": ("ORG", "SHABAAB", "SHABAAB"), "مقديشو": ("LOC", "SOM", "SOM")})
+    assert [(s, t) for s, t, _, _ in coded(article)] == [("SHABAAB", "SOM")]

@@ -378,22 +378,26 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         if earlier and not any(m.preposition is None and m.can_act for m in after[:1]):
             return [earlier]
 
+    # "برصاص قوات الاحتلال", "على يد قوات الدعم السريع": who did what the victim suffered
+    agent, marker = _agent_after(trigger, tokens, mentions, hi)
+    victims = [m for m in after if m is not agent and (marker is None or m.first < marker)]
     victims_before = _victims_before(trigger, tokens, mentions, lo)
     if victims_before is not None:
-        return [(None, victims_before)]  # "جنديا أميركيا قتل", "أن خمسة مدنيين قتلوا": killed, not killers
+        return [(agent, victims_before)]  # "جنديا أميركيا قتل", "أن خمسة مدنيين قتلوا": killed, not killers
     subject_first = any(lo <= m.first and trigger.first - m.last <= 2 and m.preposition is None and m.can_act
                         and m.origin != "adjective" for m in before)
     if entry.kind == "passive" or (entry.kind == "past" and not subject_first and _looks_passive(trigger, tokens)):
-        target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP
+        target = next((m for m in victims if m.first - trigger.last <= MAX_OBJECT_GAP
                        and m.preposition not in LOCATIVE), None)
-        return [(None, target)]
+        return [(agent, target)]
     if entry.tokens[0] in word_list("victim_nouns.tsv"):
         # "مقتل ثلاثة جنود أتراك", "أعلن الجيش مقتل اثنين من جنوده": the dead, not who announced them
         own = _possessed_after(trigger, tokens)
-        target = next((m for m in after if m.first - trigger.last <= MAX_OBJECT_GAP and m.preposition not in LOCATIVE), None)
+        target = next((m for m in victims if m.first - trigger.last <= MAX_OBJECT_GAP and m.preposition not in LOCATIVE),
+                      None)
         if own and before:
             target = next((m for m in reversed(before) if m.preposition is None and m.can_act), target)
-        return [(None, target)]
+        return [(agent, target)]
 
     if entry.is_verb and trigger.first > 0 and normalize_word(tokens[trigger.first - 1].text) in RELATIVES:
         # "الهجوم الذي استهدف زوار المرقد": the antecedent is the subject; what follows is the object
@@ -826,6 +830,25 @@ def _between_pair_before(trigger: TriggerMatch, before: list[ActorMention]
         if first.preposition == "بين" and second.conjoined and trigger.first - second.last <= 8:
             return first, second
     return None
+
+
+AGENT_MARKERS = frozenset(normalize_word(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بغارات", "بقذيفة",
+                                                      "بقذائف", "بهجوم"))
+
+
+def _agent_after(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention], hi: int
+                 ) -> tuple[ActorMention | None, int | None]:
+    """The actor behind "برصاص", "بنيران", "على يد" within a few words after a violent trigger, and
+    where that marker stands: "استشهد شاب برصاص قوات الاحتلال", "قتل ثلاثة على يد قوات الدعم السريع"."""
+    if trigger.entry.cameo[:2] not in ("18", "19", "20"):
+        return None, None
+    for i in range(trigger.last + 1, min(hi, trigger.last + 8) + 1):
+        word = normalize_word(tokens[i].text)
+        after_hand = word == "يد" and i > 0 and normalize_word(tokens[i - 1].text) == "علي"
+        if word in AGENT_MARKERS or after_hand:
+            agent = next((m for m in mentions if i < m.first <= i + 2 and m.can_act), None)
+            return (agent, i - (1 if after_hand else 0)) if agent is not None else (None, None)
+    return None, None
 
 
 def _victims_before(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention], lo: int
