@@ -788,3 +788,11 @@ def test_who_shot_or_shelled_is_named_after_burasas_or_ala_yad() -> None:
     article = article_with("وقتل ثلاثة مدنيين على يد مسلحي حركة الشباب في مقديشو.",
                            {"حركة الشباب": ("ORG", "SHABAAB", "SHABAAB"), "مقديشو": ("LOC", "SOM", "SOM")})
     assert [(s, t) for s, t, _, _ in coded(article)] == [("SHABAAB", "SOM")]
+
+
+def test_the_one_met_is_the_genitive_and_the_other_party_the_sentences_subject() -> None:
+    article = article_with("وفي القاهرة انتقد وزير الخارجية الأردني بعد لقاء نظيره المصري سياسات الاستيطان.",
+                           {"وزير الخارجية الأردني": ("ORG", "JORGOV", "JOR"), "القاهرة": ("LOC", "EGY", "EGY"),
+                            "المصري": ("ADJ", "EGY", "EGY")})
+    meetings = [e for e in article.events if e.root == "04"]
+    assert sorted([meetings[0].source.key, meetings[0].target.key]) == ["EGY", "JOR"]

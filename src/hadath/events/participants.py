@@ -360,7 +360,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     # a gapped phrase ("حملت * مسؤولية") holds its object inside: "حملت واشنطن إيران مسؤولية"
     opening = trigger.first if "*" in entry.tokens else trigger.last
     after = [m for m in mentions if opening < m.first <= hi and m.first - trigger.last <= MAX_OBJECT_GAP + 4]
-    noun_after_verb = 0 <= floor and not entry.is_verb and trigger.first - floor <= 6 and floor >= lo
+    # (not across a word that opens another happening: "انتقد الوزير بعد لقاء نظيره …")
+    noun_after_verb = 0 <= floor and not entry.is_verb and trigger.first - floor <= 6 and floor >= lo \
+        and not _linker_between(tokens, floor + 1, trigger.first)
     before = [] if noun_after_verb else [m for m in mentions if m.last < trigger.first]
 
     between = _between_pair(trigger, after)
@@ -441,6 +443,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         target = _conjoined_partner(source, mentions)
     if target is None and inherited_target is not None and _pronoun_object(tokens, trigger):
         target = inherited_target  # "استقبل … زيلينسكي، وبحث معه …": "him" is the one just named
+    if target is None and symmetric and not entry.is_verb and source is not None and trigger.last + 1 < len(tokens) \
+            and (source.first == trigger.last + 1 or source.lead == tokens[trigger.last + 1].start):
+        # "انتقد الوزير السعودي بعد لقاء نظيره الفرنسي …": the one met is the genitive, the other party
+        # the subject of the sentence, not a name further on
+        target = next((m for m in reversed(before) if m.preposition is None and m.can_act and m.key != source.key), None)
     if target is None:
         target = _pick_target(entry.target_preps, [m for m in after if m not in partners], source)
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
