@@ -796,3 +796,10 @@ def test_the_one_met_is_the_genitive_and_the_other_party_the_sentences_subject()
                             "المصري": ("ADJ", "EGY", "EGY")})
     meetings = [e for e in article.events if e.root == "04"]
     assert sorted([meetings[0].source.key, meetings[0].target.key]) == ["EGY", "JOR"]
+
+
+def test_a_name_behind_a_linker_word_is_not_the_verbs_object() -> None:
+    article = article_with("وانتقد وزير الخارجية الأردني بعد لقاء نظيره المصري سياسات إسرائيل في القدس.",
+                           {"وزير الخارجية الأردني": ("ORG", "JORGOV", "JOR"), "المصري": ("ADJ", "EGY", "EGY"),
+                            "إسرائيل": ("LOC", "ISR", "ISR"), "القدس": ("PLACE", "PSE", "PSE")})
+    assert [(s, t) for s, t, c, _ in coded(article) if c[:2] == "11"] == [("JOR", "ISR")]

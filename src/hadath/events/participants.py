@@ -449,7 +449,12 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         # the subject of the sentence, not a name further on
         target = next((m for m in reversed(before) if m.preposition is None and m.can_act and m.key != source.key), None)
     if target is None:
-        target = _pick_target(entry.target_preps, [m for m in after if m not in partners], source)
+        objects = [m for m in after if m not in partners]
+        # "انتقد الوزير بعد لقاء نظيره الفرنسي … عجرفة إسرائيل": a name just behind a linker word belongs
+        # to the act that word opens; the verb's object is another name, where there is one
+        direct = [m for m in objects if not _linker_between(tokens, max(trigger.last + 1, m.first - 4), m.first)]
+        target = _pick_target(entry.target_preps, direct, source) if entry.is_verb and direct else None
+        target = target or _pick_target(entry.target_preps, objects, source)
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
         target = None
     pairs = [(source, target)]
