@@ -803,3 +803,12 @@ def test_a_name_behind_a_linker_word_is_not_the_verbs_object() -> None:
                            {"وزير الخارجية الأردني": ("ORG", "JORGOV", "JOR"), "المصري": ("ADJ", "EGY", "EGY"),
                             "إسرائيل": ("LOC", "ISR", "ISR"), "القدس": ("PLACE", "PSE", "PSE")})
     assert [(s, t) for s, t, c, _ in coded(article) if c[:2] == "11"] == [("JOR", "ISR")]
+
+
+def test_an_actor_before_alladhi_does_the_act_unless_an_unvowelled_qatala_was_done_to_him() -> None:
+    article = article_with("ووصف المبعوث الأوروبي الذي قام بجولة شملت الأردن الوضع بالخطير.",
+                           {"المبعوث الأوروبي": ("ORG", "EU", "EU"), "الأردن": ("LOC", "JOR", "JOR")})
+    assert [(s, t, c) for s, t, c, _ in coded(article)] == [("EU", "JOR", "042")]
+    article = article_with("وامتد العنف ليطال النائب اللبناني الذي قتل مع تسعة مواطنين في بيروت.",
+                           {"النائب اللبناني": ("ORG", "LBNLEG", "LBN"), "بيروت": ("LOC", "LBN", "LBN")})
+    assert [(s, t) for s, t, c, _ in coded(article) if c[:2] == "19"] == [(None, "LBN")]

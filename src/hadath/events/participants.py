@@ -401,10 +401,16 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             target = next((m for m in reversed(before) if m.preposition is None and m.can_act), target)
         return [(agent, target)]
 
-    if entry.is_verb and trigger.first > 0 and normalize_word(tokens[trigger.first - 1].text) in RELATIVES:
+    relative = _relative_before(trigger, tokens)
+    # the antecedent of "الذي" does the act when it is an actor: "سولانا الذي قام بجولة شملت لبنان"
+    antecedent = next((m for m in mentions if relative is not None and m.last == relative - 1 and m.can_act), None)
+    if relative is not None and entry.is_verb:
         # "الهجوم الذي استهدف زوار المرقد": the antecedent is the subject; what follows is the object
-        target = next((m for m in after if m.preposition not in LOCATIVE), None)
-        return [(None, target)]
+        target = next((m for m in after if m.preposition not in LOCATIVE
+                       and (antecedent is None or m.key != antecedent.key)), None)
+        if antecedent is not None and entry.form in UNVOWELLED_PASSIVES and not _object_follows(trigger, tokens, after):
+            return [(None, antecedent)]  # "النائب الذي قتل مع تسعة مواطنين": he was killed
+        return [(antecedent, target)]
     if inherited is not None and inherited.first < 0 and trigger.first > 3:
         inherited = None  # a subject from the sentence before reaches only a verb that opens this one
     # "أعلنت جماعة الحوثي أنها استهدفت سفينة", "نفت الوزارة أن تكون قواتها قصفت": the speaker's side
@@ -431,7 +437,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         subjects_after = [m for m in after if not (m.actor or "").endswith("MED")]
     else:
         subjects_after = after
-    source = _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
+    source = antecedent or _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
         or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, subjects_after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
@@ -861,6 +867,30 @@ def _agent_after(trigger: TriggerMatch, tokens: list[Token], mentions: list[Acto
             agent = next((m for m in mentions if i < m.first <= i + 2 and m.can_act), None)
             return (agent, i - (1 if after_hand else 0)) if agent is not None else (None, None)
     return None, None
+
+
+# Verbs that the unvowelled text writes alike in the active and the passive ("قتل" = killed / was killed).
+UNVOWELLED_PASSIVES = frozenset({"قتل", "جرح", "اغتال", "خطف", "اختطف", "اعتقل"})
+
+
+def _object_follows(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> bool:
+    """A count, a victim word or a name right after the verb: its object, so the verb is active."""
+    if trigger.last + 1 >= len(tokens):
+        return False
+    following = normalize_word(tokens[trigger.last + 1].text)
+    return following.isdigit() or following in word_list("victim_words.tsv") \
+        or following in word_list("victim_counts.tsv") or any(m.first == trigger.last + 1 for m in after)
+
+
+def _relative_before(trigger: TriggerMatch, tokens: list[Token]) -> int | None:
+    """Where the relative pronoun stands that opens the trigger's clause: right before a verb, or before
+    the light verb that carries a noun ("الذي قام بجولة")."""
+    if trigger.first > 0 and trigger.entry.is_verb and normalize_word(tokens[trigger.first - 1].text) in RELATIVES:
+        return trigger.first - 1
+    if trigger.first > 1 and not trigger.entry.is_verb and normalize_word(tokens[trigger.first - 2].text) in RELATIVES \
+            and light_verb_between(tokens, trigger.first - 1, trigger.first):
+        return trigger.first - 2
+    return None
 
 
 def _victims_before(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention], lo: int
