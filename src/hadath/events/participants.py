@@ -81,12 +81,14 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
         else:
             merged.append([entity])
     mentions = []
-    named_tokens = frozenset(i for e in entities for i in range(_token_at(tokens, e.start), _token_at(tokens, e.end - 1) + 1))
+    # each entity's first and last token, found once: for the groups and for the names a construct
+    # noun cannot be
+    spans = {id(e): (_token_at(tokens, e.start), _token_at(tokens, e.end - 1)) for e in entities}
+    named_tokens = frozenset(i for first, last in spans.values() for i in range(first, last + 1))
     for group in merged:
         start, end = group[0].start, group[-1].end
         best = max(group, key=_specificity)
-        first = _token_at(tokens, start)
-        last = _token_at(tokens, end - 1)
+        first, last = spans[id(group[0])][0], spans[id(group[-1])][1]
         # An adjective stands for its noun phrase: the preposition is on the head noun before it
         # ("للدور التركي" -> ل), so read it from there.
         head = first - 1 if group[0].origin == "adjective" and first > 0 and tokens[first - 1].text.isalpha() else first

@@ -76,7 +76,8 @@ def code_events(article: Article) -> Article:
                 continue
             if topic == "alleged":
                 alleged.add((index, trigger.start))
-            coded = _code_trigger(context, trigger, _object_floor(trigger, previous, tokens, floor), subject, last_target)
+            coded = _code_trigger(context, trigger, _object_floor(trigger, previous, tokens, floor), subject, last_target,
+                                  topic)
             previous = trigger
             events.extend(event for event, _, _ in coded)
             if trigger.entry.is_verb and coded:
@@ -234,9 +235,10 @@ def home_state(article: Article) -> str | None:
 
 
 def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subject: ActorMention | None,
-                  last_target: ActorMention | None = None
+                  last_target: ActorMention | None = None, topic: str | None = None
                   ) -> list[tuple[Event, ActorMention | None, ActorMention | None]]:
-    """The events one trigger makes, each with the mentions that are its source and target."""
+    """The events one trigger makes, each with the mentions that are its source and target (`topic`:
+    what the word before the trigger makes of it, see `_topic_effect`)."""
     article = ctx.article
     cameo_code = trigger.entry.cameo
     root = cameo_code[:2]
@@ -273,7 +275,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
-        if status == "occurred" and _topic_effect(trigger, ctx.tokens) == "hypothetical":
+        if status == "occurred" and topic == "hypothetical":
             status = "hypothetical"  # "جهود وقف إطلاق النار": an aim, not a result
         value, precision, date_source = _date_value(event_date, status, ctx.sentence, article)
         cameo = load_cameo()[cameo_code]
