@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from hadath.ner.build_gazetteer import clean_arabic_name
+from hadath.ner.build_word_frequencies import _Reader
 from hadath.ner.conll import ANERCORP_TYPES, WOJOOD_TYPES, load_corpus, map_tag, read_sentences, repair_bio
 from hadath.ner.features import (
     document_features,
     entity_key,
+    first_pass_features,
+    frequency_features,
     gazetteer_tags,
     name_kinds,
     sentence_features,
@@ -81,6 +84,43 @@ def test_name_words_of_the_neighbours_are_features():
     feats = sentence_features(["التقى", "علي", "لاريجاني", "أمس"])
     assert "nw[1]=family" in feats[1] and "nw[-1]=given" in feats[2]
     assert not any(f.startswith("nw[1]=") for f in feats[2])  # "أمس" is in no list
+
+
+def test_frequency_features_tell_rare_names_from_common_nouns():
+    # A foreign surname: known to general text, but never with the article or a plural ending.
+    assert frequency_features("ميركل")[2] == "al=only-bare"
+    assert "pl=none" in frequency_features("ميركل")
+    # A common noun: its definite form is the commoner one, and it has a plural.
+    noun = frequency_features("مستشفى")
+    assert noun[2] in ("al=<-50", "al=<0") and "pl=none" not in noun
+    # A clitic is not read off a word that general text knows whole: "بنك" is not ب + "نك".
+    assert frequency_features("بنك")[1] == frequency_features("والبنك")[1] != "zs=none"
+    assert frequency_features("وميركل")[1] == frequency_features("ميركل")[1]
+    assert frequency_features("ززقققز")[:3] == ("zf=none", "zs=none", "al=none")
+    feats = sentence_features(["قالت", "ميركل", "أمس"])
+    assert "al=only-bare" in feats[1] and sum(f.startswith("zs=") for f in feats[1]) == 1
+
+
+def test_first_pass_features_share_a_words_contexts_across_the_document():
+    doc = [["أشاد", "المدرب", "الإيطالي", "بيرلو", "بالفريق"], ["وأكد", "بيرلو", "أن", "الفوز", "مستحق"]]
+    feats = first_pass_features(doc)
+    # The second "بيرلو" learns that another mention stood after a nisba, and what stood around it.
+    assert {"dLnisba", "dL=ايطالي", "dR=بالفريق"} <= set(feats[1][1])
+    assert "dR=ان" in feats[0][3] and "dL=اكد" in feats[0][3]
+    # A mention does not pass its context to itself, and unrelated words get nothing.
+    assert "dR=ان" not in feats[1][1] and "dLnisba" not in feats[0][3]
+    assert not any(f.startswith("d") and f[1:2] in "LR" for f in feats[1][3])
+    # Everything a sentence alone gives is still there.
+    assert all(set(sentence_features(words)[i]) <= set(feats[s][i])
+               for s, words in enumerate(doc) for i in range(len(words)))
+
+
+def test_word_frequency_reader_decodes_wordfreqs_messagepack_layout():
+    # [{"format": "cB"}, [], ["في", "من"]]: a map, an empty bucket, a bucket of two words.
+    data = (b"\x93\x81\xa6format\xa2cB\x90\x92" + b"\xa4" + "في".encode() + b"\xa4" + "من".encode())
+    assert _Reader(data).value() == [{"format": "cB"}, [], ["في", "من"]]
+    with pytest.raises(ValueError, match="unexpected MessagePack byte"):
+        _Reader(b"\xc1").value()
 
 
 def test_build_keeps_arabic_names_without_bracketed_qualifiers():

@@ -31,11 +31,12 @@ class Lexicon:
 
     cues: dict[str, str]  # normalised word -> PER | ORG | LOC | PART
     names: dict[tuple[str, ...], str]  # normalised token tuple -> PER | LOC | ORG | MISC
-    longest: int
+    longest: dict[str, int]  # first word of a name -> the most words a name starting with it has
     name_words: dict[str, tuple[str, ...]]  # normalised word -> given | family | translit
     # A word of a multi-word gazetteer name -> PER-first | PER-last | ORG | LOC: "ساركوزي" ends
     # "نيكولا ساركوزي", so it is likely a surname when it stands alone or after an unlisted first name.
     name_parts: dict[str, tuple[str, ...]]
+    ranks: dict[str, int]  # normalised word -> frequency rank in centibels (word_frequencies.tsv)
 
 
 def _data_rows(path: Path) -> list[list[str]]:
@@ -66,14 +67,29 @@ def lexicon() -> Lexicon:
             for word in key:
                 parts.setdefault(word, {})[kind] = None
     name_parts = {word: tuple(kinds) for word, kinds in parts.items() if word not in cues}
-    return Lexicon(cues=cues, names=names, longest=max(len(k) for k in names), name_words=name_words,
-                   name_parts=name_parts)
+    ranks = {row[0]: int(row[1]) for row in _data_rows(DATA / "word_frequencies.tsv")}
+    longest: dict[str, int] = {}
+    for key in names:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return Lexicon(cues=cues, names=names, longest=longest, name_words=name_words,
+                   name_parts=name_parts, ranks=ranks)
+
+
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> tuple[tuple[str, str], ...]:
+    """`clitic_readings`, once per word: most feature functions read them."""
+    return tuple(clitic_readings(word))
+
+
+@lru_cache(maxsize=200_000)
+def _normalized(word: str) -> str:
+    return normalize(word)
 
 
 @lru_cache(maxsize=200_000)
 def stems(word: str) -> tuple[str, ...]:
     """Normalised forms a word may stand for: bare, clitic-stripped ("والعراق" -> "عراق"), pronoun-stripped."""
-    forms = [stem for _, stem in clitic_readings(word)]
+    forms = [stem for _, stem in _readings(word)]
     for suffix in PRONOUN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(normalize(word[: -len(suffix)]))
@@ -88,13 +104,13 @@ def _length_bucket(n: int) -> str:
 @lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[str, ...]:
     """Features of a word alone, without context."""
-    norm = normalize(word)
+    norm = _normalized(word)
     feats = ["w=" + word, "n=" + norm, "len=" + _length_bucket(len(norm))]
     for k in range(1, 5):
         if len(norm) > k:
             feats.append(f"p{k}={norm[:k]}")
             feats.append(f"s{k}={norm[-k:]}")
-    readings = clitic_readings(word)
+    readings = _readings(word)
     for prefix, stem in readings[1:]:
         feats.append("st=" + stem)
         feats.append("pf=" + prefix)
@@ -126,6 +142,38 @@ def word_features(word: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+def _rank_band(rank: int | None) -> str:
+    return "none" if rank is None else str(rank // 50)
+
+
+@lru_cache(maxsize=200_000)
+def frequency_features(word: str) -> tuple[str, ...]:
+    """How common the word is in general Arabic text, and whether it behaves like a common noun.
+
+    zf/zs: the frequency band of the word and of its clitic-stripped stem ("none": rarer than one
+    in ten million, as most unseen names are). al: how the definite form's frequency compares with
+    the bare form's: "بنك"/"البنك" are both common, "ساركوزي" has no "الساركوزي". pl/ha/in: the
+    bands of the stem with a plural or possessive ending, which names do not take.
+    """
+    ranks = lexicon().ranks
+    readings = [stem for _, stem in _readings(word)]
+    # The reading general text knows best: "بنك" is the word, not ب + "نك"; "وساركوزي" is و + "ساركوزي".
+    stem = min(readings, key=lambda form: ranks.get(form, 10_000))
+    if stem not in ranks:
+        stem = readings[-1]
+    feats = ["zf=" + _rank_band(ranks.get(_normalized(word))), "zs=" + _rank_band(ranks.get(stem))]
+    bare = stem[2:] if stem.startswith("ال") else stem
+    rank_bare, rank_definite = ranks.get(bare), ranks.get("ال" + bare)
+    if rank_bare is None or rank_definite is None:
+        feats.append("al=" + ("none" if rank_bare == rank_definite else "only-bare" if rank_definite is None else "only-definite"))
+    else:
+        gap = rank_definite - rank_bare  # centibels: negative when the definite form is the commoner
+        feats.append("al=" + ("<-50" if gap < -50 else "<0" if gap < 0 else "<50" if gap < 50 else "<100" if gap < 100 else ">=100"))
+    for ending, name in (("ات", "pl"), ("ها", "ha"), ("ين", "in")):
+        feats.append(f"{name}=" + _rank_band(ranks.get(bare + ending)))
+    return tuple(feats)
+
+
 @lru_cache(maxsize=200_000)
 def name_kinds(word: str) -> tuple[str, ...]:
     """The name lists the word or its clitic-stripped stem is in ("given", "family", "translit"), and
@@ -151,7 +199,7 @@ def _context_view(word: str) -> tuple[str, str, str | None]:
     """What a neighbour contributes: its normalised form, its last clitic stem, its cue type."""
     cues = lexicon().cues
     cue = next((cues[f] for f in stems(word) if f in cues), None)
-    return normalize(word), clitic_readings(word)[-1][1], cue
+    return _normalized(word), _readings(word)[-1][1], cue
 
 
 def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
@@ -167,7 +215,7 @@ def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
         found = 0
         kind = ""
         for first in stems(words[i]):
-            for length in range(min(lex.longest, len(words) - i), found, -1):
+            for length in range(min(lex.longest.get(first, 0), len(words) - i), found, -1):
                 key = (first, *norms[i + 1 : i + length])
                 if key in lex.names:
                     found, kind = length, lex.names[key]
@@ -182,14 +230,41 @@ def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
     return tags
 
 
+@lru_cache(maxsize=200_000)
+def _own_features(word: str) -> tuple[str, ...]:
+    return word_features(word) + frequency_features(word)
+
+
+@lru_cache(maxsize=400_000)
+def _as_neighbour(word: str, d: int) -> tuple[str, ...]:
+    """What a word contributes to the features of the word `d` places from it (d = ±1, ±2)."""
+    v_norm, v_stem, v_cue = _context_view(word)
+    feats = [f"n[{d}]={v_norm}"]
+    if v_cue:
+        feats.append(f"cue[{d}]={v_cue}")
+    if abs(d) == 1:
+        feats.append(f"ls[{d}]={v_stem}")
+        feats.extend(f"nw[{d}]={kind}" for kind in name_kinds(word))
+    return tuple(feats)
+
+
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """One feature list per word: its own features plus a window of ±2 neighbours."""
+    return _sentence_rows(words)[0]
+
+
+def _sentence_rows(words: Sequence[str]) -> tuple[list[list[str]], list[list[str]]]:
+    """Each word's sentence features, and the part of them that the word's other mentions in a
+    document share (`first_pass_features`): its gazetteer match, the cue words beside it and the
+    nearest cue to its left."""
     views = [_context_view(w) for w in words]
     gaz = gazetteer_tags(words)
     n = len(words)
     out: list[list[str]] = []
+    shared: list[list[str]] = []
     for i, word in enumerate(words):
-        feats = list(word_features(word))
+        feats = list(_own_features(word))
+        mine: list[str] = []
         norm = views[i][0]
         if i == 0:
             feats.append("BOS")
@@ -197,26 +272,24 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
             feats.append("EOS")
         if gaz[i]:
             feats.append("gz=" + gaz[i])
+            mine.append(feats[-1])
         for d in range(-WINDOW, WINDOW + 1):
             j = i + d
             if d == 0:
                 continue
             if 0 <= j < n:
-                v_norm, v_stem, v_cue = views[j]
-                feats.append(f"n[{d}]={v_norm}")
-                if v_cue:
-                    feats.append(f"cue[{d}]={v_cue}")
+                feats.extend(_as_neighbour(words[j], d))
+                if abs(d) == 1 and views[j][2]:
+                    mine.append(f"cue[{d}]={views[j][2]}")  # in feats already, from _as_neighbour
                 if gaz[j]:
                     feats.append(f"gz[{d}]={gaz[j]}")
-                if abs(d) == 1:
-                    feats.append(f"ls[{d}]={v_stem}")
-                    feats.extend(f"nw[{d}]={kind}" for kind in name_kinds(words[j]))
             else:
                 feats.append(f"n[{d}]=<pad>")
         # The nearest cue word to the left, skipping adjectives: "الرئيس اللبناني إميل لحود".
         for j in range(i - 1, max(-1, i - 4), -1):
             if views[j][2]:
                 feats.append(f"leftcue={views[j][2]}")
+                mine.append(feats[-1])
                 break
             if not _is_nisba(views[j][0]):
                 break
@@ -225,13 +298,73 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
         if i < n - 1:
             feats.append(f"b[+1]={norm}|{views[i + 1][0]}")
         out.append(feats)
-    return out
+        shared.append(mine)
+    return out, shared
 
 
 @lru_cache(maxsize=200_000)
 def entity_key(word: str) -> str:
     """The form under which mentions of one name are pooled in a document: "ولحود" -> "لحود"."""
-    return clitic_readings(word)[-1][1] if ARABIC.search(word) else word.lower()
+    return _readings(word)[-1][1] if ARABIC.search(word) else word.lower()
+
+
+# Words commoner than this (about 60: function words, and "محمد", "بن") pool no contexts: their
+# mentions' neighbours say nothing about them and would only add features.
+COMMON_RANK = 300
+# "gz=B-PER" -> "dgz=B-PER": the few shared-context names, built once.
+_DOC_NAMES: dict[str, str] = {}
+
+
+@lru_cache(maxsize=200_000)
+def _as_left_of_mention(word: str) -> tuple[str, ...]:
+    norm, stem, _ = _context_view(word)
+    return ("dL=" + stem, "dLnisba") if _is_nisba(norm) else ("dL=" + stem,)
+
+
+@lru_cache(maxsize=200_000)
+def _as_right_of_mention(word: str) -> str:
+    return "dR=" + _context_view(word)[0]
+
+
+def first_pass_features(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """First-pass features of a document's sentences: each word's sentence features, plus the
+    contexts of the same word's other mentions in the document. "كافو" after "النجم البرازيلي" once
+    is a person wherever else it stands ("وكان كافو", "واعترف كافو").
+
+    A mention passes on the stem before it ("dL=قال"), whether that is a nisba ("dLnisba"), the word
+    after it ("dR="), and its cue and gazetteer features; words of fewer than three letters, and the
+commonest words (COMMON_RANK), pass nothing.
+    """
+    rows = [_sentence_rows(words) for words in sentences]
+    base = [feats for feats, _ in rows]
+    ranks = lexicon().ranks
+    # Per word key: how many of its mentions have each context; per mention: the contexts it has.
+    counts: dict[str, dict[str, int]] = {}
+    own: list[list[tuple[str, ...]]] = []
+    for s, words in enumerate(sentences):
+        mentions: list[tuple[str, ...]] = []
+        for i, word in enumerate(words):
+            key = entity_key(word)
+            if len(key) < 3 or ranks.get(key, COMMON_RANK) < COMMON_RANK:
+                mentions.append(())
+                continue
+            mine = [_DOC_NAMES.get(f) or _DOC_NAMES.setdefault(f, "d" + f) for f in rows[s][1][i]]
+            if i > 0:
+                mine.extend(_as_left_of_mention(words[i - 1]))
+            if i + 1 < len(words):
+                mine.append(_as_right_of_mention(words[i + 1]))
+            found = counts.setdefault(key, {})
+            for feature in set(mine):
+                found[feature] = found.get(feature, 0) + 1
+            mentions.append(tuple(mine))
+        own.append(mentions)
+    for s, words in enumerate(sentences):
+        for i, word in enumerate(words):
+            found = counts.get(entity_key(word))
+            if found:
+                mine = own[s][i]
+                base[s][i].extend(f for f, n in found.items() if n > (f in mine))
+    return base
 
 
 def document_features(
@@ -241,8 +374,10 @@ def document_features(
 ) -> list[list[list[str]]]:
     """Second-pass features: each word's own features plus what the first pass said about it and
     about its other mentions in the same document ("لحود" tagged PER twice makes the third one PER).
-    `base`, the sentences' `sentence_features` where already computed, is extended in place.
+    `base`, the sentences' `first_pass_features` where already computed, is extended in place.
     """
+    if base is None:
+        base = first_pass_features(sentences)
     votes: dict[str, dict[str, int]] = {}
     for words, tags in zip(sentences, first_pass, strict=True):
         for word, tag in zip(words, tags, strict=True):
@@ -252,7 +387,7 @@ def document_features(
             kinds[kind] = kinds.get(kind, 0) + 1
     out = []
     for index, (words, tags) in enumerate(zip(sentences, first_pass, strict=True)):
-        feats_of = base[index] if base is not None else sentence_features(words)
+        feats_of = base[index]
         n = len(words)
         for i, word in enumerate(words):
             feats = feats_of[i]
@@ -270,3 +405,10 @@ def document_features(
                 feats.append(f"doc={best}|{'most' if share >= 0.5 else 'some'}")
         out.append(feats_of)
     return out
+
+
+def clear_word_caches() -> None:
+    """Forget every word's cached features (the word lists stay loaded): for timing cold tagging."""
+    for value in list(globals().values()):
+        if callable(getattr(value, "cache_clear", None)) and value is not lexicon:
+            value.cache_clear()

@@ -19,7 +19,7 @@ import pycrfsuite
 
 from hadath.errors import HadathError
 from hadath.ner.conll import repair_bio
-from hadath.ner.features import document_features, sentence_features
+from hadath.ner.features import document_features, first_pass_features
 from hadath.ner.scoring import bio_spans
 from hadath.text.tokens import tokenize
 
@@ -52,7 +52,7 @@ class NerTagger:
         """BIO tags for each word of each sentence; the sentences are read as one document."""
         split = [_pieces(words) for words in sentences]
         pieces = [piece for parts in split for piece in parts]
-        base = [sentence_features(words) for words in pieces]
+        base = first_pass_features(pieces)
         first = [self._first.tag(feats) if feats else [] for feats in base]
         if self._second is None:
             tags = first

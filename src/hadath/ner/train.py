@@ -25,7 +25,7 @@ from pathlib import Path
 import pycrfsuite
 
 from hadath.ner.conll import load_corpus
-from hadath.ner.features import document_features, sentence_features
+from hadath.ner.features import document_features, first_pass_features
 from hadath.ner.scoring import score
 from hadath.ner.tagger import DOC_SENTENCES, FIRST_PASS_MODEL, SECOND_PASS_MODEL, NerTagger
 
@@ -58,6 +58,11 @@ def documents(corpus: Corpus) -> list[Corpus]:
     return [corpus[i : i + DOC_SENTENCES] for i in range(0, len(corpus), DOC_SENTENCES)]
 
 
+def first_pass_rows(corpus: Corpus) -> list[list[list[str]]]:
+    """First-pass features of each sentence, read by documents as the tagger reads them."""
+    return [feats for doc in documents(corpus) for feats in first_pass_features([words for words, _ in doc])]
+
+
 def second_pass_features(corpus: Corpus, first_pass: Sequence[list[str]]) -> list[list[list[str]]]:
     feats: list[list[list[str]]] = []
     i = 0
@@ -68,7 +73,7 @@ def second_pass_features(corpus: Corpus, first_pass: Sequence[list[str]]) -> lis
 
 
 def _fit_first_pass(corpus: Corpus, path: Path, c1: float, c2: float) -> None:
-    fit([sentence_features(w) for w, _ in corpus], [t for _, t in corpus], path, c1, c2)
+    fit(first_pass_rows(corpus), [t for _, t in corpus], path, c1, c2)
 
 
 def _first_pass_job(job: tuple[Corpus, Corpus, float, float]) -> list[list[str]]:
@@ -76,10 +81,10 @@ def _first_pass_job(job: tuple[Corpus, Corpus, float, float]) -> list[list[str]]
     train_part, tag_part, c1, c2 = job
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "pass1.crfsuite"
-        fit([sentence_features(w) for w, _ in train_part], [t for _, t in train_part], path, c1, c2)
+        fit(first_pass_rows(train_part), [t for _, t in train_part], path, c1, c2)
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
-        return [tagger.tag(sentence_features(w)) for w, _ in tag_part]
+        return [tagger.tag(feats) for feats in first_pass_rows(tag_part)]
 
 
 def train_two_pass(corpus: Corpus, out_dir: Path, c1: float, c2: float, workers: int = 2) -> None:
