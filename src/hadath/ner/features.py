@@ -23,6 +23,7 @@ LATIN = re.compile(r"[A-Za-z]")
 DIGIT = re.compile(r"\d")
 ARABIC = re.compile("[\u0621-\u064a]")
 WINDOW = 2
+NEIGHBOURS = tuple(d for d in range(-WINDOW, WINDOW + 1) if d)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def _readings(word: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=200_000)
 def _normalized(word: str) -> str:
-    return normalize(word)
+    return _readings(word)[0][1]  # the bare reading is the normalised word
 
 
 @lru_cache(maxsize=200_000)
@@ -235,17 +236,22 @@ def _own_features(word: str) -> tuple[str, ...]:
     return word_features(word) + frequency_features(word)
 
 
-@lru_cache(maxsize=400_000)
-def _as_neighbour(word: str, d: int) -> tuple[str, ...]:
-    """What a word contributes to the features of the word `d` places from it (d = ±1, ±2)."""
+@lru_cache(maxsize=200_000)
+def _as_neighbour(word: str) -> tuple[tuple[str, ...], ...]:
+    """What a word contributes to the features of the word d places from it, indexed by d + WINDOW
+    (d = ±1, ±2; the middle one, d = 0, is empty)."""
     v_norm, v_stem, v_cue = _context_view(word)
-    feats = [f"n[{d}]={v_norm}"]
-    if v_cue:
-        feats.append(f"cue[{d}]={v_cue}")
-    if abs(d) == 1:
-        feats.append(f"ls[{d}]={v_stem}")
-        feats.extend(f"nw[{d}]={kind}" for kind in name_kinds(word))
-    return tuple(feats)
+    kinds = name_kinds(word)
+    out = []
+    for d in range(-WINDOW, WINDOW + 1):
+        feats = [f"n[{d}]={v_norm}"] if d else []
+        if v_cue and d:
+            feats.append(f"cue[{d}]={v_cue}")
+        if abs(d) == 1:
+            feats.append(f"ls[{d}]={v_stem}")
+            feats.extend(f"nw[{d}]={kind}" for kind in kinds)
+        out.append(tuple(feats))
+    return tuple(out)
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
@@ -258,6 +264,7 @@ def _sentence_rows(words: Sequence[str]) -> tuple[list[list[str]], list[list[str
     document share (`first_pass_features`): its gazetteer match, the cue words beside it and the
     nearest cue to its left."""
     views = [_context_view(w) for w in words]
+    around = [_as_neighbour(w) for w in words]
     gaz = gazetteer_tags(words)
     n = len(words)
     out: list[list[str]] = []
@@ -273,12 +280,10 @@ def _sentence_rows(words: Sequence[str]) -> tuple[list[list[str]], list[list[str
         if gaz[i]:
             feats.append("gz=" + gaz[i])
             mine.append(feats[-1])
-        for d in range(-WINDOW, WINDOW + 1):
+        for d in NEIGHBOURS:
             j = i + d
-            if d == 0:
-                continue
             if 0 <= j < n:
-                feats.extend(_as_neighbour(words[j], d))
+                feats.extend(around[j][d + WINDOW])
                 if abs(d) == 1 and views[j][2]:
                     mine.append(f"cue[{d}]={views[j][2]}")  # in feats already, from _as_neighbour
                 if gaz[j]:
