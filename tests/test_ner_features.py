@@ -6,6 +6,7 @@ import pytest
 
 from hadath.ner.build_gazetteer import clean_arabic_name
 from hadath.ner.build_word_frequencies import _Reader
+from hadath.ner.build_word_frequencies import main as build_word_frequencies
 from hadath.ner.conll import ANERCORP_TYPES, WOJOOD_TYPES, load_corpus, map_tag, read_sentences, repair_bio
 from hadath.ner.features import (
     document_features,
@@ -121,6 +122,27 @@ def test_word_frequency_reader_decodes_wordfreqs_messagepack_layout():
     assert _Reader(data).value() == [{"format": "cB"}, [], ["في", "من"]]
     with pytest.raises(ValueError, match="unexpected MessagePack byte"):
         _Reader(b"\xc1").value()
+
+
+def test_word_frequency_build_keeps_arabic_words_normalised_with_their_best_rank(tmp_path):
+    import gzip
+    import zipfile
+
+    def text(word: str) -> bytes:
+        data = word.encode()
+        return bytes([0xA0 | len(data)]) + data
+
+    # Rank 1 holds "الأمم" and a Latin word; rank 2 "الامم" (the same word normalised) and "سلام".
+    buckets = b"\x93\x81\xa6format\xa2cB" + b"\x92" + text("الأمم") + text("peace") + b"\x92" + text("الامم") + text("سلام")
+    wheel = tmp_path / "wordfreq-3.1.1-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("wordfreq/data/large_ar.msgpack.gz", gzip.compress(buckets))
+    out = tmp_path / "word_frequencies.tsv"
+    build_word_frequencies(["--wheel", str(wheel), "--out", str(out)])
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert rows == [["الامم", "1"], ["سلام", "2"]]
+    with pytest.raises(SystemExit, match="no such wheel"):
+        build_word_frequencies(["--wheel", str(tmp_path / "missing.whl"), "--out", str(out)])
 
 
 def test_build_keeps_arabic_names_without_bracketed_qualifiers():

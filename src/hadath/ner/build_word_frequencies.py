@@ -97,14 +97,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m hadath.ner.build_word_frequencies", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wheel", type=Path, required=True, help="wordfreq-3.1.1-py3-none-any.whl")
+    parser.add_argument("--out", type=Path, default=OUTPUT, help="the TSV to write (default: the package's)")
     args = parser.parse_args(argv)
     if not args.wheel.is_file():
         raise SystemExit(f"build_word_frequencies: no such wheel: {args.wheel}")
     ranks = ranked_words(args.wheel)
     lines = ["# normalised word\trank in centibels (wordfreq 3.1.1 large_ar, CC BY-SA 4.0); see SOURCES.md"]
     lines += [f"{word}\t{rank}" for word, rank in sorted(ranks.items())]
-    OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {len(ranks)} words to {OUTPUT}")
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {len(ranks)} words to {args.out}")
 
 
 if __name__ == "__main__":
