@@ -4,8 +4,10 @@
                               between sentences -> TOKEN<TAB>TAG per line, blank lines kept, BIO tags
                               with types PER, ORG, LOC, MISC.
     hadath tag FILE           plain text -> one JSON object per entity, one per line:
-                              {"text": "عباس عراقجي", "start": 27, "end": 38, "type": "PER"}
-                              start/end are character offsets into the text as read (end exclusive).
+                              {"text": "عباس عراقجي", "start": 27, "end": 38, "type": "PER", "score": 0.97}
+                              start/end are character offsets into the text as read (end exclusive);
+                              score is how sure the model is: the lowest probability it gives one of
+                              the span's BIO tags (0-1), for thresholding.
 
 FILE may be - for standard input. Both read and write as they go, so a file of any length is tagged
 in bounded memory; every 30 sentences are read as one document (names repeated in it agree).
@@ -104,9 +106,9 @@ def tag_text(lines: Iterator[str], out: TextIO) -> int:
     buffer_offset = 0
 
     def flush() -> None:
-        for span in tagger.find_entities(buffer, batch, buffer_offset):
-            out.write(json.dumps({"text": span.text, "start": span.start, "end": span.end, "type": span.type},
-                                 ensure_ascii=False) + "\n")
+        for span in tagger.find_entities(buffer, batch, buffer_offset, scored=True):
+            entity = {"text": span.text, "start": span.start, "end": span.end, "type": span.type, "score": span.score}
+            out.write(json.dumps(entity, ensure_ascii=False) + "\n")
 
     for line in lines:
         local = len(buffer)

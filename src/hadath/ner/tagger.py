@@ -35,12 +35,15 @@ MAX_SENTENCE_TOKENS = 400
 
 @dataclass(frozen=True)
 class TaggedSpan:
-    """An entity found by the tagger: characters [start, end) of the text it was given."""
+    """An entity found by the tagger: characters [start, end) of the text it was given, and how
+    sure the model is of it: the lowest probability it gives any of the span's tags (None where
+    scores were not asked for)."""
 
     text: str
     start: int
     end: int
     type: str
+    score: float | None = None
 
 
 class NerTagger:
@@ -50,24 +53,42 @@ class NerTagger:
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each word of each sentence; the sentences are read as one document."""
+        return self._tag(sentences, scored=False)[0]
+
+    def tag_document_scored(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[float]]]:
+        """BIO tags, and for each word the probability the deciding pass gives its tag there."""
+        return self._tag(sentences, scored=True)
+
+    def _tag(self, sentences: Sequence[Sequence[str]], scored: bool) -> tuple[list[list[str]], list[list[float]]]:
         split = [_pieces(words) for words in sentences]
         pieces = [piece for parts in split for piece in parts]
         base = first_pass_features(pieces)
         first = [self._first.tag(feats) if feats else [] for feats in base]
-        if self._second is None:
-            tags = first
-        else:
+        last, tags = self._first, first
+        if self._second is not None:
             feats = document_features(pieces, first, base)
-            tags = [self._second.tag(f) if f else [] for f in feats]
+            last, tags = self._second, [self._second.tag(f) if f else [] for f in feats]
         tags = [repair_bio(t) for t in tags]
+        probabilities: list[list[float]] = []
+        if scored:
+            chosen = feats if self._second is not None else base
+            for piece_feats, piece_tags in zip(chosen, tags, strict=True):
+                if any(tag != "O" for tag in piece_tags):  # only entities' tags are scored
+                    last.set(piece_feats)
+                    probabilities.append([last.marginal(tag, t) if tag != "O" else 1.0 for t, tag in enumerate(piece_tags)])
+                else:
+                    probabilities.append([1.0] * len(piece_tags))
         # Put the pieces of overlong sentences back together.
         out: list[list[str]] = []
+        out_probabilities: list[list[float]] = []
         i = 0
         for parts in split:
             joined = [tag for piece_tags in tags[i : i + len(parts)] for tag in piece_tags]
             out.append(repair_bio(joined) if len(parts) > 1 else joined)
+            if scored:
+                out_probabilities.append([p for piece in probabilities[i : i + len(parts)] for p in piece])
             i += len(parts)
-        return out
+        return out, out_probabilities
 
     def tag_sentences(self, sentences: Iterable[Sequence[str]], doc_size: int = DOC_SENTENCES) -> Iterator[list[str]]:
         """Stream of tags for a stream of sentences, `doc_size` sentences held at a time."""
@@ -80,15 +101,18 @@ class NerTagger:
         if batch:
             yield from self.tag_document(batch)
 
-    def find_entities(self, text: str, sentences: Sequence[tuple[int, int]], offset: int = 0) -> list[TaggedSpan]:
-        """Entities in `text`, given its sentences as (start, end) character offsets; one document."""
+    def find_entities(self, text: str, sentences: Sequence[tuple[int, int]], offset: int = 0,
+                      scored: bool = False) -> list[TaggedSpan]:
+        """Entities in `text`, given its sentences as (start, end) character offsets; one document.
+        With `scored`, each span carries the lowest probability the model gives one of its tags."""
         tokenised = [tokenize(text[start:end], start) for start, end in sentences]
-        tags = self.tag_document([[t.text for t in tokens] for tokens in tokenised])
+        tags, probabilities = self._tag([[t.text for t in tokens] for tokens in tokenised], scored)
         spans = []
-        for tokens, sentence_tags in zip(tokenised, tags, strict=True):
+        for index, (tokens, sentence_tags) in enumerate(zip(tokenised, tags, strict=True)):
             for first, last, kind in bio_spans(sentence_tags):
                 start, end = tokens[first].start, tokens[last - 1].end
-                spans.append(TaggedSpan(text[start:end], start + offset, end + offset, kind))
+                score = round(min(probabilities[index][first:last]), 3) if scored else None
+                spans.append(TaggedSpan(text[start:end], start + offset, end + offset, kind, score))
         return spans
 
 
