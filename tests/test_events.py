@@ -95,6 +95,15 @@ def test_modal_makes_hypothetical() -> None:
     assert coded(art) == [("USA", "SYR", "163", "hypothetical")]
 
 
+def test_will_not_hesitate_to_is_a_threat_but_did_not_hesitate_is_done() -> None:
+    threat = article_with("وقال الوزير إن أنقرة لن تتردد في فرض عقوبات على طهران.", {
+        "أنقرة": ("LOC", "TUR", "TUR"), "طهران": ("LOC", "IRN", "IRN")})
+    assert [(s, t, status) for s, t, _, status in coded(threat)] == [("TUR", "IRN", "hypothetical")]
+    done = article_with("وقال الوزير إن أنقرة لم تتردد في فرض عقوبات على طهران.", {
+        "أنقرة": ("LOC", "TUR", "TUR"), "طهران": ("LOC", "IRN", "IRN")})
+    assert [(s, t, status) for s, t, _, status in coded(done)] == [("TUR", "IRN", "occurred")]
+
+
 def test_between_pair_and_postponed() -> None:
     art = article_with("تأجلت المحادثات بين القاهرة والخرطوم إلى موعد لاحق.", {
         "القاهرة": ("LOC", "EGY", "EGY"), "الخرطوم": ("LOC", "SDN", "SDN")})

@@ -89,7 +89,7 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
         statuses.add("planned")  # "سيزور"; "سيقوم بزيارة": the light verb's future is its noun's
     for index, marker in markers:
         first_word = marker.tokens[0]
-        if first_word in TIGHT:
+        if first_word in TIGHT and len(marker.tokens) == 1:  # "لن تتردد" is a phrase with a scope of its own
             gap = trigger.first - index
             # "لم تنفذ أي هجوم": a negated light verb negates the act its noun names
             carried = (first_word in ("لم", "لن") and 0 < gap <= 6 and light_verb_between(tokens, index + 1, trigger.first)) \
