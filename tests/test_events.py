@@ -104,6 +104,16 @@ def test_will_not_hesitate_to_is_a_threat_but_did_not_hesitate_is_done() -> None
     assert [(s, t, status) for s, t, _, status in coded(done)] == [("TUR", "IRN", "occurred")]
 
 
+def test_joined_subjects_sign_with_each_other_but_each_praise_a_third_party() -> None:
+    states = {"مصر": ("LOC", "EGY", "EGY"), "الأردن": ("LOC", "JOR", "JOR"), "قطر": ("LOC", "QAT", "QAT")}
+    assert coded(article_with("ووقعت مصر والأردن اتفاقية للتعاون التجاري.", states)) == [
+        ("EGY", "JOR", "057", "occurred")]
+    assert coded(article_with("وأشادت مصر والأردن بجهود قطر في الوساطة.", states)) == [
+        ("EGY", "QAT", "051", "occurred"), ("JOR", "QAT", "051", "occurred")]
+    assert [c[:3] for c in coded(article_with("واعتذرت مصر والأردن لقطر عن التأخير.", states))] == [
+        ("EGY", "QAT", "055"), ("JOR", "QAT", "055")]
+
+
 def test_between_pair_and_postponed() -> None:
     art = article_with("تأجلت المحادثات بين القاهرة والخرطوم إلى موعد لاحق.", {
         "القاهرة": ("LOC", "EGY", "EGY"), "الخرطوم": ("LOC", "SDN", "SDN")})

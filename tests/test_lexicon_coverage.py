@@ -77,6 +77,16 @@ def coded(text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # 051 endorse: support for another's efforts is backing in words, not aid; material support stays 07
+    ("وجددت قطر دعمها لجهود اليابان في الوساطة.", [("QAT", "JPN", "051", "occurred")]),
+    ("وأعلن الأردن دعمه لمبادرة فرنسا للسلام.", [("JOR", "FRA", "051", "occurred")]),
+    ("وقدمت الكويت دعما لمصر بقيمة مئة مليون دولار.", [("KWT", "EGY", "070", "occurred")]),
+])
+def test_support_for_efforts_is_endorsement(text: str, expected: list[tuple]) -> None:
+    assert coded(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # 01 statements: condolences
     ("عزى الملك الأردني الرئيس التركي في ضحايا الزلزال.", [("JOR", "TUR", "018", "occurred")]),
     ("وقدمت مصر التعازي إلى تركيا في ضحايا الزلزال.", [("EGY", "TUR", "018", "occurred")]),

@@ -195,6 +195,13 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
     return found
 
 
+def _mutual(cameo: str) -> bool:
+    """Acts two parties do with each other: intents to cooperate, consultations, diplomatic and
+    material cooperation, agreements (03, 04, 050, 057, 06). Praise, support, recognition, an
+    apology or forgiveness (051-056) go one way: joined subjects each do them to a third party."""
+    return cameo[:2] in ("03", "04", "06") or cameo in ("05", "050") or cameo.startswith("057")
+
+
 def _agency_credit(text: str, mention: ActorMention) -> bool:
     """A news agency, or the nisba that names one ("الفرنسية" for AFP, "الألمانية" for dpa), alone inside
     parentheses; "مستعمرة المنارة (الإسرائيلية)" is a gloss, not a credit."""
@@ -444,7 +451,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None
-    symmetric = entry.cameo[:2] in ("03", "04", "05", "06")
+    symmetric = _mutual(entry.cameo)
     partners = _joined_after(source, mentions) if source is not None else []
     if source is not None and symmetric:
         # "تركيا وإيران سيبحثان …": the two joined subjects meet each other
