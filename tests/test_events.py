@@ -114,6 +114,18 @@ def test_joined_subjects_sign_with_each_other_but_each_praise_a_third_party() ->
         ("EGY", "QAT", "055"), ("JOR", "QAT", "055")]
 
 
+def test_a_bare_past_form_after_a_preposition_is_a_verbal_noun_whose_object_owner_is_the_target() -> None:
+    # "في قصف مواقع X": after "في" the form is the noun (a verb would take X as its subject); X owns
+    # the positions shelled, and the shelling state is the subject of the clause before
+    actors = {"تركيا": ("LOC", "TUR", "TUR"), "حزب العمال الكردستاني": ("ORG", "PKK", "PKK"),
+              "العراق": ("LOC", "IRQ", "IRQ"), "الجيش الإسرائيلي": ("ORG", "ISRMIL", "ISR"),
+              "حزب الله": ("ORG", "HEZBOLLAH", "HEZBOLLAH")}
+    assert coded(article_with("وأكد الوزير أن تركيا لن تتردد في قصف مواقع حزب العمال الكردستاني في العراق.",
+                              actors)) == [("TUR", "PKK", "195", "hypothetical")]
+    [event] = article_with("وجاء ذلك بعد قصف الجيش الإسرائيلي مواقع حزب الله.", actors).events
+    assert (event.trigger.text, event.source.key, event.target.key) == ("قصف", "ISR", "HEZBOLLAH")
+
+
 def test_between_pair_and_postponed() -> None:
     art = article_with("تأجلت المحادثات بين القاهرة والخرطوم إلى موعد لاحق.", {
         "القاهرة": ("LOC", "EGY", "EGY"), "الخرطوم": ("LOC", "SDN", "SDN")})

@@ -8,7 +8,7 @@ clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the sta
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -113,8 +113,23 @@ class TriggerLexicon:
                     continue
                 if not _prefix_fits(prefix, entry.kind):
                     continue
+                if entry.kind == "past" and not prefix and stem == entry.tokens[0] and i > 0 \
+                        and normalize_word(tokens[i - 1].text) in NOUN_GOVERNORS:
+                    entry = _as_verbal_noun(entry)  # "في قصف مواقع": after a preposition, the noun
                 return TriggerMatch(entry, i, i, tokens[i].start, tokens[i].end, future, prefix)
         return best
+
+
+# Words after which the bare past form of a verb ("قصف", "قتل") is read as its verbal noun: the
+# unvowelled text writes them alike, and no verb follows a preposition ("من" is left out: "من قتل"
+# may be "who killed").
+NOUN_GOVERNORS = frozenset(normalize_word(w) for w in (
+    "في", "على", "إلى", "عن", "بعد", "قبل", "خلال", "حول", "منذ", "إثر", "عقب", "جراء", "بسبب"))
+
+
+@cache
+def _as_verbal_noun(entry: TriggerEntry) -> TriggerEntry:
+    return replace(entry, kind="noun")
 
 
 VERB_PREFIXES = {"", "و", "ف", "س", "وس", "فس"}

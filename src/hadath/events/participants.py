@@ -547,8 +547,13 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     object_nisba = entry.kind == "noun" and "-" in entry.target_preps and first_after is not None \
         and first_after.origin == "adjective" and first_after.first == trigger.last + 2 \
         and normalize_word(tokens[trigger.last + 1].text).startswith("ال")
+    # "قصف مواقع حزب الله": a name behind the bare noun that a transitive verbal noun governs owns
+    # that object; it is what is done to, not the doer
+    object_owner = entry.kind == "noun" and "-" in entry.target_preps and first_after is not None \
+        and first_after.first == trigger.last + 2 and first_after.origin != "adjective" \
+        and _genitive_of_common_noun(first_after, tokens)
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
-            and not genitive_nisba and not object_nisba:
+            and not genitive_nisba and not object_nisba and not object_owner:
         return first_after
     # A verb's subject stands in its own clause; "…، وبحث معه" opens a coordinated clause whose
     # subject is the one before (inherited). A verbal noun may take the subject of the verb that
