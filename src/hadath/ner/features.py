@@ -151,8 +151,8 @@ def _rank_band(rank: int | None) -> str:
 def frequency_features(word: str) -> tuple[str, ...]:
     """How common the word is in general Arabic text, and whether it behaves like a common noun.
 
-    zf/zs: the frequency band of the word and of its clitic-stripped stem ("none": rarer than one
-    in ten million, as most unseen names are). al: how the definite form's frequency compares with
+    zf/zs: the frequency band of the word as written and of the clitic reading general text knows
+    best ("none": rarer than one in ten million, as most unseen names are). al: how the definite form's frequency compares with
     the bare form's: "بنك"/"البنك" are both common, "ساركوزي" has no "الساركوزي". pl/ha/in: the
     bands of the stem with a plural or possessive ending, which names do not take.
     """
