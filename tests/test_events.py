@@ -126,6 +126,14 @@ def test_a_bare_past_form_after_a_preposition_is_a_verbal_noun_whose_object_owne
     assert (event.trigger.text, event.source.key, event.target.key) == ("قصف", "ISR", "HEZBOLLAH")
 
 
+def test_victims_right_after_a_verbal_noun_of_violence_are_its_target() -> None:
+    actors = {"روسيا": ("LOC", "RUS", "RUS"), "المدنيين": ("ORG", "PSECVL", "PSE"),
+              "الجيش الإسرائيلي": ("ORG", "ISRMIL", "ISR")}
+    assert coded(article_with("ونفت روسيا أي دور لها في قتل المدنيين.", actors)) == [("RUS", "PSE", "190", "denied")]
+    assert coded(article_with("وواصل الجيش الإسرائيلي استهداف المدنيين في غزة.", actors)) == [
+        ("ISR", "PSE", "190", "occurred")]
+
+
 def test_between_pair_and_postponed() -> None:
     art = article_with("تأجلت المحادثات بين القاهرة والخرطوم إلى موعد لاحق.", {
         "القاهرة": ("LOC", "EGY", "EGY"), "الخرطوم": ("LOC", "SDN", "SDN")})

@@ -195,6 +195,14 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
     return found
 
 
+VIOLENT_ROOTS = ("17", "18", "19", "20")
+
+
+def _victim_word(text: str) -> bool:
+    """"المدنيين", "والمدنيين": a word for victims (victim_words.tsv), article and clitics aside."""
+    return any(stem in word_list("victim_words.tsv") for _, stem in clitic_readings(text))
+
+
 def _mutual(cameo: str) -> bool:
     """Acts two parties do with each other: intents to cooperate, consultations, diplomatic and
     material cooperation, agreements (03, 04, 050, 057, 06). Praise, support, recognition, an
@@ -552,8 +560,12 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     object_owner = entry.kind == "noun" and "-" in entry.target_preps and first_after is not None \
         and first_after.first == trigger.last + 2 and first_after.origin != "adjective" \
         and _genitive_of_common_noun(first_after, tokens)
+    # "قتل المدنيين", "استهداف المدنيين": victims right after a verbal noun of violence are what it is
+    # done to, not its agent
+    victims = not entry.is_verb and entry.cameo[:2] in VIOLENT_ROOTS and first_after is not None \
+        and first_after.first == trigger.last + 1 and _victim_word(first_after.text)
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
-            and not genitive_nisba and not object_nisba and not object_owner:
+            and not genitive_nisba and not object_nisba and not object_owner and not victims:
         return first_after
     # A verb's subject stands in its own clause; "…، وبحث معه" opens a coordinated clause whose
     # subject is the one before (inherited). A verbal noun may take the subject of the verb that
