@@ -134,6 +134,15 @@ def test_victims_right_after_a_verbal_noun_of_violence_are_its_target() -> None:
         ("ISR", "PSE", "190", "occurred")]
 
 
+def test_a_demand_to_halt_an_act_is_the_demand_alone() -> None:
+    actors = {"الأردن": ("LOC", "JOR", "JOR"), "الجيش الإسرائيلي": ("ORG", "ISRMIL", "ISR"),
+              "المدنيين": ("ORG", "PSECVL", "PSE")}
+    # "بوقف قتل": after the noun of halting, "قتل" is the noun of the act to halt; no killing is told
+    assert coded(article_with("وطالب الأردن بوقف قتل المدنيين.", actors)) == [("JOR", "PSE", "100", "occurred")]
+    assert coded(article_with("وطالب الأردن الجيش الإسرائيلي بوقف قصف المدنيين.", actors)) == [
+        ("JOR", "ISR", "100", "occurred")]
+
+
 def test_between_pair_and_postponed() -> None:
     art = article_with("تأجلت المحادثات بين القاهرة والخرطوم إلى موعد لاحق.", {
         "القاهرة": ("LOC", "EGY", "EGY"), "الخرطوم": ("LOC", "SDN", "SDN")})

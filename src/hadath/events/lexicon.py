@@ -114,17 +114,18 @@ class TriggerLexicon:
                 if not _prefix_fits(prefix, entry.kind):
                     continue
                 if entry.kind == "past" and not prefix and stem == entry.tokens[0] and i > 0 \
-                        and normalize_word(tokens[i - 1].text) in NOUN_GOVERNORS:
+                        and any(word in NOUN_GOVERNORS for _, word in clitic_readings(tokens[i - 1].text)):
                     entry = _as_verbal_noun(entry)  # "في قصف مواقع": after a preposition, the noun
                 return TriggerMatch(entry, i, i, tokens[i].start, tokens[i].end, future, prefix)
         return best
 
 
 # Words after which the bare past form of a verb ("قصف", "قتل") is read as its verbal noun: the
-# unvowelled text writes them alike, and no verb follows a preposition ("من" is left out: "من قتل"
-# may be "who killed").
+# unvowelled text writes them alike, and no verb follows a preposition ("وفي قصف", "بعد قصف") or a
+# noun of halting ("بوقف قتل المدنيين"). "من" is left out: "من قتل" may be "who killed".
 NOUN_GOVERNORS = frozenset(normalize_word(w) for w in (
-    "في", "على", "إلى", "عن", "بعد", "قبل", "خلال", "حول", "منذ", "إثر", "عقب", "جراء", "بسبب"))
+    "في", "على", "إلى", "عن", "بعد", "قبل", "خلال", "حول", "منذ", "إثر", "عقب", "جراء", "بسبب",
+    "وقف", "إنهاء"))
 
 
 @cache
