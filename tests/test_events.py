@@ -143,6 +143,16 @@ def test_a_demand_to_halt_an_act_is_the_demand_alone() -> None:
         ("JOR", "ISR", "100", "occurred")]
 
 
+def test_an_unnamed_minister_belongs_to_the_government_the_article_names_not_to_its_places() -> None:
+    actors = {"الوزير الأردني أيمن الصفدي": ("PER", "JORGOV", "JOR"), "غزة": ("LOC", "PSE", "PSE"),
+              "رفح": ("LOC", "PSE", "PSE"), "وزير الخارجية": ("ORG", "GOV", None),
+              "نظيره القطري": ("ORG", "QATGOV", "QAT")}
+    article = article_with("وحذر الوزير الأردني أيمن الصفدي من اقتحام رفح بعد الدمار في غزة.\n"
+                           "ويبحث وزير الخارجية الأوضاع في غزة مع نظيره القطري.", actors)
+    talks = [e for e in article.events if e.root == "04"]
+    assert [(e.source.key, e.target.key) for e in talks] == [("JOR", "QAT")]
+
+
 def test_between_pair_and_postponed() -> None:
     art = article_with("تأجلت المحادثات بين القاهرة والخرطوم إلى موعد لاحق.", {
         "القاهرة": ("LOC", "EGY", "EGY"), "الخرطوم": ("LOC", "SDN", "SDN")})

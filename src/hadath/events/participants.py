@@ -60,12 +60,15 @@ class ActorMention:
 
 def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                       home_state: str | None = None, index: EntityIndex | None = None,
-                      pair: tuple[str, str] | None = None) -> list[ActorMention]:
+                      pair: tuple[str, str] | None = None, government_state: str | None = None
+                      ) -> list[ActorMention]:
     """Entities with an actor inside the sentence, adjacent parts of one description merged.
 
     "الرئيس الإيراني، إبراهيم رئيسي" (a role and a name) is one mention. A role with no state of
     its own ("الشرطة", "المتظاهرون") takes the state of the place named in the sentence, else the
-    article's `home_state`: "فرقت الشرطة المتظاهرين في الخرطوم" -> SDNCOP, SDNCVL.
+    article's `home_state`: "فرقت الشرطة المتظاهرين في الخرطوم" -> SDNCOP, SDNCVL. An unnamed
+    government office ("وزير الخارجية") is the article's own government's, `government_state` where
+    given (the state whose officials the article names most), else `home_state`.
     """
     entities = sorted(
         (e for e in (index or EntityIndex(article)).starting_in(sentence.start, sentence.end)
@@ -115,7 +118,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     for mention in mentions:
         # an unnamed minister is the article's own ("وزير الخارجية يبحث الأوضاع في غزة"); police,
         # troops and protesters belong where the sentence places them
-        state = (home_state or place_state) if mention.actor == "GOV" else (place_state or home_state)
+        state = (government_state or home_state or place_state) if mention.actor == "GOV" \
+            else (place_state or home_state)
         if mention.key is None and state and mention.actor and len(mention.actor) == 3:
             mention.key, mention.actor, mention.located = state, state + mention.actor, True
     for previous, mention in zip(mentions, mentions[1:], strict=False):

@@ -43,6 +43,7 @@ def code_events(article: Article) -> Article:
     lexicon = load_lexicon()
     events: list[Event] = []
     home = home_state(article)
+    government = government_state(article)
     entity_index = EntityIndex(article)
     subject: ActorMention | None = None  # the last subject named, for verbs that drop theirs
     verb_acts: set[tuple[int, int]] = set()  # (sentence, trigger start) of the events told by a verb
@@ -59,7 +60,7 @@ def code_events(article: Article) -> Article:
         triggers = [t for t in lexicon.match(tokens) if not _inside_a_name(t, tokens, names)]
         if not triggers:
             continue
-        mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events))
+        mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events), government)
         markers = find_markers(tokens)
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
         vague_targets.update((m.start, m.end) for m in mentions if m.located)
@@ -231,6 +232,18 @@ def home_state(article: Article) -> str | None:
     for entity in article.entities:
         if entity.type == "LOC" and entity.key and len(entity.key) == 3:
             counts[entity.key] = counts.get(entity.key, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def government_state(article: Article) -> str | None:
+    """The state whose government the article names most by its officials ("شكري" is EGYGOV three
+    times, the Qatari minister once): an unnamed "وزير الخارجية" there is that state's, even where
+    the article's places are mostly another's ("الأوضاع في غزة"). None where it names no official."""
+    counts: dict[str, int] = {}
+    for entity in article.entities:
+        key, actor = entity.key, entity.actor or ""
+        if key and len(key) == 3 and key.isupper() and actor == key + "GOV":
+            counts[key] = counts.get(key, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
