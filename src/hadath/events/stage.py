@@ -6,6 +6,7 @@ Reads article.sentences, article.entities (with actor codes), article.dates; set
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from hadath.events.cameo import load_cameo
@@ -228,22 +229,22 @@ def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple
 
 def home_state(article: Article) -> str | None:
     """The state an article is about: the one its places name most (first named wins a tie)."""
-    counts: dict[str, int] = {}
-    for entity in article.entities:
-        if entity.type == "LOC" and entity.key and len(entity.key) == 3:
-            counts[entity.key] = counts.get(entity.key, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    return _commonest(e.key for e in article.entities if e.type == "LOC" and e.key and len(e.key) == 3)
 
 
 def government_state(article: Article) -> str | None:
     """The state whose government the article names most by its officials ("شكري" is EGYGOV three
     times, the Qatari minister once): an unnamed "وزير الخارجية" there is that state's, even where
     the article's places are mostly another's ("الأوضاع في غزة"). None where it names no official."""
+    return _commonest(e.key for e in article.entities
+                      if e.key and len(e.key) == 3 and e.key.isupper() and e.actor == e.key + "GOV")
+
+
+def _commonest(keys: Iterable[str]) -> str | None:
+    """The key given most often; of equals, the first given."""
     counts: dict[str, int] = {}
-    for entity in article.entities:
-        key, actor = entity.key, entity.actor or ""
-        if key and len(key) == 3 and key.isupper() and actor == key + "GOV":
-            counts[key] = counts.get(key, 0) + 1
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 

@@ -316,8 +316,6 @@ def entity_key(word: str) -> str:
 # Words commoner than this (about 60: function words, and "محمد", "بن") pool no contexts: their
 # mentions' neighbours say nothing about them and would only add features.
 COMMON_RANK = 300
-# "gz=B-PER" -> "dgz=B-PER": the few shared-context names, built once.
-_DOC_NAMES: dict[str, str] = {}
 
 
 @lru_cache(maxsize=200_000)
@@ -353,7 +351,7 @@ commonest words (COMMON_RANK), pass nothing.
             if len(key) < 3 or ranks.get(key, COMMON_RANK) < COMMON_RANK:
                 mentions.append(())
                 continue
-            mine = [_DOC_NAMES.get(f) or _DOC_NAMES.setdefault(f, "d" + f) for f in rows[s][1][i]]
+            mine = ["d" + f for f in rows[s][1][i]]  # "gz=B-PER" -> "dgz=B-PER"
             if i > 0:
                 mine.extend(_as_left_of_mention(words[i - 1]))
             if i + 1 < len(words):

@@ -55,24 +55,20 @@ class NerTagger:
         """BIO tags for each word of each sentence; the sentences are read as one document."""
         return self._tag(sentences, scored=False)[0]
 
-    def tag_document_scored(self, sentences: Sequence[Sequence[str]]) -> tuple[list[list[str]], list[list[float]]]:
-        """BIO tags, and for each word the probability the deciding pass gives its tag there."""
-        return self._tag(sentences, scored=True)
-
     def _tag(self, sentences: Sequence[Sequence[str]], scored: bool) -> tuple[list[list[str]], list[list[float]]]:
+        """BIO tags, and with `scored` for each word the probability the deciding pass gives its tag."""
         split = [_pieces(words) for words in sentences]
         pieces = [piece for parts in split for piece in parts]
         base = first_pass_features(pieces)
-        first = [self._first.tag(feats) if feats else [] for feats in base]
-        last, tags = self._first, first
+        tags = [self._first.tag(feats) if feats else [] for feats in base]
+        last, decided = self._first, base  # the pass whose tags stand, and the features it read
         if self._second is not None:
-            feats = document_features(pieces, first, base)
-            last, tags = self._second, [self._second.tag(f) if f else [] for f in feats]
+            last, decided = self._second, document_features(pieces, tags, base)
+            tags = [self._second.tag(f) if f else [] for f in decided]
         tags = [repair_bio(t) for t in tags]
         probabilities: list[list[float]] = []
         if scored:
-            chosen = feats if self._second is not None else base
-            for piece_feats, piece_tags in zip(chosen, tags, strict=True):
+            for piece_feats, piece_tags in zip(decided, tags, strict=True):
                 if any(tag != "O" for tag in piece_tags):  # only entities' tags are scored
                     last.set(piece_feats)
                     probabilities.append([last.marginal(tag, t) if tag != "O" else 1.0 for t, tag in enumerate(piece_tags)])
