@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from hadath.events.lexicon import expand_forms, load_lexicon
+from hadath.events.lexicon import load_lexicon
+from hadath.events.morphology import generate as expand_forms
 from hadath.events.stage import code_events
 from hadath.model import Article, DateMention, Entity, Sentence
 from hadath.text.tokens import tokenize

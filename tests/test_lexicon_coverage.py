@@ -11,6 +11,7 @@ import pytest
 from hadath.events.lexicon import load_lexicon
 from hadath.events.stage import code_events
 from hadath.model import Article, Entity, Sentence
+from hadath.text.normalize import normalize_word
 from hadath.text.tokens import tokenize
 
 # surface -> (entity type, actor, key); ADJ is a state adjective, kept as a hint as the actor stage does
@@ -369,7 +370,11 @@ def test_a_look_alike_word_matches_no_trigger(word: str) -> None:
     ("توجيه تهم الفساد", "توجيه تهم", "173"),
 ])
 def test_each_variant_matches_its_entry(text: str, form: str, cameo: str) -> None:
-    assert (form, cameo) in [(m.entry.form, m.entry.cameo) for m in load_lexicon().match(tokenize(text))]
+    """The variant is read as an entry of that code from its first word (the generated forms of a
+    phrase's nouns may let an entry of the same code written with another inflection match it)."""
+    first = normalize_word(form.split()[0].split("/")[0])
+    assert cameo in [m.entry.cameo for m in load_lexicon().match(tokenize(text))
+                     if m.entry.tokens[0] == first or m.entry.form == form]
 
 
 # A phrase coded "-" keeps the words in it from triggering what they would alone.

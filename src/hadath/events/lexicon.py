@@ -1,24 +1,24 @@
-"""The trigger lexicon (data/triggers.tsv) and the matcher that finds triggers among tokens.
+"""The trigger lexicon (data/lexicon/*.tsv, one file per CAMEO root) and the matcher that finds triggers among tokens.
 
-Entries are written once in their base form; `expand_forms` derives the inflections news uses
-("زار" -> زارت، زاروا؛ "يزور" -> تزور، يزورون؛ "زيارة" -> زيارات، زيارته). Matching strips the
+Entries are written once in their base form, one file per CAMEO root (data/lexicon/, format in its
+README); `hadath.events.morphology.generate` derives the inflections news uses ("زار/يزور" -> زارت،
+زاروا، زرنا، تزور، يزورون؛ "زيارة" -> زيارات، زيارتين، زيارته). Matching strips the
 clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the status stage reads as planned).
 """
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 
+from hadath.events.cameo import load_cameo
+from hadath.events.morphology import generate, noun_forms
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token, clitic_readings
 
 KINDS = ("past", "present", "noun", "passive", "word", "phrase")
-PRESENT_PREFIXES = ("ي", "ت", "ن")  # not first person "أ": "أوقع" is a past verb
-NOUN_PRONOUNS = ("ه", "ها", "هم", "هما")
-OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما")
+PRESENT_PREFIXES = ("ي", "ت", "ن")  # the future سـ goes before these; first person "سأ" is rare
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,16 @@ class TriggerEntry:
     kind: str
     target_preps: tuple[str, ...]  # "-" = a direct object
     note: str
+    head: str = "word"  # the kind of the first word: a phrase opening on a verb is read as one
+    later: tuple[frozenset[str], ...] = ()  # a phrase's later words: the forms each may take ("" = gap)
 
     @property
     def is_verb(self) -> bool:
-        return self.kind in ("past", "present", "passive")
+        return self.kind in ("past", "present", "passive", "participle")
+
+    @property
+    def opens_on_verb(self) -> bool:
+        return self.head in ("past", "present", "passive", "participle")
 
 
 @dataclass(frozen=True)
@@ -44,36 +50,6 @@ class TriggerMatch:
     end: int
     future: bool  # the verb carried the future prefix سـ
     prefix: str  # the clitics stripped from the first word
-
-
-def expand_forms(form: str, kind: str) -> set[str]:
-    """Normalised surface forms of one lexicon word."""
-    base = normalize(form)
-    forms = {base}
-    if kind == "past":
-        forms |= {base + "ت", base + "وا", base + "ا", base + "تا"}
-        if base.endswith("ي"):  # "التقى" -> "التقت", "التقوا"
-            stem = base[:-1]
-            forms |= {stem + "ت", stem + "وا", stem + "يا", stem + "تا"}
-        if base.endswith("ا"):  # "دعا" -> "دعت", "دعوا"
-            stem = base[:-1]
-            forms |= {stem + "ت", stem + "وا", stem + "تا"}
-        # object pronouns: "قتلهم", "هاجمتهم", "استقبله", "قتلوهم"
-        forms |= {form + pronoun for form in list(forms) for pronoun in OBJECT_PRONOUNS
-                  if not form.endswith("وا")} | {base + "وه", base + "وها", base + "وهم"}
-    elif kind == "present" and base[:1] == "ي":
-        stem = base[1:]
-        for prefix in PRESENT_PREFIXES:
-            forms |= {prefix + stem, prefix + stem + "ون", prefix + stem + "ان"}
-            forms |= {prefix + stem + pronoun for pronoun in OBJECT_PRONOUNS}
-    elif kind == "noun":
-        stem = base[:-1] + "ت" if base.endswith("ه") else base
-        forms |= {stem + pronoun for pronoun in NOUN_PRONOUNS}
-        plural = (base[:-1] if base.endswith("ه") else base) + "ات"
-        forms.add(plural)
-        if not base.endswith("ه"):
-            forms.add(base + "ا")  # accusative tanween alef: "هجوما"
-    return forms
 
 
 @dataclass
@@ -103,7 +79,10 @@ class TriggerLexicon:
         best: TriggerMatch | None = None
         for prefix, stem, future in _readings(tokens[i].text):
             for entry in self.phrases.get(stem, ()):
-                last = _phrase_end(tokens, i, entry.tokens)
+                if entry.opens_on_verb and not (_prefix_fits(prefix.rstrip("س"), entry.head)
+                                                and (not future or entry.head == "present")):
+                    continue  # "لشن هجوم" is the verbal noun of a purpose, not the verb
+                last = _phrase_end(tokens, i, entry)
                 if last is not None and (best is None or last - i > best.last - best.first):
                     best = TriggerMatch(entry, i, last, tokens[i].start, tokens[last].end, future, prefix)
             if best is not None:
@@ -150,18 +129,19 @@ GAP = "*"  # in a phrase: up to MAX_GAP words of anything ("حمل * مسؤول�
 MAX_GAP = 3
 
 
-def _phrase_end(tokens: list[Token], i: int, words: tuple[str, ...]) -> int | None:
-    """The index of the phrase's last token when `words` match from tokens[i], else None."""
+def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
+    """The index of the phrase's last token when its words match from tokens[i], else None."""
     position = i
     gap = False
-    for expected in words[1:]:
+    for expected, forms in zip(entry.tokens[1:], entry.later or [frozenset()] * (len(entry.tokens) - 1), strict=True):
         if expected == GAP:
             gap = True
             continue
         reach = MAX_GAP + 1 if gap else 1
         gap = False
         for step in range(1, reach + 1):
-            if position + step < len(tokens) and _word_matches(normalize_word(tokens[position + step].text), expected):
+            if position + step < len(tokens) and _word_matches(normalize_word(tokens[position + step].text),
+                                                               forms or {expected}):
                 position += step
                 break
         else:
@@ -169,9 +149,10 @@ def _phrase_end(tokens: list[Token], i: int, words: tuple[str, ...]) -> int | No
     return position
 
 
-def _word_matches(word: str, expected: str) -> bool:
-    """A phrase's later words may carry the article or a clitic: "فرض العقوبات" ~ "فرض عقوبات"."""
-    return any(stem == expected or stem == "ال" + expected for _, stem in clitic_readings(word, min_stem=1))
+def _word_matches(word: str, forms: frozenset[str] | set[str]) -> bool:
+    """A phrase's later words may carry the article or a clitic and inflect as nouns do: "فرض
+    العقوبات" ~ "فرض عقوبات", "أجرى اتصالين" ~ "أجرى اتصالا"."""
+    return any(stem in forms or stem[:2] == "ال" and stem[2:] in forms for _, stem in clitic_readings(word, min_stem=1))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -184,32 +165,132 @@ def _readings(word: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(readings)
 
 
+class LexiconError(ValueError):
+    """A bad line of a lexicon file: the message names the file and line."""
+
+
+LEXICON_DIR = "data/lexicon"
+ROW_KINDS = KINDS + ("verb", "plural", "participle")
+VERB_HEADS = ("verb", "past", "present", "participle", "passive")
+
+
+@dataclass(frozen=True)
+class LexiconRow:
+    """One line of a lexicon file, as written, with where it stands."""
+
+    path: str
+    line: int
+    form: str
+    cameo: str
+    kind: str
+    target: str
+    note: str
+
+
+def lexicon_files() -> list:
+    """The lexicon's files: 01.tsv … 20.tsv, then not_events.tsv."""
+    folder = resources.files("hadath.events").joinpath(LEXICON_DIR)
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")),
+                  key=lambda f: (not f.name[:2].isdigit(), f.name))
+
+
+def read_rows(files: list | None = None) -> list[LexiconRow]:
+    """Every entry of the lexicon files, checked: columns, kind, code and its root, duplicates."""
+    codes = load_cameo()
+    rows: list[LexiconRow] = []
+    seen: dict[tuple[str, str], str] = {}
+    for file in files if files is not None else lexicon_files():
+        name = file.name
+        root = name[:2] if name[:2].isdigit() else None
+        lines = file.read_text(encoding="utf-8").splitlines()
+        header_seen = False
+        for number, line in enumerate(lines, start=1):
+            where = f"{name}:{number}"
+            if not line.strip() or line.startswith("#"):
+                continue
+            columns = line.split("\t")
+            if not header_seen:
+                if columns[:4] != ["form", "cameo", "kind", "target"]:
+                    raise LexiconError(f"{where}: the header must be form, cameo, kind, target, note")
+                header_seen = True
+                continue
+            if not 4 <= len(columns) <= 5:
+                raise LexiconError(f"{where}: {len(columns)} columns, expected form, cameo, kind, target, note")
+            form, cameo, kind, target = (c.strip() for c in columns[:4])
+            note = columns[4].strip() if len(columns) == 5 else ""
+            if not form or any(c.isspace() for c in form.replace(" ", "")) or "  " in form:
+                raise LexiconError(f"{where}: empty or badly spaced form {form!r}")
+            if kind not in ROW_KINDS:
+                raise LexiconError(f"{where}: unknown kind {kind!r} (one of {', '.join(ROW_KINDS)})")
+            if cameo == "-":
+                if root is not None:
+                    raise LexiconError(f"{where}: code '-' belongs in not_events.tsv")
+            elif cameo not in codes:
+                raise LexiconError(f"{where}: unknown CAMEO code {cameo!r}")
+            elif root is not None and cameo[:2] != root:
+                raise LexiconError(f"{where}: code {cameo} is not of root {root}")
+            head, *later = form.split()
+            if (kind == "verb") != ("/" in head) or head.count("/") > 1 or any("/" in w for w in later):
+                raise LexiconError(f"{where}: kind verb takes 'past/present' as its first word, other kinds no '/'")
+            if kind == "verb" and not normalize(head.split("/")[1]).startswith("ي"):
+                raise LexiconError(f"{where}: the present of a verb is written in the 3rd person, 'يـ'")
+            if not target or any(not p for p in target.split("|")):
+                raise LexiconError(f"{where}: empty target (write '-' for a direct object)")
+            key = (normalize(form), kind)
+            if key in seen:
+                raise LexiconError(f"{where}: {form!r} ({kind}) is already at {seen[key]}")
+            seen[key] = where
+            rows.append(LexiconRow(name, number, form, cameo, kind, target, note))
+        if not header_seen:
+            raise LexiconError(f"{name}:1: no header line")
+    return rows
+
+
+def _entry(row: LexiconRow, form: str, kind: str) -> TriggerEntry:
+    words = form.split()
+    return TriggerEntry(
+        form=form,
+        tokens=tuple(normalize_word(w.split("/")[0]) for w in words),
+        cameo=row.cameo,
+        kind="phrase" if len(words) > 1 else kind,
+        target_preps=tuple(normalize(p) for p in row.target.split("|")),
+        note=row.note,
+        head=kind,
+        later=tuple(frozenset() if w == GAP else frozenset(noun_forms(normalize_word(w)) | {normalize_word(w)})
+                    for w in words[1:]),
+    )
+
+
+def entries_of(row: LexiconRow) -> list[tuple[TriggerEntry, set[str]]]:
+    """The trigger entries one lexicon row makes, each with the surface forms of its (first) word."""
+    words = row.form.split()
+    head = words[0]
+    if row.kind == "verb":
+        past, present = head.split("/")
+        rest = " ".join(words[1:])
+        return [(_entry(row, f"{past} {rest}".strip(), "past"), generate(past, "past")),
+                (_entry(row, f"{present} {rest}".strip(), "present"), generate(present, "present"))]
+    kind = "word" if row.kind == "phrase" else row.kind
+    return [(_entry(row, row.form, kind), generate(head, kind))]
+
+
 @cache
 def load_lexicon() -> TriggerLexicon:
-    single: dict[str, list[TriggerEntry]] = {}
+    single: dict[str, list[tuple[bool, TriggerEntry]]] = {}
     phrases: dict[str, list[TriggerEntry]] = {}
-    text = resources.files("hadath.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
-                          delimiter="\t", quoting=csv.QUOTE_NONE)
-    for line_no, row in enumerate(rows, start=2):
-        kind = row["kind"]
-        if kind not in KINDS:
-            raise ValueError(f"triggers.tsv row {line_no}: unknown kind {kind!r}")
-        words = row["form"].split()
-        entry = TriggerEntry(
-            form=row["form"],
-            tokens=tuple(normalize_word(w) for w in words),
-            cameo=row["cameo"],
-            kind="phrase" if len(words) > 1 else kind,
-            target_preps=tuple(normalize(p) for p in (row["target"] or "-").split("|")),
-            note=row.get("note") or "",
-        )
-        if len(words) > 1:
-            phrases.setdefault(entry.tokens[0], []).append(entry)
-            continue
-        for form in expand_forms(words[0], kind):
-            single.setdefault(form, []).append(entry)
+    for row in read_rows():
+        for entry, forms in entries_of(row):
+            base = entry.tokens[0]
+            for form in forms:
+                if len(entry.tokens) > 1:
+                    phrases.setdefault(form, []).append(entry)
+                else:
+                    # the entry whose base form this is ("ضربة" a strike) is read before one whose
+                    # inflection it also is ("ضربه" he hit him), and both before a bare `word` entry
+                    rank = 2 if entry.kind == "word" else int(form != base)
+                    single.setdefault(form, []).append((rank, entry))
+    ordered = {form: [entry for _, entry in sorted(found, key=lambda pair: pair[0])] for form, found in single.items()}
     blocked_text = resources.files("hadath.events").joinpath("data/not_triggers.tsv").read_text(encoding="utf-8")
     blocked = frozenset(normalize(line.split("\t")[0]) for line in blocked_text.splitlines()[1:]
                         if line.strip() and not line.startswith("#"))
-    return TriggerLexicon(single, phrases, blocked)
+    return TriggerLexicon(ordered, phrases, blocked)

@@ -610,7 +610,7 @@ def _subject_of_kana(trigger: TriggerMatch, tokens: list[Token], bare_before: li
 
 def _is_noun_phrase(entry: TriggerEntry) -> bool:
     """A phrase trigger that opens on a verbal noun ("تجميد عضوية"), not on a verb ("استدعى السفير")."""
-    return entry.tokens[0] not in word_list("verb_phrase_heads.tsv")
+    return not entry.opens_on_verb and entry.tokens[0] not in word_list("verb_phrase_heads.tsv")
 
 
 def _genitive_of_common_noun(mention: ActorMention, tokens: list[Token]) -> bool:
@@ -730,13 +730,18 @@ def _agent_of_relative_light_verb(trigger: TriggerMatch, tokens: list[Token], af
                                   ) -> ActorMention | None:
     """"انتقادات وجهها مسؤولون إيرانيون للدور التركي", "غارات شنها الطيران الروسي": the noun's agent is
     the subject of the verb that carries it back as a pronoun right after it."""
-    if trigger.entry.is_verb or trigger.last + 2 >= len(tokens):
+    if trigger.entry.is_verb:
         return None
-    verb = normalize_word(tokens[trigger.last + 1].text)
-    carried = next((verb[: -len(p)] for p in CARRIED_PRONOUNS if verb.endswith(p) and len(verb) > len(p) + 2), None)
-    if carried is None or carried not in word_list("light_verbs.tsv"):
-        return None
-    return next((m for m in after if m.first == trigger.last + 2 and m.preposition is None and m.can_act), None)
+    named = {i for m in after for i in range(m.first, m.last + 1)}
+    # the verb right after the noun or after its adjectives ("ضربة جوية نفذها الجيش")
+    for position in range(trigger.last + 1, min(trigger.last + 4, len(tokens) - 1)):
+        if position in named:
+            return None
+        verb = normalize_word(tokens[position].text)
+        carried = next((verb[: -len(p)] for p in CARRIED_PRONOUNS if verb.endswith(p) and len(verb) > len(p) + 2), None)
+        if carried is not None and carried in word_list("light_verbs.tsv"):
+            return next((m for m in after if m.first == position + 1 and m.preposition is None and m.can_act), None)
+    return None
 
 
 def _owner_of_possessed_noun(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
