@@ -516,12 +516,16 @@ class ActorDictionary:
         )
 
     def _titles_after_people(self, text: str, mentions: list[ActorMention]) -> None:
-        """A known person followed by their title takes the title's code: "عراقجي، وزير الخارجية الإيراني"."""
+        """A known person followed by their title takes the title's code: "عراقجي، وزير الخارجية الإيراني";
+        a title of another state right after a person with no comma between is another person."""
         for index in range(len(mentions) - 1):
             person, title = mentions[index], mentions[index + 1]
             if person.kind != "person" or title.kind != "role" or not title.names_person or title.key is None:
                 continue
-            if text[person.end : title.start].strip() in ("", "،", ","):
+            between = text[person.end : title.start].strip()
+            if not between and person.key and person.key != title.key:
+                continue  # "استقبل أردوغان وزير الخارجية الأمريكي": the object, another person, not a title
+            if between in ("", "،", ","):
                 mentions[index] = replace(person, match=replace(person.match, actor=title.actor, key=title.key))
                 mentions[index + 1] = replace(title, match=replace(title.match, kind="title"))
 

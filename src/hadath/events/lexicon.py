@@ -278,10 +278,13 @@ def entries_of(row: LexiconRow) -> list[tuple[TriggerEntry, set[str]]]:
 def load_lexicon() -> TriggerLexicon:
     single: dict[str, list[tuple[bool, TriggerEntry]]] = {}
     phrases: dict[str, list[TriggerEntry]] = {}
+    collided = _blocked_collisions()
     for row in read_rows():
         for entry, forms in entries_of(row):
             base = entry.tokens[0]
             for form in forms:
+                if form != base and form in collided:
+                    continue  # a generated form that is usually another word ("توقع": expected)
                 if len(entry.tokens) > 1:
                     phrases.setdefault(form, []).append(entry)
                 else:
@@ -294,3 +297,10 @@ def load_lexicon() -> TriggerLexicon:
     blocked = frozenset(normalize(line.split("\t")[0]) for line in blocked_text.splitlines()[1:]
                         if line.strip() and not line.startswith("#"))
     return TriggerLexicon(ordered, phrases, blocked)
+
+
+def _blocked_collisions() -> frozenset[str]:
+    """Generated forms decided "block" in data/lexicon_collisions.tsv (see hadath.events.coverage)."""
+    from hadath.events.coverage import blocked_forms
+
+    return blocked_forms()

@@ -58,6 +58,8 @@ def code_events(article: Article) -> Article:
         names = [(e.start, e.end) for e in article.entities
                  if (e.origin != "role" or e.type == "PER") and sentence.start <= e.start < sentence.end]
         # A trigger word inside a name is part of the name: "فيصل" is not "ف" + "يصل".
+        # A trigger word inside a date expression is a time word: "فجر اليوم" is dawn, not "blew up".
+        names += [(d.start, d.end) for d in article.dates if sentence.start <= d.start < sentence.end]
         triggers = [t for t in lexicon.match(tokens) if not _inside_a_name(t, tokens, names)]
         if not triggers:
             continue
@@ -72,9 +74,16 @@ def code_events(article: Article) -> Article:
             subject = _carried(subject, sentence)
         last_target: ActorMention | None = None
         previous: TriggerMatch | None = None
+        aim: TriggerMatch | None = None  # the last noun dropped as an aim or topic ("لمناقشة …")
         for trigger in triggers:
             topic = _topic_effect(trigger, tokens)
+            if trigger.entry.is_verb:
+                aim = None
+            elif aim is not None and _joined_to_aim(trigger, aim):
+                continue  # "لمناقشة التعاون … ووقف إطلاق النار": what is discussed, joined to the topic
             if _not_an_act(trigger, tokens, triggers, topic):
+                if not trigger.entry.is_verb:
+                    aim = trigger
                 continue
             if topic == "alleged":
                 alleged.add((index, trigger.start))
@@ -106,7 +115,14 @@ def _not_an_act(trigger: TriggerMatch, tokens: list[Token], triggers: list[Trigg
         return True  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
     # "القمع ضد المتظاهرين": what was done to them is the act; "استهدفت سفينة … بصواريخ": the means of
     # the strike told; "اتهمت واشنطن طهران باستهداف ناقلتين": the accusation is the event told
-    return _protesters_done_to(trigger, tokens) or _instrument(trigger, triggers) or _accused_of(trigger, triggers)
+    return _protesters_done_to(trigger, tokens) or _instrument(trigger, triggers) or _accused_of(trigger, triggers) \
+        or _weapon_handled(trigger, tokens, triggers)
+
+
+def _joined_to_aim(trigger: TriggerMatch, aim: TriggerMatch) -> bool:
+    """A verbal noun joined by "و" to an aim or a topic named before it, with no verb between (the
+    caller resets the aim at a verb), is another item of that aim: "لبحث الأوضاع وتبادل الأسرى"."""
+    return trigger.prefix.startswith("و") and 0 < trigger.first - aim.last <= 25
 
 
 def _date_called_off_acts(article: Article) -> None:
@@ -192,6 +208,19 @@ def _instrument(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
         return False
     return any(other.entry.is_verb and other.entry.cameo[:2] in VIOLENT_ROOTS and 0 < trigger.first - other.last <= 12
                for other in triggers)
+
+
+def _weapon_handled(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch]) -> bool:
+    """A weapon or bomb noun that is the object of handling it ("تفكيك عبوة ناسفة", "ضبطت الشرطة
+    متفجرات", "العثور على سيارة مفخخة"): defused, seized, found or smuggled, not used. A word of
+    handling (data/handling_words.tsv) among the four words before it, with no other trigger between."""
+    if trigger.entry.is_verb or trigger.entry.cameo[:2] not in VIOLENT_ROOTS:
+        return False
+    handling = read_words("hadath.events", "data/handling_words.tsv")
+    lo = max(trigger.first - 4, 0)
+    if any(other.last < trigger.first and other.last >= lo for other in triggers if other is not trigger):
+        lo = max(other.last + 1 for other in triggers if other is not trigger and other.last < trigger.first)
+    return any(stem in handling for token in tokens[lo : trigger.first] for _, stem in clitic_readings(token.text))
 
 
 def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
@@ -289,8 +318,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
-        if status == "occurred" and topic == "hypothetical":
-            status = "hypothetical"  # "جهود وقف إطلاق النار": an aim, not a result
+        if status == "occurred" and (topic == "hypothetical" or topic == "effort" and root != "04"):
+            status = "hypothetical"  # "جهود وقف إطلاق النار": an aim, not a result; "جهود الوساطة" is mediation
         value, precision, date_source = _date_value(event_date, status, ctx.sentence, article)
         cameo = load_cameo()[cameo_code]
         event = Event(

@@ -96,8 +96,9 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
                 or (first_word == "قد" and 0 < gap <= 4 and _imperfect_after(tokens, index))
             if not (0 < gap <= TIGHT[first_word] or carried):
                 continue
-            if first_word == "قد" and trigger.entry.kind != "present" and not _imperfect_after(tokens, index):
-                continue  # "قد + past" is "has done": occurred; "قد تلجأ إلى فرض عقوبات" may
+            if first_word == "قد" and (trigger.first == index + 1 and _past_trigger(trigger)
+                                       or trigger.entry.kind != "present" and not _imperfect_after(tokens, index)):
+                continue  # "قد + past" is "has done": occurred ("قد تلقى اتصالا"); "قد تلجأ إلى فرض عقوبات" may
             statuses.add(marker.status)
         elif marker.scope == "sentence":
             if marker.status not in ("postponed", "cancelled") or \
@@ -135,6 +136,12 @@ def _governed_by_threat_or_call(trigger: TriggerMatch, tokens: list[Token], trig
     if trigger.entry.is_verb:
         return False
     return any(t.entry.cameo[:2] in GOVERNING_ROOTS and 0 < trigger.first - t.last <= 10 for t in triggers)
+
+
+def _past_trigger(trigger: TriggerMatch) -> bool:
+    """The trigger opens on a past verb the lexicon knows ("تلقى", "تعهد" begin with ت like an imperfect)."""
+    return trigger.entry.kind in ("past", "passive") or trigger.entry.kind == "phrase" and trigger.entry.head == "past" \
+        and not trigger.future
 
 
 def _imperfect_after(tokens: list[Token], index: int) -> bool:
