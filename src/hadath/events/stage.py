@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
@@ -29,6 +29,15 @@ from hadath.text.wordlists import read_table, read_words
 # somewhere even when the text names nobody ("قتل عشرة أشخاص في انفجار …").
 PARTYLESS_ROOTS = {"14", "18", "19", "20"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+# Acts one side does whether or not the text names another: a statement or a comment (01), an
+# investigation (09), a raised alert or a deployment (15). They are kept with the source alone.
+ONE_SIDED_ROOTS = {"01", "09", "15"}
+# Acts that answer another's act: an appeal, praise or welcome, a demand, a condemnation, a
+# rejection, a threat, cut relations. With no target in their clause they answer the last act told
+# before ("شنت واشنطن غارات … وتوعد الحوثيون بالرد": the threat is at Washington).
+REACTION_ROOTS = {"02", "05", "10", "11", "12", "13", "16"}
+# Coercion with no other party named (arrests, bans, curfews) is done by a state to its own people.
+COERCION_ROOT = "17"
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
 # Acts a state's own people do to each other and that gold codes with one key on both sides:
 # protests, repression, violence ("قمع المتظاهرين", "الاقتتال في ليبيا").
@@ -50,6 +59,7 @@ def code_events(article: Article) -> Article:
     verb_acts: set[tuple[int, int]] = set()  # (sentence, trigger start) of the events told by a verb
     vague_targets: set[tuple[int, int]] = set()
     alleged: set[tuple[int, int]] = set()  # acts told as claims: "مزاعم استهداف تركيا للمدنيين"
+    told: list[tuple[int, ActorMention | None, ActorMention | None]] = []
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
@@ -68,7 +78,7 @@ def code_events(article: Article) -> Article:
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
         vague_targets.update((m.start, m.end) for m in mentions if m.located)
         context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers,
-                                  vague_targets)
+                                  vague_targets, told)
         floor = -1
         if subject is not None and subject.start < sentence.start:
             subject = _carried(subject, sentence)
@@ -91,6 +101,7 @@ def code_events(article: Article) -> Article:
                                   topic)
             previous = trigger
             events.extend(event for event, _, _ in coded)
+            told.extend((index, source, target) for _, source, target in coded)
             if trigger.entry.is_verb and coded:
                 verb_acts.add((index, trigger.start))
             last_target = next((target for _, _, target in coded if target is not None), last_target)
@@ -167,6 +178,8 @@ class SentenceContext:
     # spans of targets that say where rather than whom: a state a violent act was pinned to for want
     # of a victim, an armed group known only by the place it is in ("للمسلحين داخل ليبيا")
     vague_targets: set[tuple[int, int]]
+    # the parties of the acts told so far in the article: (sentence, source, target)
+    told: list[tuple[int, ActorMention | None, ActorMention | None]] = field(default_factory=list)
 
 
 def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
@@ -309,7 +322,13 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             cameo_code, root = "190", "19"  # "هجوم" by a state or its army is military force, not an assault
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
             cameo_code, root = "111", "11"  # a ministry "protests" by statement: disapproval, not a demonstration
-        if root not in PARTYLESS_ROOTS and (source is None or target is None):
+        told_by_verb = trigger.entry.is_verb or trigger.entry.opens_on_verb  # a noun is as often a topic
+        if target is None and source is not None and root in REACTION_ROOTS and told_by_verb:
+            target = _answered(ctx, source)
+        if target is None and root == COERCION_ROOT and told_by_verb and source is not None and source.key \
+                and len(source.key) == 3 and source.key.isupper():
+            target = _state_of(source)  # "اعتقلت الشرطة التركية عشرين شخصا": its own people
+        if root not in PARTYLESS_ROOTS and (source is None or target is None and root not in ONE_SIDED_ROOTS):
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
             continue
@@ -318,7 +337,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
-        if status == "occurred" and (topic == "hypothetical" or topic == "effort" and root != "04"):
+        if status in ("occurred", "ongoing") and (topic == "hypothetical" or topic == "effort" and root != "04"):
             status = "hypothetical"  # "جهود وقف إطلاق النار": an aim, not a result; "جهود الوساطة" is mediation
         value, precision, date_source = _date_value(event_date, status, ctx.sentence, article)
         cameo = load_cameo()[cameo_code]
@@ -342,6 +361,18 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         )
         events.append((event, source, target))
     return events
+
+
+def _answered(ctx: SentenceContext, source: ActorMention) -> ActorMention | None:
+    """Whom a reaction with no target in its clause answers: the other side of the last act told in
+    this sentence or the two before, its doer first ("قصفت إسرائيل غزة. ونددت مصر": at Israel)."""
+    for sentence, doer, done_to in reversed(ctx.told):
+        if ctx.index - sentence > 2:
+            break
+        for party in (doer, done_to):
+            if party is not None and party.key and party.key != source.key and party.can_act:
+                return _carried(party, ctx.sentence)
+    return None
 
 
 def _state_force(mention: ActorMention) -> bool:
