@@ -92,6 +92,14 @@ def uncovered_reasons() -> dict[str, str]:
     return reasons
 
 
+def _covered_parent(code: str, per_code: Counter[str]) -> str | None:
+    """The nearest more general code with entries: "0213" -> "021", else the root's "020"."""
+    for parent in (code[:3], code[:2] + "0"):
+        if parent != code and per_code[parent]:
+            return parent
+    return None
+
+
 def report(show_codes: bool, show_collisions: bool, out=sys.stdout) -> int:
     rows = [row for row in read_rows() if row.cameo != "-"]
     cameo = load_cameo()
@@ -112,14 +120,18 @@ def report(show_codes: bool, show_collisions: bool, out=sys.stdout) -> int:
               f"{cameo[root].name.lower()}", file=out)
     reasons = uncovered_reasons()
     missing = [c for c in sorted(cameo) if len(c) > 2 and not per_code[c]]
+    for code in missing:
+        parent = _covered_parent(code, per_code)
+        if parent is not None and code not in reasons:
+            reasons[code] = f"told by the words of {parent} ({cameo[parent].name}), which the coder gives"
     unexplained = [c for c in missing if c not in reasons]
     print(f"\ncodes with no entry: {len(missing)} of {sum(1 for c in cameo if len(c) > 2)} "
-          f"({len(missing) - len(unexplained)} with a reason in lexicon_uncovered.tsv, "
-          f"{len(unexplained)} without)", file=out)
-    if show_codes:
+          f"({len(missing) - len(unexplained)} told through a more general code or with a reason in "
+          f"lexicon_uncovered.tsv, {len(unexplained)} without)", file=out)
+    if show_codes or unexplained:
         for code in sorted(per_code):
             print(f"  {code:5} {per_code[code]:3d}  {cameo[code].name}", file=out)
-        for code in missing:
+        for code in missing if show_codes else unexplained:
             print(f"  {code:5}   0  {cameo[code].name} — {reasons.get(code, 'NO REASON GIVEN')}", file=out)
     found = collisions()
     undecided = [c for c in found if c.decision is None]

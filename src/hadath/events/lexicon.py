@@ -34,6 +34,7 @@ class TriggerEntry:
 
     @property
     def is_verb(self) -> bool:
+        """Read with a verb's parties: a verb, a participle, or a phrase that opens on a verb."""
         return self.kind in ("past", "present", "passive", "participle")
 
     @property
@@ -74,8 +75,8 @@ class TriggerLexicon:
         return found
 
     def _match_at(self, tokens: list[Token], i: int) -> TriggerMatch | None:
-        if normalize_word(tokens[i].text) in self.blocked:
-            return None
+        # a word blocked alone ("وقعت": occurred or signed) may still open a phrase ("وقعت * اتفاقية")
+        blocked = normalize_word(tokens[i].text) in self.blocked
         best: TriggerMatch | None = None
         for prefix, stem, future in _readings(tokens[i].text):
             for entry in self.phrases.get(stem, ()):
@@ -85,7 +86,7 @@ class TriggerLexicon:
                 last = _phrase_end(tokens, i, entry)
                 if last is not None and (best is None or last - i > best.last - best.first):
                     best = TriggerMatch(entry, i, last, tokens[i].start, tokens[last].end, future, prefix)
-            if best is not None:
+            if best is not None or blocked:
                 continue
             for entry in self.single.get(stem, ()):
                 if future and entry.kind != "present":
@@ -126,7 +127,7 @@ def _prefix_fits(prefix: str, kind: str) -> bool:
 
 
 GAP = "*"  # in a phrase: up to MAX_GAP words of anything ("حمل * مسؤولية": حملت واشنطن إيران مسؤولية)
-MAX_GAP = 3
+MAX_GAP = 4
 
 
 def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
@@ -256,9 +257,20 @@ def _entry(row: LexiconRow, form: str, kind: str) -> TriggerEntry:
         target_preps=tuple(normalize(p) for p in row.target.split("|")),
         note=row.note,
         head=kind,
-        later=tuple(frozenset() if w == GAP else frozenset(noun_forms(normalize_word(w)) | {normalize_word(w)})
-                    for w in words[1:]),
+        later=tuple(frozenset() if w == GAP else _later_forms(normalize_word(w)) for w in words[1:]),
     )
+
+
+def _later_forms(word: str) -> frozenset[str]:
+    """The forms a phrase's later word matches: its noun inflections, with or without the article
+    it was written with ("رفض * المطالب" matches "رفضت مطالب المجلس")."""
+    if not (word.startswith("ال") and len(word) > 4):
+        return frozenset(noun_forms(word) | {word})
+    # written definite: its number may change, but it takes no pronoun ("السفير" is not "سفيرها")
+    bare = word[2:]
+    stem = bare[:-1] + "ت" if bare.endswith("ه") else bare
+    plural = (bare[:-1] if bare.endswith("ه") else bare) + "ات"
+    return frozenset({word, bare, plural, stem + "ان", stem + "ين"})
 
 
 def entries_of(row: LexiconRow) -> list[tuple[TriggerEntry, set[str]]]:
@@ -283,8 +295,8 @@ def load_lexicon() -> TriggerLexicon:
         for entry, forms in entries_of(row):
             base = entry.tokens[0]
             for form in forms:
-                if form != base and form in collided:
-                    continue  # a generated form that is usually another word ("توقع": expected)
+                if form != base and form in collided and len(entry.tokens) == 1:
+                    continue  # alone, a generated form that is usually another word ("توقع": expected)
                 if len(entry.tokens) > 1:
                     phrases.setdefault(form, []).append(entry)
                 else:

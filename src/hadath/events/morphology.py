@@ -14,14 +14,14 @@ NOUN_PRONOUNS = ("ه", "ها", "هم", "هما", "ي", "نا", "كم", "هن")
 PRESENT_PREFIXES = ("ي", "ت", "ن", "ا")  # "ا" is the first person singular "أ" once normalised
 
 
-def past_forms(base: str) -> set[str]:
+def past_forms(base: str, hamza_final: bool = False) -> set[str]:
     """"هاجم" -> هاجمت هاجموا هاجما هاجمتا هاجمنا هاجمتم + object pronouns; "دعا" -> دعت دعوا دعتا
     دعونا؛ "التقى" -> التقت التقوا التقيا التقينا؛ "رد" -> ردت ردوا رددنا؛ "زار" -> زرت زرنا."""
     forms = {base}
     if base.endswith("ي") and len(base) > 2:  # defective in ى: التقى، اعتدى، ألقى
         stem = base[:-1]
         forms |= {stem + "ت", stem + "وا", base + "ا", stem + "تا", base + "نا", base + "ت", base + "تم"}
-    elif base.endswith("ا") and len(base) > 2:  # defective in ا: دعا، نجا
+    elif base.endswith("ا") and len(base) > 2 and not hamza_final:  # defective in ا: دعا، نجا (not بدأ)
         stem = base[:-1]
         forms |= {stem + "ت", stem + "وا", stem + "تا", stem + "ونا", stem + "وت", base + "نا"}
     else:
@@ -99,7 +99,7 @@ def generate(form: str, kind: str) -> set[str]:
         return generate(past, "past") | generate(present, "present")
     base = normalize(form)
     if kind in ("past", "passive"):
-        return past_forms(base)
+        return past_forms(base, hamza_final=form.rstrip("\u064b-\u0652").endswith("أ"))
     if kind == "present":
         return present_forms(base)
     if kind == "noun":

@@ -36,12 +36,13 @@ ONE_SIDED_ROOTS = {"01", "09", "15"}
 # rejection, a threat, cut relations. With no target in their clause they answer the last act told
 # before ("شنت واشنطن غارات … وتوعد الحوثيون بالرد": the threat is at Washington).
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13", "16"}
-# Coercion with no other party named (arrests, bans, curfews) is done by a state to its own people.
-COERCION_ROOT = "17"
+# Coercion or a concession with no other party named (arrests, curfews; releases, a curfew lifted)
+# is done by a state to its own people.
+OWN_PEOPLE_ROOTS = {"08", "17"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
 # Acts a state's own people do to each other and that gold codes with one key on both sides:
 # protests, repression, violence ("قمع المتظاهرين", "الاقتتال في ليبيا").
-DOMESTIC_ROOTS = {"14", "15", "17", "18", "19", "20"}
+DOMESTIC_ROOTS = {"08", "14", "15", "17", "18", "19", "20"}
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "SPY", "COP"}
 ATTRIBUTION = re.compile(
     r"(?:وفق[اًا]?\s*ل?|بحسب|حسب(?:ما)?|نقل(?:ت|ا)?|قال(?:ت)?|ذكر(?:ت)?|أفاد(?:ت)?|افاد(?:ت)?|أعلن(?:ت)?)\s+"
@@ -325,7 +326,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         told_by_verb = trigger.entry.is_verb or trigger.entry.opens_on_verb  # a noun is as often a topic
         if target is None and source is not None and root in REACTION_ROOTS and told_by_verb:
             target = _answered(ctx, source)
-        if target is None and root == COERCION_ROOT and told_by_verb and source is not None and source.key \
+        if target is None and root in OWN_PEOPLE_ROOTS and told_by_verb and source is not None and source.key \
                 and len(source.key) == 3 and source.key.isupper():
             target = _state_of(source)  # "اعتقلت الشرطة التركية عشرين شخصا": its own people
         if root not in PARTYLESS_ROOTS and (source is None or target is None and root not in ONE_SIDED_ROOTS):
