@@ -121,3 +121,21 @@ def test_a_phrase_inflects_its_head_and_its_noun(tmp_path: Path, monkeypatch: py
         assert lexicon_codes("لهاتف اتصال") == []
     finally:
         lexicon.load_lexicon.cache_clear()
+
+
+def test_every_frequent_generated_form_is_decided_and_every_uncovered_code_explained() -> None:
+    """The coverage report has nothing undecided: a new entry whose forms collide with a frequent
+    word of another meaning needs a line in lexicon_collisions.tsv (block or keep, and why)."""
+    from io import StringIO
+
+    from hadath.events.coverage import collisions, report
+
+    assert [c.form for c in collisions() if c.decision is None] == []
+    out = StringIO()
+    assert report(show_codes=False, show_collisions=False, out=out) == 0, out.getvalue()[-2000:]
+    assert "undecided 0" in out.getvalue()
+
+
+def test_a_blocked_collision_is_no_trigger_alone() -> None:
+    # "توقع" (expected) is generated from يوقع (signs) but decided "block": alone it triggers nothing
+    assert load_lexicon().match(tokenize("توقع الخبراء ارتفاع الأسعار")) == []

@@ -126,8 +126,9 @@ def _prefix_fits(prefix: str, kind: str) -> bool:
     return True
 
 
+GAP_STOPS = frozenset(normalize_word(w) for w in ("عن", "حول"))
 GAP = "*"  # in a phrase: up to MAX_GAP words of anything ("حمل * مسؤولية": حملت واشنطن إيران مسؤولية)
-MAX_GAP = 4
+MAX_GAP = 3
 
 
 def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
@@ -141,7 +142,11 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
         reach = MAX_GAP + 1 if gap else 1
         gap = False
         for step in range(1, reach + 1):
-            if position + step < len(tokens) and _word_matches(normalize_word(tokens[position + step].text),
+            if position + step >= len(tokens):
+                return None
+            if step > 1 and normalize_word(tokens[position + step - 1].text) in GAP_STOPS:
+                return None  # a gap holds the subject, not a prepositional phrase ("نشرت الصحيفة تقريرا عن قوات")
+            if _word_matches(normalize_word(tokens[position + step].text),
                                                                forms or {expected}):
                 position += step
                 break
