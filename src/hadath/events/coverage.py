@@ -17,7 +17,9 @@ from importlib import resources
 
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import LexiconRow, entries_of, read_rows
+from hadath.ner.features import lexicon as ner_lexicon
 from hadath.text.normalize import normalize
+from hadath.text.wordlists import read_table
 
 # A generated form counts as a frequent word when wordfreq ranks it at or under this many centibels
 # (about the 4,000 commonest Arabic words; Zipf frequency ≥ 4.5).
@@ -33,16 +35,9 @@ class Collision:
     reason: str
 
 
-@cache
 def frequency_ranks() -> dict[str, int]:
-    text = resources.files("hadath.ner").joinpath("data/word_frequencies.tsv").read_text(encoding="utf-8")
-    ranks: dict[str, int] = {}
-    for line in text.splitlines():
-        if line.startswith("#") or "\t" not in line:
-            continue
-        word, rank = line.split("\t")[:2]
-        ranks[word] = int(rank)
-    return ranks
+    """wordfreq's ranks as the NER features read them (normalised word -> centibels)."""
+    return ner_lexicon().ranks
 
 
 @cache
@@ -83,13 +78,8 @@ def collisions(rows: list[LexiconRow] | None = None, frequent_cb: int = FREQUENT
 
 
 def uncovered_reasons() -> dict[str, str]:
-    text = resources.files("hadath.events").joinpath("data/lexicon_uncovered.tsv").read_text(encoding="utf-8")
-    reasons = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#") and not line.startswith("code\t"):
-            code, reason = line.split("\t", 1)
-            reasons[code] = reason
-    return reasons
+    """code -> why it has no entry (data/lexicon_uncovered.tsv)."""
+    return dict(read_table("hadath.events", "data/lexicon_uncovered.tsv"))
 
 
 def _covered_parent(code: str, per_code: Counter[str]) -> str | None:

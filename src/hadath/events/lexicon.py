@@ -13,11 +13,13 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from hadath.events.cameo import load_cameo
-from hadath.events.morphology import generate, noun_forms
+from hadath.events.morphology import generate, noun_forms, number_forms
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token, clitic_readings
+from hadath.text.wordlists import read_words
 
 KINDS = ("past", "present", "noun", "passive", "word", "phrase")
+VERB_KINDS = ("past", "present", "passive", "participle")
 PRESENT_PREFIXES = ("ي", "ت", "ن")  # the future سـ goes before these; first person "سأ" is rare
 
 
@@ -30,16 +32,17 @@ class TriggerEntry:
     target_preps: tuple[str, ...]  # "-" = a direct object
     note: str
     head: str = "word"  # the kind of the first word: a phrase opening on a verb is read as one
-    later: tuple[frozenset[str], ...] = ()  # a phrase's later words: the forms each may take ("" = gap)
+    later: tuple[frozenset[str], ...] = ()  # a phrase's later words: the forms each may take (empty: a gap)
 
     @property
     def is_verb(self) -> bool:
-        """Read with a verb's parties: a verb, a participle, or a phrase that opens on a verb."""
-        return self.kind in ("past", "present", "passive", "participle")
+        """Read with a verb's parties: a verb or a participle (a phrase keeps a noun's, see `opens_on_verb`)."""
+        return self.kind in VERB_KINDS
 
     @property
     def opens_on_verb(self) -> bool:
-        return self.head in ("past", "present", "passive", "participle")
+        """A phrase whose first word is a verb or a participle ("شن/يشن * غارات")."""
+        return self.head in VERB_KINDS
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,7 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
     """The index of the phrase's last token when its words match from tokens[i], else None."""
     position = i
     gap = False
-    for expected, forms in zip(entry.tokens[1:], entry.later or [frozenset()] * (len(entry.tokens) - 1), strict=True):
+    for expected, forms in zip(entry.tokens[1:], entry.later, strict=True):
         if expected == GAP:
             gap = True
             continue
@@ -146,8 +149,7 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
                 return None
             if step > 1 and normalize_word(tokens[position + step - 1].text) in GAP_STOPS:
                 return None  # a gap holds the subject, not a prepositional phrase ("نشرت الصحيفة تقريرا عن قوات")
-            if _word_matches(normalize_word(tokens[position + step].text),
-                                                               forms or {expected}):
+            if _word_matches(normalize_word(tokens[position + step].text), forms):
                 position += step
                 break
         else:
@@ -177,7 +179,6 @@ class LexiconError(ValueError):
 
 LEXICON_DIR = "data/lexicon"
 ROW_KINDS = KINDS + ("verb", "plural", "participle")
-VERB_HEADS = ("verb", "past", "present", "participle", "passive")
 
 
 @dataclass(frozen=True)
@@ -272,10 +273,7 @@ def _later_forms(word: str) -> frozenset[str]:
     if not (word.startswith("ال") and len(word) > 4):
         return frozenset(noun_forms(word) | {word})
     # written definite: its number may change, but it takes no pronoun ("السفير" is not "سفيرها")
-    bare = word[2:]
-    stem = bare[:-1] + "ت" if bare.endswith("ه") else bare
-    plural = (bare[:-1] if bare.endswith("ه") else bare) + "ات"
-    return frozenset({word, bare, plural, stem + "ان", stem + "ين"})
+    return frozenset(number_forms(word[2:]) | {word})
 
 
 def entries_of(row: LexiconRow) -> list[tuple[TriggerEntry, set[str]]]:
@@ -293,7 +291,7 @@ def entries_of(row: LexiconRow) -> list[tuple[TriggerEntry, set[str]]]:
 
 @cache
 def load_lexicon() -> TriggerLexicon:
-    single: dict[str, list[tuple[bool, TriggerEntry]]] = {}
+    single: dict[str, list[tuple[int, TriggerEntry]]] = {}
     phrases: dict[str, list[TriggerEntry]] = {}
     collided = _blocked_collisions()
     for row in read_rows():
@@ -310,10 +308,7 @@ def load_lexicon() -> TriggerLexicon:
                     rank = 2 if entry.kind == "word" else int(form != base)
                     single.setdefault(form, []).append((rank, entry))
     ordered = {form: [entry for _, entry in sorted(found, key=lambda pair: pair[0])] for form, found in single.items()}
-    blocked_text = resources.files("hadath.events").joinpath("data/not_triggers.tsv").read_text(encoding="utf-8")
-    blocked = frozenset(normalize(line.split("\t")[0]) for line in blocked_text.splitlines()[1:]
-                        if line.strip() and not line.startswith("#"))
-    return TriggerLexicon(ordered, phrases, blocked)
+    return TriggerLexicon(ordered, phrases, read_words("hadath.events", "data/not_triggers.tsv"))
 
 
 def _blocked_collisions() -> frozenset[str]:

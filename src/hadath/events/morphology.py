@@ -60,9 +60,9 @@ def present_forms(base: str) -> set[str]:
 def noun_forms(base: str) -> set[str]:
     """"هجوم" -> هجوما هجومان هجومين هجومات هجومه هجوميه …; "غارة" (غاره) -> غارات غارتان غارتين
     غارتا غارتي غارته غاراتها غارتيها …"""
-    stem = base[:-1] + "ت" if base.endswith("ه") else base  # the suffixed stem of a feminine noun
-    plural = (base[:-1] if base.endswith("ه") else base) + "ات"
-    forms = {base, plural, stem + "ان", stem + "ين", stem + "ا"}  # "هجوما": accusative or dual construct
+    stem = _suffix_stem(base)
+    plural = _sound_plural(base)
+    forms = number_forms(base) | {stem + "ا"}  # "هجوما": accusative or dual construct
     forms |= {plural + pronoun for pronoun in NOUN_PRONOUNS}
     if base.endswith("ه"):
         forms |= {stem + pronoun for pronoun in NOUN_PRONOUNS}
@@ -74,9 +74,24 @@ def noun_forms(base: str) -> set[str]:
     return forms
 
 
+def _suffix_stem(base: str) -> str:
+    """The stem a suffix attaches to: a feminine noun's ة (ه once normalised) becomes ت."""
+    return base[:-1] + "ت" if base.endswith("ه") else base
+
+
+def _sound_plural(base: str) -> str:
+    return (base[:-1] if base.endswith("ه") else base) + "ات"
+
+
+def number_forms(base: str) -> set[str]:
+    """A noun in each number, no suffix: "غاره" -> غاره غارات غارتان غارتين."""
+    stem = _suffix_stem(base)
+    return {base, _sound_plural(base), stem + "ان", stem + "ين"}
+
+
 def plural_forms(base: str) -> set[str]:
     """A broken plural ("قذائف", "مطالب"): accusative and pronoun suffixes."""
-    stem = base[:-1] + "ت" if base.endswith("ه") else base
+    stem = _suffix_stem(base)
     forms = {base} | {stem + pronoun for pronoun in NOUN_PRONOUNS if pronoun != "ي" or base.endswith("ه")}
     if not base.endswith("ه"):
         forms.add(base + "ا")

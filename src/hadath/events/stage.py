@@ -232,11 +232,8 @@ def _weapon_handled(trigger: TriggerMatch, tokens: list[Token], triggers: list[T
     handling (data/handling_words.tsv) among the four words before it, with no other trigger between."""
     if trigger.entry.is_verb or trigger.entry.cameo[:2] not in VIOLENT_ROOTS:
         return False
-    handling = read_words("hadath.events", "data/handling_words.tsv")
-    lo = max(trigger.first - 4, 0)
-    if any(other.last < trigger.first and other.last >= lo for other in triggers if other is not trigger):
-        lo = max(other.last + 1 for other in triggers if other is not trigger and other.last < trigger.first)
-    return any(stem in handling for token in tokens[lo : trigger.first] for _, stem in clitic_readings(token.text))
+    lo = max([trigger.first - 4] + [other.last + 1 for other in triggers if other.last < trigger.first])
+    return _word_among(tokens[max(lo, 0) : trigger.first], read_words("hadath.events", "data/handling_words.tsv"))
 
 
 def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
@@ -262,8 +259,12 @@ def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """"تعرضت السفارة المصرية لهجوم": after a verb of undergoing (its subject between), "لـ" marks
     the act suffered, not a purpose."""
     undergoing = read_words("hadath.events", "data/undergoing_words.tsv")
-    return any(stem in undergoing for token in tokens[max(trigger.first - 8, 0) : trigger.first]
-               for _, stem in clitic_readings(token.text))
+    return _word_among(tokens[max(trigger.first - 8, 0) : trigger.first], undergoing)
+
+
+def _word_among(tokens: list[Token], words: frozenset[str]) -> bool:
+    """One of `tokens`, read without its clitics, is one of `words`."""
+    return any(stem in words for token in tokens for _, stem in clitic_readings(token.text))
 
 
 def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple[int, int]]) -> bool:
