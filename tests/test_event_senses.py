@@ -3,17 +3,11 @@ actors from the dictionary, dates resolved, events coded)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from hadath.model import Article
-from hadath.pipeline import run
+from sentence_events import coded_events, keys
 
 
 def events(text: str) -> list[tuple[str, str | None, str | None, str]]:
-    article = run(Article(text=text, published=date(2024, 3, 10), source="senses"))
-    assert article.error is None, article.error
-    return [(e.root, e.source.key if e.source else None, e.target.key if e.target else None, e.status)
-            for e in article.events]
+    return [(e.root, *keys(e), e.status) for e in coded_events(text)]
 
 
 def test_dawn_in_a_date_is_no_bombing() -> None:

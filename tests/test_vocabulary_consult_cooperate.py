@@ -4,20 +4,11 @@ and the homograph readings of the same words code nothing of these roots."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from hadath.model import Article
-from hadath.pipeline import run
+from sentence_events import coded_events, keys
 
-
-def events_of(text: str) -> list:
-    return run(Article(text=text, published=date(2024, 3, 10), source="t")).events
-
-
-def keys(event) -> tuple:
-    return (event.source.key if event.source else None, event.target.key if event.target else None)
+events_of = coded_events
 
 
 def find(events: list, code: str):

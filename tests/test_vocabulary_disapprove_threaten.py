@@ -4,20 +4,11 @@ through the whole pipeline, and the homograph readings that must code nothing of
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from hadath.model import Article
-from hadath.pipeline import run
+from sentence_events import coded_events, keys
 
-
-def events(text: str) -> list:
-    return run(Article(text=text, published=date(2024, 3, 10), source="t")).events
-
-
-def keys(event) -> tuple[str | None, str | None]:
-    return (event.source.key if event.source else None, event.target.key if event.target else None)
+events = coded_events
 
 
 def coded(text: str, cameo: str, source: str | None = None, target: str | None = None,

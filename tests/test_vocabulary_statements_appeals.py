@@ -6,18 +6,13 @@ The sentences are written for these tests, one or more per family."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from hadath.model import Article
-from hadath.pipeline import run
+from sentence_events import coded_events, keys
 
 
 def events_of(text: str) -> list[tuple[str, str | None, str | None, str]]:
-    article = run(Article(text=text, published=date(2024, 3, 10), source="t"))
-    return [(e.cameo, e.source.key if e.source else None, e.target.key if e.target else None, e.status)
-            for e in article.events]
+    return [(e.cameo, *keys(e), e.status) for e in coded_events(text)]
 
 
 # (sentence, code, source key, target key): the event must be among those coded, as occurred
