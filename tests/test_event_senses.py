@@ -49,3 +49,10 @@ def test_qad_before_a_past_verb_is_has_done() -> None:
 
 def test_a_title_of_another_state_after_a_person_is_another_person() -> None:
     assert events("واستقبل أردوغان وزير الخارجية الأمريكي في أنقرة.") == [("04", "TUR", "USA", "occurred")]
+
+
+def test_an_exact_verb_form_is_read_with_a_verbs_parties() -> None:
+    # "أوقفت" alone is listed as a verb form (arrested; "أوقف" is also "halted"): as a verb, an
+    # arrest by a state body with no named victims is of the state's own people
+    events = coded_events("أوقفت الشرطة الأردنية خمسة أشخاص في عمّان أمس.")
+    assert [(e.cameo, keys(e)) for e in events] == [("173", ("JOR", "JOR"))]

@@ -18,8 +18,8 @@ from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token, clitic_readings
 from hadath.text.wordlists import read_words
 
-KINDS = ("past", "present", "noun", "passive", "word", "phrase")
-VERB_KINDS = ("past", "present", "passive", "participle")
+KINDS = ("past", "present", "noun", "passive", "word", "verbform", "phrase")
+VERB_KINDS = ("past", "present", "passive", "participle", "verbform")
 PRESENT_PREFIXES = ("ي", "ت", "ن")  # the future سـ goes before these; first person "سأ" is rare
 
 
@@ -305,7 +305,7 @@ def load_lexicon() -> TriggerLexicon:
                 else:
                     # the entry whose base form this is ("ضربة" a strike) is read before one whose
                     # inflection it also is ("ضربه" he hit him), and both before a bare `word` entry
-                    rank = 2 if entry.kind == "word" else int(form != base)
+                    rank = 2 if entry.kind in ("word", "verbform") else int(form != base)
                     single.setdefault(form, []).append((rank, entry))
     ordered = {form: [entry for _, entry in sorted(found, key=lambda pair: pair[0])] for form, found in single.items()}
     return TriggerLexicon(ordered, phrases, read_words("hadath.events", "data/not_triggers.tsv"))
