@@ -167,21 +167,28 @@ PAIR_WORDS = frozenset(normalize(w) for w in (
 
 def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention],
                         pair: tuple[str, str] | None = None) -> list[ActorMention]:
-    """"بين البلدين", "كلا الجانبين": the two sides of the last meeting told (`pair`), else the two
-    states the article is about, as two joined mentions."""
+    """"بين البلدين", "وبحث الجانبان": the two states the sentence names before the word (joined by
+    "و" first, else the only two named), else the two sides of the last act told between two states
+    (`pair`), else the two states the article names most; as two joined mentions."""
     if not any(_is_pair_word(t) for t in tokens):
         return []
-    # "وزارتا خارجية تونس والنظام السوري … بين الطرفين": two states the sentence joins before the word
-    # come first (not places: "البلدان … داخل سوريا والعراق")
-    word_at = next(t.start for t in tokens if _is_pair_word(t))
-    states = sorted((m for m in mentions if m.key and len(m.key) == 3 and m.key.isupper() and m.end <= word_at
-                     and m.preposition not in LOCATIVE), key=lambda m: m.start)
+    word_at, word_index = next((t.start, i) for i, t in enumerate(tokens) if _is_pair_word(t))
+    # A bare pair word right behind names is another pair than they: "ناشدت السعودية وإيران البلدين".
+    behind_names = _governing_preposition(article.text, tokens, word_index, word_at) is None \
+        and any(m.first <= word_index - 1 <= m.last for m in mentions)
+    # (states, not places: "البلدان … داخل سوريا والعراق")
+    states = [] if behind_names else sorted(
+        (m for m in mentions if m.key and len(m.key) == 3 and m.key.isupper() and m.end <= word_at
+         and m.preposition not in LOCATIVE), key=lambda m: m.start)
+    named = list(dict.fromkeys(m.key for m in states))
+    in_sentence = (named[0], named[1]) if len(named) == 2 else None
     for first, second in zip(states, states[1:], strict=False):
+        # "وزارتا خارجية تونس والنظام السوري … بين الطرفين"
         between = article.text[first.end : second.start].strip(" \"'«»“”")
         if first.key != second.key and (between == "و" or not between and article.text[second.start] == "و"):
-            pair = (first.key, second.key)  # type: ignore[assignment]
+            in_sentence = (first.key, second.key)  # type: ignore[assignment]
             break
-    pair = pair or article_pair(article)
+    pair = in_sentence or pair or article_pair(article)
     if pair is None:
         return []
     taken = {(m.first, m.last) for m in mentions}
@@ -395,6 +402,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             return [(mediator, between[0]), (mediator, between[1])]
     if between:
         return [between]
+    if inherited is not None and _circumstantial(trigger, tokens):
+        # "…، داعيًا طهران إلى الإفراج": the participle tells how the clause's subject acted; the
+        # name after it is its object, not its subject
+        target = _pick_target(entry.target_preps, [m for m in after if m.key != inherited.key], inherited)
+        return [(inherited, target)]
     if not entry.is_verb and entry.cameo[:2] in ("05", "06"):
         # "الاجتماع … بين البلدين، ومن المتوقع توقيع عقود": the pair just named does the signing
         earlier = _between_pair_before(trigger, before)
@@ -511,7 +523,23 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             if listed.type != "PER" and any(t is not None and t.key == listed.key for _, t in pairs):
                 continue
             pairs.append((source, listed))
+    if not symmetric and partners and source is not None:
+        # "ناشدت السعودية وإيران الهند وباكستان": each joined subject does it to each listed target
+        targets = [t for s, t in pairs if s is source and t is not None]
+        pairs = [(s, t) for s in [source, *partners] for t in targets if s.key != t.key] or pairs
     return pairs
+
+
+def _circumstantial(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """"…، داعيًا طهران إلى …", "، متهمةً إياها بـ…": a participle right after a comma, in the
+    accusative (ending ـًا, ـين, ـة), tells how the subject of the clause before acted (a ḥāl)."""
+    entry = trigger.entry
+    if not (entry.is_verb or entry.opens_on_verb) or trigger.prefix or trigger.first == 0 \
+            or tokens[trigger.first - 1].text not in (",", "،"):
+        return False
+    word = normalize_word(tokens[trigger.first].text)
+    participle = "participle" in (entry.kind, entry.head) or word.startswith("م") or word[1:2] == "ا"
+    return participle and len(word) > 3 and word.endswith(("ا", "ين", "ه"))
 
 
 def _opens_a_clause(mention: ActorMention, tokens: list[Token]) -> bool:

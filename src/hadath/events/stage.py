@@ -247,10 +247,11 @@ def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
 
 
 def _last_pair(events: list[Event]) -> tuple[str, str] | None:
-    """The two states of the last meeting, talks or agreement told: who "الجانبان" are next."""
+    """The two states of the last act told between two states (a meeting, an agreement, a strike):
+    who "الجانبان", "البلدين" are next."""
     for event in reversed(events):
         keys = _keys(event)
-        if event.root in SYMMETRIC_ROOTS and all(k and len(k) == 3 and k.isupper() for k in keys) and keys[0] != keys[1]:
+        if all(k and len(k) == 3 and k.isupper() for k in keys) and keys[0] != keys[1]:
             return keys  # type: ignore[return-value]
     return None
 
