@@ -30,3 +30,21 @@ def test_the_two_countries_behind_joined_names_are_the_pair_of_the_last_act() ->
 def test_the_pair_of_a_strike_is_who_the_two_sides_are_next() -> None:
     text = "قصفت القوات الأذربيجانية مواقع أرمينية. ودعت روسيا البلدين إلى وقف القتال."
     assert _pairs(text, "02") == {("RUS", "AZE"), ("RUS", "ARM")}
+
+
+def test_a_claim_names_the_doer_of_the_attack_it_claims() -> None:
+    text = "أعلن تنظيم داعش مسؤوليته عن التفجير الذي استهدف كنيسة في القاهرة."
+    violent = [e for e in coded_events(text) if e.root in ("18", "19")]
+    assert violent and all(keys(e) == ("ISIS", "EGY") for e in violent)
+
+
+def test_a_condemnation_of_an_act_told_before_is_aimed_at_its_doer() -> None:
+    text = "تبنى تنظيم داعش الهجوم على حافلة في الأردن. ودانت مصر والمغرب الهجوم."
+    assert _pairs(text, "11") == {("EGY", "ISIS"), ("MAR", "ISIS")}
+
+
+def test_a_condemnation_of_an_act_by_no_one_named_is_told_without_a_target() -> None:
+    text = "انفجرت سيارة مفخخة في سوق ببغداد. ودانت مصر والأردن التفجير."
+    assert _pairs(text, "11") == {("EGY", None), ("JOR", None)}
+    # and the speakers are not where the bombing happened
+    assert all(keys(e)[1] != "EGY" for e in coded_events(text) if e.root == "18")

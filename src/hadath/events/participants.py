@@ -402,7 +402,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             return [(mediator, between[0]), (mediator, between[1])]
     if between:
         return [between]
-    if inherited is not None and _circumstantial(trigger, tokens):
+    if inherited is not None and inherited.first >= 0 and _circumstantial(trigger, tokens) \
+            and not any(normalize_word(t.text) in COMPLEMENTISERS for t in tokens[: inherited.first]):
+        # (the subject of the main clause, not of a clause after "أن": "شددت … على أن الشعب …، محذرة")
         # "…، داعيًا طهران إلى الإفراج": the participle tells how the clause's subject acted; the
         # name after it is its object, not its subject
         target = _pick_target(entry.target_preps, [m for m in after if m.key != inherited.key], inherited)
@@ -497,9 +499,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
         target = None
     pairs = [(source, target)]
-    if not symmetric and target is not None:
+    if not symmetric:
         # "اعتراض لبنان واليمن على القرار": each joined subject does it, one event each
-        pairs += [(partner, target) for partner in partners if partner.key != target.key]
+        pairs += [(partner, target) for partner in partners if target is None or partner.key != target.key]
     one_body = source is not None and target is not None and (
         (source.first, source.last) == (target.first, target.last) or symmetric and target in partners)
     if target is not None and target in mentions and not one_body:
@@ -718,6 +720,7 @@ SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # Acts done by a third party to the two named "بين X و Y": mediating, offering to, hosting.
 GO_BETWEEN_CODES = frozenset({"045", "039", "038", "043", "028", "030"})
 
+COMPLEMENTISERS = {normalize_word(w) for w in ("أن", "إن", "بأن", "وأن", "وإن", "فإن", "لأن")}
 PRONOUN_COMPLEMENTISERS = {normalize_word(w) for w in (
     "أنه", "أنها", "أنهم", "أنهما", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "وأنه", "وأنها")}
 

@@ -39,6 +39,9 @@ REACTION_ROOTS = {"02", "05", "10", "11", "12", "13", "16"}
 # Coercion or a concession with no other party named (arrests, curfews; releases, a curfew lifted)
 # is done by a state to its own people.
 OWN_PEOPLE_ROOTS = {"08", "17"}
+# Reactions that judge an act already done (praise, condemnation, rejection), unlike a demand or an
+# appeal, whose object is an act wanted.
+JUDGING_ROOTS = {"05", "11", "12"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06"}
 # Acts a state's own people do to each other and that gold codes with one key on both sides:
 # protests, repression, violence ("قمع المتظاهرين", "الاقتتال في ليبيا").
@@ -60,7 +63,7 @@ def code_events(article: Article) -> Article:
     verb_acts: set[tuple[int, int]] = set()  # (sentence, trigger start) of the events told by a verb
     vague_targets: set[tuple[int, int]] = set()
     alleged: set[tuple[int, int]] = set()  # acts told as claims: "مزاعم استهداف تركيا للمدنيين"
-    told: list[tuple[int, ActorMention | None, ActorMention | None]] = []
+    told: list[tuple[int, str, ActorMention | None, ActorMention | None]] = []
     for index, sentence in enumerate(article.sentences):
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
@@ -102,7 +105,7 @@ def code_events(article: Article) -> Article:
                                   topic)
             previous = trigger
             events.extend(event for event, _, _ in coded)
-            told.extend((index, source, target) for _, source, target in coded)
+            told.extend((index, event.cameo, source, target) for event, source, target in coded)
             if trigger.entry.is_verb and coded:
                 verb_acts.add((index, trigger.start))
             last_target = next((target for _, _, target in coded if target is not None), last_target)
@@ -181,8 +184,8 @@ class SentenceContext:
     # spans of targets that say where rather than whom: a state a violent act was pinned to for want
     # of a victim, an armed group known only by the place it is in ("للمسلحين داخل ليبيا")
     vague_targets: set[tuple[int, int]]
-    # the parties of the acts told so far in the article: (sentence, source, target)
-    told: list[tuple[int, ActorMention | None, ActorMention | None]] = field(default_factory=list)
+    # the acts told so far in the article: (sentence, CAMEO code, source, target)
+    told: list[tuple[int, str, ActorMention | None, ActorMention | None]] = field(default_factory=list)
 
 
 def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
@@ -309,7 +312,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         if undergone and source is not None and source.last < trigger.first:
             source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
         if root in PARTYLESS_ROOTS and target is None:
-            target = _place_as_target(ctx.mentions, source, trigger)
+            target = _place_as_target(ctx.mentions, source, trigger, ctx.triggers)
             if target is not None:
                 ctx.vague_targets.add((target.start, target.end))
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES \
@@ -323,17 +326,22 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
                 source = _state_of(place, "CVL")
         if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
             target = _state_of(source)  # a protest with no named target is against its own rulers
+        if source is None and root in VIOLENT_ROOTS:
+            source = _claimant(ctx)
         if cameo_code == "180" and source is not None and _state_force(source):
             cameo_code, root = "190", "19"  # "هجوم" by a state or its army is military force, not an assault
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
             cameo_code, root = "111", "11"  # a ministry "protests" by statement: disapproval, not a demonstration
         told_by_verb = trigger.entry.is_verb or trigger.entry.opens_on_verb  # a noun is as often a topic
         if target is None and source is not None and root in REACTION_ROOTS and told_by_verb:
-            target = _answered(ctx, source)
+            target = _answered(ctx, source, trigger)
         if target is None and root in OWN_PEOPLE_ROOTS and told_by_verb and source is not None and source.key \
                 and len(source.key) == 3 and source.key.isupper():
             target = _state_of(source)  # "اعتقلت الشرطة التركية عشرين شخصا": its own people
-        if root not in PARTYLESS_ROOTS and (source is None or target is None and root not in ONE_SIDED_ROOTS):
+        # "دانت قطر التفجير" where no one is known to have done it: the condemnation is told all the same
+        judged = told_by_verb and root in JUDGING_ROOTS and _act_object(trigger, ctx) is not None
+        if root not in PARTYLESS_ROOTS and (source is None or target is None and root not in ONE_SIDED_ROOTS
+                                            and not judged):
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
             continue
@@ -368,15 +376,47 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
     return events
 
 
-def _answered(ctx: SentenceContext, source: ActorMention) -> ActorMention | None:
-    """Whom a reaction with no target in its clause answers: the other side of the last act told in
-    this sentence or the two before, its doer first ("قصفت إسرائيل غزة. ونددت مصر": at Israel)."""
-    for sentence, doer, done_to in reversed(ctx.told):
+def _answered(ctx: SentenceContext, source: ActorMention, trigger: TriggerMatch) -> ActorMention | None:
+    """Whom a reaction with no target in its clause answers. Where its object names an act told
+    before ("دانت السعودية التفجيرين" after the bombing is reported), that act's doer, or no one
+    where the doer is unknown; else the other side of the last act told in this sentence or the two
+    before, its doer first ("قصفت إسرائيل غزة. ونددت مصر": at Israel)."""
+    named = _act_object(trigger, ctx) if trigger.entry.cameo[:2] in JUDGING_ROOTS else None
+    if named is not None:
+        for _, code, doer, _ in reversed(ctx.told):
+            if code[:2] == named.entry.cameo[:2] or code[:2] in VIOLENT_ROOTS and named.entry.cameo[:2] in VIOLENT_ROOTS:
+                if doer is not None and doer.key and doer.key != source.key and doer.can_act:
+                    return _carried(doer, ctx.sentence)
+                return None
+    for sentence, _, doer, done_to in reversed(ctx.told):
         if ctx.index - sentence > 2:
             break
         for party in (doer, done_to):
             if party is not None and party.key and party.key != source.key and party.can_act:
                 return _carried(party, ctx.sentence)
+    return None
+
+
+def _claimant(ctx: SentenceContext) -> ActorMention | None:
+    """Who claimed the attack just told ("تبنى تنظيم داعش التفجيرين اللذين استهدفا …"): the doer of
+    an act of violence with no agent of its own, from a claim in its sentence or the one before."""
+    for sentence, code, doer, _ in reversed(ctx.told):
+        if ctx.index - sentence > 1:
+            break
+        if code == "015" and doer is not None and doer.key:
+            return _carried(doer, ctx.sentence)
+    return None
+
+
+def _act_object(trigger: TriggerMatch, ctx: SentenceContext) -> TriggerMatch | None:
+    """The act a verb of reaction is about, named again by a definite noun just after it (its subject
+    may stand between): "دانت السعودية وقطر التفجيرين", "استنكرت الوزارة الهجوم"."""
+    for other in ctx.triggers:
+        if other.first <= trigger.last:
+            continue
+        if other.entry.is_verb or other.first - trigger.last > 6:
+            return None
+        return other if _definite(ctx.tokens[other.first].text) else None
     return None
 
 
@@ -402,10 +442,14 @@ def _participant(mention: ActorMention | None) -> Participant | None:
                        start=mention.start, end=mention.end)
 
 
-def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, trigger: TriggerMatch
-                     ) -> ActorMention | None:
+def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, trigger: TriggerMatch,
+                     triggers: list[TriggerMatch]) -> ActorMention | None:
     """Violence or a protest with no named victim: the people of the place where it happened, the
     place named after the trigger first ("الهجوم الإرهابي في كرمان", "مدينة خاركيف الأوكرانية")."""
+    # (the subject of a verb between it and the trigger is a speaker, not a place: "ودانت السعودية التفجير")
+    verbs = [t for t in triggers if t.entry.is_verb and t.last < trigger.first]
+    mentions = [m for m in mentions if not (m.preposition is None and m.origin != "adjective" and any(
+        t.last < m.first and m.last < trigger.first for t in verbs))]
     places = [m for m in mentions if (m.type == "LOC" or m.origin == "adjective") and m.key
               and (source is None or m.key != source.key)]
     after = [m for m in places if m.first > trigger.last]
@@ -539,7 +583,7 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
     kept: list[Event] = []
     for event in events:
         pair = _pair(event)
-        if event.source is None and _definite(event.trigger.text) and any(k.root == event.root for k in kept):
+        if event.source is None and _definite(event.trigger.text) and any(_same_kind(k, event) for k in kept):
             continue  # "الغارات", "الهجوم" with no agent: the act already reported, named again
         if event.sentence in headlines and (pair, event.root) in body_acts:
             continue
