@@ -48,3 +48,14 @@ def test_a_condemnation_of_an_act_by_no_one_named_is_told_without_a_target() -> 
     assert _pairs(text, "11") == {("EGY", None), ("JOR", None)}
     # and the speakers are not where the bombing happened
     assert all(keys(e)[1] != "EGY" for e in coded_events(text) if e.root == "18")
+
+
+def test_an_appeal_to_ones_own_people_is_to_ones_own_state() -> None:
+    assert _pairs("دعا الزعيم العراقي مقتدى الصدر أنصاره إلى الانسحاب من الشوارع.", "02") == {("IRQ", "IRQ")}
+    assert _pairs("حث الرئيس التونسي مواطنيه على المشاركة في الانتخابات.", "02") == {("TUN", "TUN")}
+
+
+def test_a_common_word_after_a_title_is_not_a_name() -> None:
+    # "مواطنيه" and "بجهود" are no one's names: the title stays the party
+    events = coded_events("وأشاد الرئيس الأمريكي بجهود قطر في الوساطة.")
+    assert {e.source.text for e in events if e.root == "05"} == {"الرئيس الأمريكي"}

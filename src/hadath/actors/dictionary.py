@@ -491,8 +491,9 @@ class ActorDictionary:
         return ActorMention(text[s:e], s, e, match, "role"), k
 
     def _not_a_name(self, word: str) -> bool:
-        """"بمقر", "ويبدأ", "والمحادثات": a function word, verb or noun, bare or behind a clitic."""
-        if _keep_maqsura(word) in self._not_names_maqsura:
+        """"بمقر", "ويبدأ", "والمحادثات": a function word, verb or noun, bare or behind a clitic; or a
+        common word that no list of names holds ("بجهود", "مواطنيه")."""
+        if _keep_maqsura(word) in self._not_names_maqsura or _common_word(word):
             return True
         # a verb with the future prefix: "سيقوم", "وستزور" are "يقوم", "تزور"
         return any(stem in self._not_names or (prefix and _is_definite(stem))
@@ -560,3 +561,18 @@ class ActorDictionary:
 def get_dictionary() -> ActorDictionary:
     """The actor dictionary, built on first use and shared."""
     return ActorDictionary()
+
+
+# A word at least this common in general Arabic (wordfreq rank, centibels: lower is commoner) and in
+# no list of names is a common word, not a name: "جهود" 438, "مواطني" 504; "ماكرون" is a name.
+COMMON_WORD_RANK = 520
+
+
+@lru_cache(maxsize=50_000)
+def _common_word(word: str) -> bool:
+    from hadath.ner.features import lexicon, name_kinds, stems
+
+    if name_kinds(word):
+        return False
+    ranks = lexicon().ranks
+    return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from hadath.events.groups import group_definitions, group_head
 from hadath.events.lexicon import TriggerEntry, TriggerMatch, load_lexicon
-from hadath.events.words import light_verb_between, word_list
+from hadath.events.words import light_verb_between, own_people, word_list
 from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token, clitic_readings
@@ -980,12 +980,8 @@ def _victims_before(trigger: TriggerMatch, tokens: list[Token], mentions: list[A
 
 def _possessed_after(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """"مقتل اثنين من جنوده": the dead are the speaker's own."""
-    return any(normalize_word(t.text) in word_list("possessed_subjects.tsv") or normalize_word(t.text) in OWN_PEOPLE
+    return any(normalize_word(t.text) in word_list("possessed_subjects.tsv") or own_people(t.text)
                for t in tokens[trigger.last + 1 : trigger.last + 5])
-
-
-OWN_PEOPLE = frozenset(normalize_word(w) for w in ("جنوده", "جنودها", "جنودنا", "عناصره", "عناصرها", "مواطنيه",
-                                                    "مواطنيها", "رعاياه", "رعاياها", "أفراده", "أفرادها"))
 
 
 def _looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:

@@ -19,6 +19,7 @@ from hadath.events.participants import (
     locative_state,
     sentence_mentions,
 )
+from hadath.events.words import own_people
 from hadath.events.status import find_markers, status_of
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word
@@ -335,6 +336,10 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         told_by_verb = trigger.entry.is_verb or trigger.entry.opens_on_verb  # a noun is as often a topic
         if target is None and source is not None and root in REACTION_ROOTS and told_by_verb:
             target = _answered(ctx, source, trigger)
+        own_people_told = target is None and told_by_verb and source is not None and bool(source.key) \
+            and _own_people_object(trigger, source, ctx.tokens, ctx.mentions)
+        if own_people_told:
+            target = _state_of(source)  # "دعا الصدر أنصاره إلى …", "حث الرئيس مواطنيه على …": its own people
         if target is None and root in OWN_PEOPLE_ROOTS and told_by_verb and source is not None and source.key \
                 and len(source.key) == 3 and source.key.isupper():
             target = _state_of(source)  # "اعتقلت الشرطة التركية عشرين شخصا": its own people
@@ -345,7 +350,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
             continue
-        if root not in DOMESTIC_ROOTS and _one_side(source, target):
+        if root not in DOMESTIC_ROOTS and not own_people_told and _one_side(source, target):
             continue  # "الحكومة الإيرانية" meeting "إيران": one party found twice, not two
         event_date = _event_date(trigger, ctx.dates, ctx.tokens)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
@@ -406,6 +411,16 @@ def _claimant(ctx: SentenceContext) -> ActorMention | None:
         if code == "015" and doer is not None and doer.key:
             return _carried(doer, ctx.sentence)
     return None
+
+
+def _own_people_object(trigger: TriggerMatch, source: ActorMention, tokens: list[Token],
+                       mentions: list[ActorMention]) -> bool:
+    """The verb's object is its subject's own people ("دعا الصدر أنصاره", "حث الرئيس مواطنيه"): within
+    four words after the verb, or after its subject where the subject follows it, and before any
+    other name."""
+    start = max(trigger.last, source.last) + 1
+    next_name = next((m.first for m in mentions if m.first >= start), len(tokens))
+    return any(own_people(t.text) for t in tokens[start : min(start + 4, next_name)])
 
 
 def _act_object(trigger: TriggerMatch, ctx: SentenceContext) -> TriggerMatch | None:

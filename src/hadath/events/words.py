@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token
 from hadath.text.wordlists import read_words
@@ -32,3 +34,19 @@ def future_light_verb(tokens: list[Token], lo: int, hi: int) -> bool:
         if word[:1] == "س" and word[1:] in verbs:
             return True
     return False
+
+
+OWN_PEOPLE_PRONOUNS = ("ه", "ها", "هم", "هما", "نا")
+
+
+@cache
+def own_people_forms() -> frozenset[str]:
+    """"أنصاره", "جنودها", "مواطنينا": an actor's own people (own_people.tsv with a possessive pronoun)."""
+    return frozenset(stem + pronoun for stem in word_list("own_people.tsv") for pronoun in OWN_PEOPLE_PRONOUNS)
+
+
+def own_people(text: str) -> bool:
+    """"أنصاره", "ومواطنيها", "لجنودنا": a word for an actor's own people, one clitic aside."""
+    word = normalize_word(text)
+    forms = own_people_forms()
+    return word in forms or word[:1] in ("و", "ف", "ل", "ب") and word[1:] in forms
