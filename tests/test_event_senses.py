@@ -56,3 +56,11 @@ def test_an_exact_verb_form_is_read_with_a_verbs_parties() -> None:
     # arrest by a state body with no named victims is of the state's own people
     events = coded_events("أوقفت الشرطة الأردنية خمسة أشخاص في عمّان أمس.")
     assert [(e.cameo, keys(e)) for e in events] == [("173", ("JOR", "JOR"))]
+
+
+def test_a_phrase_gap_counts_words_not_commas_and_stops_at_a_clause_end() -> None:
+    # five words (and two commas) between "علقت" and "تمويلها": one phrase, joined subjects each
+    events = coded_events("علقت الولايات المتحدة وألمانيا وكندا، أمس، تمويلها لوكالة الأونروا.")
+    assert {keys(e) for e in events if e.cameo.startswith("162")} == {("USA", "UN"), ("DEU", "UN"), ("CAN", "UN")}
+    # across a full stop there is no phrase
+    assert not [e for e in coded_events("علقت كندا مشاركتها. وتمويلها للوكالة مستمر.") if e.cameo.startswith("162")]

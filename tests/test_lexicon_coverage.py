@@ -41,7 +41,7 @@ ACTORS = {
     "الإمارات": ("LOC", "ARE", "ARE"), "أذربيجان": ("LOC", "AZE", "AZE"), "أرمينيا": ("LOC", "ARM", "ARM"),
     "الأوكراني": ("ADJ", "UKR", "UKR"), "الروسي": ("ADJ", "RUS", "RUS"), "الأردني": ("ADJ", "JOR", "JOR"),
     "الإيراني": ("ADJ", "IRN", "IRN"), "الأمريكي": ("ADJ", "USA", "USA"),
-    "البريطانية": ("ADJ", "GBR", "GBR"), "أوكرانية": ("ADJ", "UKR", "UKR"),
+    "البريطانية": ("ADJ", "GBR", "GBR"), "أوكرانية": ("ADJ", "UKR", "UKR"), "أمريكية": ("ADJ", "USA", "USA"),
     "الإسرائيلي": ("ADJ", "ISR", "ISR"), "التركي": ("ADJ", "TUR", "TUR"), "حماس": ("ORG", "HAMAS", "HAMAS"),
     "تونس": ("LOC", "TUN", "TUN"), "السودان": ("LOC", "SDN", "SDN"), "معارض أردني": ("ORG", "JOROPP", "JOR"),
     "بغداد": ("LOC", "IRQ", "IRQ"), "الجيش العراقي": ("ORG", "IRQMIL", "IRQ"),

@@ -8,6 +8,8 @@ clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -77,6 +79,11 @@ class TriggerLexicon:
             i = best.last + 1
         return found
 
+    def _purpose(self, word: str) -> bool:
+        """"لوقف", "لبحث": "لـ" on a word that names an act, the aim of another act."""
+        return any(prefix.lstrip("وف") in ("ل", "لل") and (stem in self.single or stem in self.phrases)
+                   for prefix, stem, _ in _readings(word))
+
     def _match_at(self, tokens: list[Token], i: int) -> TriggerMatch | None:
         # a word blocked alone ("وقعت": occurred or signed) may still open a phrase ("وقعت * اتفاقية")
         blocked = normalize_word(tokens[i].text) in self.blocked
@@ -86,7 +93,7 @@ class TriggerLexicon:
                 if entry.opens_on_verb and not (_prefix_fits(prefix.rstrip("س"), entry.head)
                                                 and (not future or entry.head == "present")):
                     continue  # "لشن هجوم" is the verbal noun of a purpose, not the verb
-                last = _phrase_end(tokens, i, entry)
+                last = _phrase_end(tokens, i, entry, self._purpose)
                 if last is not None and (best is None or last - i > best.last - best.first):
                     best = TriggerMatch(entry, i, last, tokens[i].start, tokens[last].end, future, prefix)
             if best is not None or blocked:
@@ -131,29 +138,39 @@ def _prefix_fits(prefix: str, kind: str) -> bool:
 
 GAP_STOPS = frozenset(normalize_word(w) for w in ("عن", "حول"))
 GAP = "*"  # in a phrase: up to MAX_GAP words of anything ("حمل * مسؤولية": حملت واشنطن إيران مسؤولية)
-MAX_GAP = 3
+MAX_GAP = 5  # words: a comma or a quotation mark in the gap is not one ("سلمت السلطات، أمس، الناشط")
+GAP_ENDS = frozenset({".", "؛", ";", "؟", "?", "!", ":"})  # a gap never crosses the end of a clause
 
 
-def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
-    """The index of the phrase's last token when its words match from tokens[i], else None."""
+def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry,
+                purpose: Callable[[str], bool] = lambda word: False) -> int | None:
+    """The index of the phrase's last token when its words match from tokens[i], else None. A gap
+    holds the subject and adverbs, never a clause's end, "عن"/"حول" or a purpose (`purpose`:
+    "أطلقت مصر مبادرة لوقف إطلاق النار" is no firing)."""
     position = i
     gap = False
     for expected, forms in zip(entry.tokens[1:], entry.later, strict=True):
         if expected == GAP:
             gap = True
             continue
-        reach = MAX_GAP + 1 if gap else 1
-        gap = False
-        for step in range(1, reach + 1):
+        skipped = 0  # words passed over in a gap
+        step = 1
+        while True:
             if position + step >= len(tokens):
                 return None
             if step > 1 and normalize_word(tokens[position + step - 1].text) in GAP_STOPS:
                 return None  # a gap holds the subject, not a prepositional phrase ("نشرت الصحيفة تقريرا عن قوات")
-            if _word_matches(normalize_word(tokens[position + step].text), forms):
+            word = tokens[position + step].text
+            if _word_matches(normalize_word(word), forms):
                 position += step
                 break
-        else:
-            return None
+            if not gap or word in GAP_ENDS or purpose(word):
+                return None
+            skipped += any(c.isalpha() for c in word)
+            if skipped > MAX_GAP:
+                return None
+            step += 1
+        gap = False
     return position
 
 
