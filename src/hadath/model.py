@@ -102,6 +102,13 @@ class Event:
     location: Location | None = None
     attribution: str | None = None
     confidence: float = 0.5
+    # Casualties of a violent act (roots 18-20; hadath.events.casualty_stage): the killed and the injured
+    # the text counts, None where it gives no count; a lower bound where it gives only a floor ("عشرات
+    # القتلى" -> 10, "أكثر من 20" -> 20, "بين 5 و7" -> 5).
+    fatalities: int | None = None
+    injured: int | None = None
+    fatalities_lower_bound: bool = False
+    injured_lower_bound: bool = False
 
 
 @dataclass

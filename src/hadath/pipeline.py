@@ -1,7 +1,8 @@
 """The extraction pipeline: one Article through small named stages.
 
-clean -> split -> dates -> actors -> ner -> names -> events. Each stage is `Article -> Article`, in a module
-of its own; `run` is what the CLI, the store and the API call. Stages load their data lazily.
+clean -> split -> dates -> actors -> ner -> names -> events -> casualties. Each stage is
+`Article -> Article`, in a module of its own; `run` is what the CLI, the store and the API call.
+Stages load their data lazily.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ def stages() -> list[tuple[str, Stage]]:
     from hadath.actors.stage import tag_actors
     from hadath.clean import clean
     from hadath.dates.stage import resolve_dates
+    from hadath.events.casualty_stage import count_casualties
     from hadath.events.stage import code_events
     from hadath.ner.stage import tag_entities
     from hadath.sentences import split_sentences
@@ -32,6 +34,7 @@ def stages() -> list[tuple[str, Stage]]:
         ("ner", tag_entities),
         ("names", link_surnames),
         ("events", code_events),
+        ("casualties", count_casualties),
     ]
 
 

@@ -353,7 +353,8 @@ def article_mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
             mentions.c.sentence_end, mentions.c.trigger_text, mentions.c.trigger_start, mentions.c.trigger_end,
             mentions.c.source_text, mentions.c.source_actor, mentions.c.target_text, mentions.c.target_actor,
             mentions.c.cameo, mentions.c.root, mentions.c.quad_class, mentions.c.goldstein, mentions.c.status,
-            mentions.c.date, mentions.c.location_text,
+            mentions.c.date, mentions.c.location_text, mentions.c.fatalities, mentions.c.injured,
+            mentions.c.fatalities_lower_bound, mentions.c.injured_lower_bound,
         )
         .where(mentions.c.article_id == article_id)
         .order_by(mentions.c.idx)

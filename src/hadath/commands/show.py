@@ -20,6 +20,17 @@ def _side(actor: str | None, key: str | None, name: str | None) -> str:
     return " ".join(x for x in (actor or key or "-", f"({name})" if name else "") if x)
 
 
+def casualties(row: dict) -> str:
+    """"12 killed, at least 10 injured" from a row's casualty columns; "" where it has none."""
+    parts = []
+    for count, flag, word in (("fatalities", "fatalities_lower_bound", "killed"),
+                              ("injured", "injured_lower_bound", "injured")):
+        value = row.get(count)
+        if value is not None and value == value:  # NaN: a mention column pandas read without a value
+            parts.append(f"{'at least ' if row.get(flag) else ''}{int(value)} {word}")
+    return ", ".join(parts)
+
+
 def run(args: argparse.Namespace) -> int:
     from hadath.store import Store
 
@@ -47,12 +58,14 @@ def run(args: argparse.Namespace) -> int:
         f"{event['num_mentions']} mentions in {event['num_articles']} articles from {event['num_sources']} sources, "
         f"seen {event['first_seen'] or '-'} to {event['last_seen'] or '-'}"
     )
+    if told := casualties(event):
+        print(f"  casualties: {told}")
     for m in mentions.to_dict("records"):
         print(
             f"- {m['published'] or '-'} {m['outlet'] or m['article_source'] or '-'} article {m['article_id']} "
             f"event {m['idx']} ({m['merged_by']}): {m['cameo']} {m['status']} "
             f"{m['source_key'] or '-'} -> {m['target_key'] or '-'}, trigger \"{m['trigger_text']}\", "
-            f"confidence {m['confidence']}"
+            f"confidence {m['confidence']}" + (f", {told}" if (told := casualties(m)) else "")
         )
         if m["url"]:
             print(f"  {m['url']}")

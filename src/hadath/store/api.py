@@ -69,6 +69,13 @@ def gdelt_quad_class(root: str, quad_class: int | None) -> int | None:
     return 3 if root == "14" else quad_class
 
 
+def _whole_numbers(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Integer columns that may hold nulls kept as ints and None (pandas would make them floats and NaN)."""
+    for name in columns:
+        frame[name] = pd.Series([None if pd.isna(v) else int(v) for v in frame[name]], index=frame.index, dtype=object)
+    return frame
+
+
 class Store:
     """An event store opened for reading (see the module docstring)."""
 
@@ -197,7 +204,7 @@ class Store:
             .where(mentions.c.event_id == int(event_id))
             .order_by(articles.c.published, mentions.c.article_id, mentions.c.idx)
         )
-        frame = self._frame(query)
+        frame = _whole_numbers(self._frame(query), ("fatalities", "injured"))
         frame["sentence_text"] = [
             text_[s:e] if text_ is not None and s is not None and e is not None else None
             for text_, s, e in zip(frame["text"], frame["sentence_start"], frame["sentence_end"], strict=True)
@@ -214,9 +221,9 @@ class Store:
         out["entities"] = self._frame(
             select(entities).where(entities.c.article_id == article_id).order_by(entities.c.idx)
         )
-        out["mentions"] = self._frame(
+        out["mentions"] = _whole_numbers(self._frame(
             select(mentions).where(mentions.c.article_id == article_id).order_by(mentions.c.idx)
-        )
+        ), ("fatalities", "injured"))
         out["copies"] = self._frame(select(schema.copies).where(schema.copies.c.article_id == article_id))
         return out
 

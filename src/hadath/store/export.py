@@ -93,7 +93,8 @@ def export_events(store: Store, fmt: str, out: str | None = None, **filters: Any
 def _arrow_schema(pa: Any) -> Any:
     from hadath.store import schema as tables
 
-    types = {"BIGINT": pa.int64(), "INTEGER": pa.int64(), "FLOAT": pa.float64(), "DATE": pa.date32()}
+    types = {"BIGINT": pa.int64(), "INTEGER": pa.int64(), "FLOAT": pa.float64(), "DATE": pa.date32(),
+             "BOOLEAN": pa.bool_()}
     fields = []
     for column in Store.EVENT_COLUMNS:
         sql_type = str(tables.events.c[column.name].type)

@@ -144,3 +144,13 @@ def event_id(article_id: str, index: int) -> int:
     """A stable id for the event first seen as event `index` of article `article_id` (fits a BIGINT)."""
     digest = hashlib.sha256(f"{article_id}:{index}".encode()).hexdigest()
     return int(digest[:15], 16)
+
+
+def casualty_count(stored: tuple[int | None, bool | None], reported: tuple[int | None, bool]) -> tuple[int | None, bool]:
+    """The count of the killed (or the injured) an event keeps, from its stored count and a new report's,
+    each (count, lower bound): the larger, since tolls rise as reports come in; of two equal counts,
+    the exact one. (12, False) and (10, True) -> (12, False); (8, False) and (10, True) -> (10, True)."""
+    candidates = [(value, bool(lower)) for value, lower in (stored, reported) if value is not None]
+    if not candidates:
+        return None, False
+    return max(candidates, key=lambda c: (c[0], not c[1]))

@@ -78,11 +78,26 @@ def _v4_read_indexes(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v5_casualties(conn: Connection) -> None:
+    """Casualty counts on events and mentions (issue 12): fatalities, injured and whether each is a
+    lower bound. Rows stored before keep nulls: their casualties were not read (ingest again to have
+    them). A store created by this version has the columns from migration 1, which makes tables from
+    schema.py as it is now."""
+    inspector = inspect(conn)
+    for table in (schema.events, schema.mentions):
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for name in schema.CASUALTY_COLUMNS:
+            if name not in present:
+                sql_type = table.c[name].type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type}")
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
     (3, _v3_pair_index),
     (4, _v4_read_indexes),
+    (5, _v5_casualties),
 ]
 LATEST = MIGRATIONS[-1][0]
 

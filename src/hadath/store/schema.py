@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -34,6 +35,14 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+CASUALTY_COLUMNS = ("fatalities", "injured", "fatalities_lower_bound", "injured_lower_bound")
+
+
+def casualty_columns() -> list[Column]:
+    """The killed and the injured of a violent act and whether each is a lower bound (migration 5)."""
+    return [Column("fatalities", Integer), Column("injured", Integer),
+            Column("fatalities_lower_bound", Boolean), Column("injured_lower_bound", Boolean)]
+
 
 articles = Table(
     "articles",
@@ -125,6 +134,9 @@ events = Table(
     Column("confidence", Float),
     Column("in_lead", Integer, nullable=False),  # 1 where some mention is in an article's first sentence
     Column("source_url", Text),  # the first mention's article URL (GDELT's SOURCEURL)
+    # Casualties of a violent act (roots 18-20): the largest count any mention gives, with whether it is
+    # a lower bound ("عشرات القتلى"); null where none gives one, and on events stored before migration 5.
+    *casualty_columns(),
     # Merge keys (merge.py): the dyad (unordered for roots 03-06), the month of the date, the week of
     # the first publication; candidates for a new mention are looked up on these.
     Column("dyad", String(40)),
@@ -167,6 +179,7 @@ mentions = Table(
     Column("location_key", String(16)),
     Column("attribution", Text),
     Column("confidence", Float),
+    *casualty_columns(),  # as this article reported them
     Column("merged_by", String(16)),  # new | rules | cluster: how this mention found its event
     Index("ix_mentions_event", "event_id"),
 )

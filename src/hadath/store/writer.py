@@ -201,6 +201,16 @@ def _event_row(row: Any) -> _NewEvent:
     return event
 
 
+def _casualties(ev: Event) -> dict[str, Any]:
+    """The casualty columns of an event or a mention, as the article reported them."""
+    return {
+        "fatalities": ev.fatalities,
+        "injured": ev.injured,
+        "fatalities_lower_bound": ev.fatalities_lower_bound,
+        "injured_lower_bound": ev.injured_lower_bound,
+    }
+
+
 def failed_id(raw_hash: str) -> str:
     return "failed-" + raw_hash[:24]
 
@@ -662,6 +672,7 @@ class StoreWriter:
             confidence=ev.confidence,
             in_lead=in_lead,
             source_url=article.url,
+            **_casualties(ev),
             dyad=view.dyad,
             date_month=merge.date_month(ev.date, ev.date_precision),
             pub_week=week,
@@ -739,6 +750,10 @@ class StoreWriter:
             changes["confidence"] = ev.confidence
         if in_lead and not row.in_lead:
             changes["in_lead"] = 1
+        for count, flag in (("fatalities", "fatalities_lower_bound"), ("injured", "injured_lower_bound")):
+            kept = merge.casualty_count((row[count], row[flag]), (getattr(ev, count), getattr(ev, flag)))
+            if kept[0] != row[count] or kept[0] is not None and kept[1] != bool(row[flag]):
+                changes.update({count: kept[0], flag: kept[1]})
         return changes
 
     @staticmethod
@@ -798,6 +813,7 @@ class StoreWriter:
             "location_key": ev.location.key if ev.location else None,
             "attribution": ev.attribution,
             "confidence": ev.confidence,
+            **_casualties(ev),
             "merged_by": merged_by,
         }
 

@@ -15,7 +15,7 @@ const STRINGS = {
     searchPlaceholder: "كلمات البحث", articles: "المقالات", network: "من يتفاعل مع من", map: "مواقع الأحداث",
     entities: "الأسماء", back: "رجوع", total: "المجموع", minEvents: "أدنى عدد أحداث", event: "الحدث",
     occurred: "وقع", ongoing: "جارٍ", planned: "مرتقب", postponed: "مؤجل", cancelled: "ملغى", denied: "منفي",
-    hypothetical: "افتراضي", actual: "ما وقع فعلًا", all: "الكل", stats: (s) => `${s.events} حدثًا في ${s.articles} مقالًا`,
+    hypothetical: "افتراضي", actual: "ما وقع فعلًا", all: "الكل", killed: "القتلى", injured: "الجرحى", stats: (s) => `${s.events} حدثًا في ${s.articles} مقالًا`,
   },
   en: {
     "nav.dyad": "Dyad", "nav.network": "Actor network", "nav.map": "Map", "nav.search": "Search",
@@ -29,7 +29,7 @@ const STRINGS = {
     network: "Who acts on whom", map: "Where events happened", entities: "Names", back: "Back", total: "Total",
     minEvents: "Minimum events", event: "Event", occurred: "occurred", ongoing: "ongoing", planned: "planned",
     postponed: "postponed", cancelled: "cancelled", denied: "denied", hypothetical: "hypothetical",
-    actual: "what happened", all: "all",
+    actual: "what happened", all: "all", killed: "Killed", injured: "Injured",
     stats: (s) => `${s.events} events in ${s.articles} articles`,
   },
 };
@@ -237,6 +237,13 @@ function sentenceWithTrigger(m) {
   return el("p", { class: "in-context", dir: "auto" }, parts);
 }
 
+// " · Killed: ≥10 · Injured: 30" for a violent act whose reports count its casualties.
+function casualties(ev) {
+  return [["fatalities", "killed"], ["injured", "injured"]]
+    .filter(([count]) => ev[count] !== null && ev[count] !== undefined)
+    .map(([count, word]) => ` · ${t(word)}: ${ev[`${count}_lower_bound`] ? "≥" : ""}${ev[count]}`).join("");
+}
+
 async function eventView(id) {
   const path = `/api/events/${encodeURIComponent(id)}`;
   setJsonTwin(path);
@@ -248,7 +255,7 @@ async function eventView(id) {
       el("h2", {}, `${ev.cameo_name[lang]} `, el("span", { class: "code" }, `(${ev.cameo})`), " ", badge(ev.status)),
       el("p", {}, `${party(ev, "source")} ${lang === "ar" ? "←" : "→"} ${party(ev, "target")}`),
       el("p", { class: "muted" }, `${t("date")}: ${ev.date || ev.event_day || "—"} · Goldstein ${ev.goldstein} · ${t("sources")}: ${ev.num_sources}`,
-        ev.location_name ? ` · ${ev.location_name}` : "")),
+        ev.location_name ? ` · ${ev.location_name}` : "", casualties(ev))),
     el("section", { class: "panel" }, el("h2", {}, t("mentions")),
       data.mentions.map((m) => el("div", { class: "mention" },
         el("div", { class: "meta" },
