@@ -64,3 +64,17 @@ def test_a_phrase_gap_counts_words_not_commas_and_stops_at_a_clause_end() -> Non
     assert {keys(e) for e in events if e.cameo.startswith("162")} == {("USA", "UN"), ("DEU", "UN"), ("CAN", "UN")}
     # across a full stop there is no phrase
     assert not [e for e in coded_events("علقت كندا مشاركتها. وتمويلها للوكالة مستمر.") if e.cameo.startswith("162")]
+
+
+def test_an_act_prevented_is_not_told_as_done() -> None:
+    # the targeting named under "منع", the attack under "إحباط", did not happen; told alone it did
+    assert not [e for e in coded_events("تعمل الأمم المتحدة على منع استهداف المدنيين في السودان.") if e.root == "19"]
+    assert not [e for e in coded_events("وحاولت القوات السودانية إحباط هجوم المتمردين على الفاشر.")
+                if e.root in ("18", "19")]
+    assert [e for e in coded_events("وقال المسؤول إن استهداف المدنيين في السودان مستمر.") if e.root == "19"]
+
+
+def test_the_genitive_of_an_aim_is_part_of_the_aim() -> None:
+    # "لبحث تطورات الهجوم": what the meeting is to discuss, not an attack by the ministers' states
+    events = coded_events("واجتمع وزير الخارجية المصري بنظيره السوداني لبحث تطورات الهجوم على الفاشر.")
+    assert [(e.cameo, keys(e)) for e in events] == [("040", ("EGY", "SDN"))]

@@ -138,8 +138,8 @@ def _not_an_act(trigger: TriggerMatch, tokens: list[Token], triggers: list[Trigg
 def _joined_to_aim(trigger: TriggerMatch, aim: TriggerMatch) -> bool:
     """A verbal noun joined by "و" to an aim or a topic named before it, with no verb between (the
     caller resets the aim at a verb), is another item of that aim: "لبحث الأوضاع وتبادل الأسرى"."""
-    if trigger.first == aim.last + 1 and not trigger.prefix:
-        return True  # its genitive object: "لاستضافة جولات التفاوض"
+    if not trigger.prefix and 0 < trigger.first - aim.last <= 2:
+        return True  # its genitive object: "لاستضافة التفاوض", "لاستضافة جولات التفاوض"
     return trigger.prefix.startswith("و") and 0 < trigger.first - aim.last <= 25
 
 
