@@ -125,7 +125,7 @@ def code_events(article: Article) -> Article:
 
 def _not_an_act(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch], topic: str | None) -> bool:
     """A trigger word that names no act of its own here (`topic`: what the word before makes of it)."""
-    if topic == "drop":
+    if topic == "drop" or topic == "prevented" and "noun" in (trigger.entry.kind, trigger.entry.head):
         return True  # "ملف التطبيع", "مسألة تأجيل القمة", "لوقف استهداف …": a topic or an aim, not a happening
     if not trigger.entry.is_verb and trigger.prefix.lstrip("وف").startswith("ل") and not _undergone(trigger, tokens):
         return True  # "اجتمع … لمناقشة …", "الدور الإيراني للتطبيع": a purpose, not an act
