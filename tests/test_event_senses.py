@@ -78,3 +78,11 @@ def test_the_genitive_of_an_aim_is_part_of_the_aim() -> None:
     # "لبحث تطورات الهجوم": what the meeting is to discuss, not an attack by the ministers' states
     events = coded_events("واجتمع وزير الخارجية المصري بنظيره السوداني لبحث تطورات الهجوم على الفاشر.")
     assert [(e.cameo, keys(e)) for e in events] == [("040", ("EGY", "SDN"))]
+
+
+def test_a_gap_does_not_cross_an_aim_of_halting_and_a_specific_ending_refines_the_code() -> None:
+    # "أطلقت … النار" would span "لوقف إطلاق": the fire named there is the ceasefire's
+    assert not [e for e in coded_events("وأطلقت قطر مبادرة لوقف إطلاق النار في غزة.") if e.root == "19"]
+    # "فتحت … تحقيقا" ends on "تحقيقا قضائيا": an inquiry into a crime (091), not any inquiry (090)
+    events = coded_events("فتحت النيابة العامة في تونس، أمس، تحقيقا قضائيا في صفقة سلاح.")
+    assert [e.cameo for e in events if e.root == "09"] == ["091"]

@@ -59,3 +59,21 @@ def test_a_common_word_after_a_title_is_not_a_name() -> None:
     # "مواطنيه" and "بجهود" are no one's names: the title stays the party
     events = coded_events("وأشاد الرئيس الأمريكي بجهود قطر في الوساطة.")
     assert {e.source.text for e in events if e.root == "05"} == {"الرئيس الأمريكي"}
+
+
+def test_a_group_with_a_three_letter_code_is_not_a_state() -> None:
+    # PKK, HTS have three-letter codes: a group's attack is an assault (18), a state's force is 19
+    assert [e.cameo for e in coded_events("شن حزب العمال الكردستاني هجوما على قاعدة تركية.") if e.root in ("18", "19")] \
+        == ["180"]
+    assert [e.cameo for e in coded_events("شن الجيش التركي هجوما على مواقع حزب العمال الكردستاني.")
+            if e.root in ("18", "19")] == ["190"]
+    # nor where a deed of two groups happened: no group is the other's victim for want of a place
+    pairs = _pairs("وأشار التقرير إلى أن تنظيمي داعش وجبهة النصرة عذّبا أسرى لديهما.", "18")
+    assert pairs == {("ISIS", None), ("HTS", None)}
+
+
+def test_the_body_whose_members_were_hit_is_the_target() -> None:
+    text = "وأطلق الجيش التركي النار على مقاتلين من حزب العمال الكردستاني قرب الحدود."
+    assert _pairs(text, "19") == {("TUR", "PKK")}
+    text = "وقتلت القوات العراقية ثلاثة عناصر من تنظيم داعش في الأنبار."
+    assert ("IRQ", "ISIS") in _pairs(text, "19") | _pairs(text, "18")

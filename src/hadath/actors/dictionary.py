@@ -576,3 +576,14 @@ def _common_word(word: str) -> bool:
         return False
     ranks = lexicon().ranks
     return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word))
+
+
+@cache
+def state_codes() -> frozenset[str]:
+    """The ISO 3166 alpha-3 codes of states (data/states.tsv): "TUR" is a state; "HTS", "PKK", "GCC"
+    have three letters too but are not."""
+    return frozenset(row["iso3"] for row in _rows("states.tsv"))
+
+
+def is_state(key: str | None) -> bool:
+    return key is not None and key in state_codes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from hadath.actors.dictionary import is_state
 from hadath.model import Article
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import clitic_readings
@@ -29,7 +30,7 @@ def group_head(word: str) -> bool:
 def group_definitions(article: Article) -> dict[str, tuple[str, ...]]:
     """Normalised qualifier -> the keys of the states listed for it, in the order named."""
     groups: dict[str, tuple[str, ...]] = {}
-    states = [e for e in article.entities if e.key and len(e.key) == 3 and e.key.isupper() and e.type == "LOC"]
+    states = [e for e in article.entities if is_state(e.key) and e.type == "LOC"]
     for match in DEFINITION.finditer(article.text):
         if not group_head(match.group(1)):
             continue

@@ -8,8 +8,6 @@ clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -74,15 +72,25 @@ class TriggerLexicon:
             if best is None:
                 i += 1
                 continue
+            best = self._refined(tokens, best)
             if best.entry.cameo != "-":
                 found.append(best)
             i = best.last + 1
         return found
 
-    def _purpose(self, word: str) -> bool:
-        """"لوقف", "لبحث": "لـ" on a word that names an act, the aim of another act."""
-        return any(prefix.lstrip("وف") in ("ل", "لل") and (stem in self.single or stem in self.phrases)
-                   for prefix, stem, _ in _readings(word))
+    def _refined(self, tokens: list[Token], match: TriggerMatch) -> TriggerMatch:
+        """A gapped phrase whose last word opens a more specific phrase of the same root takes its
+        code: "فتحت النيابة … تحقيقا قضائيا" is the judicial inquiry (091), not any inquiry (090)."""
+        if "*" not in match.entry.tokens:
+            return match
+        for _, stem, _ in _readings(tokens[match.last].text):
+            for entry in self.phrases.get(stem, ()):
+                end = _phrase_end(tokens, match.last, entry)
+                if end is not None and end > match.last and entry.cameo[:2] == match.entry.cameo[:2] \
+                        and entry.cameo != match.entry.cameo:
+                    return replace(match, entry=replace(match.entry, cameo=entry.cameo), last=end,
+                                   end=tokens[end].end)
+        return match
 
     def _match_at(self, tokens: list[Token], i: int) -> TriggerMatch | None:
         # a word blocked alone ("وقعت": occurred or signed) may still open a phrase ("وقعت * اتفاقية")
@@ -93,7 +101,7 @@ class TriggerLexicon:
                 if entry.opens_on_verb and not (_prefix_fits(prefix.rstrip("س"), entry.head)
                                                 and (not future or entry.head == "present")):
                     continue  # "لشن هجوم" is the verbal noun of a purpose, not the verb
-                last = _phrase_end(tokens, i, entry, self._purpose)
+                last = _phrase_end(tokens, i, entry)
                 if last is not None and (best is None or last - i > best.last - best.first):
                     best = TriggerMatch(entry, i, last, tokens[i].start, tokens[last].end, future, prefix)
             if best is not None or blocked:
@@ -136,17 +144,17 @@ def _prefix_fits(prefix: str, kind: str) -> bool:
     return True
 
 
-GAP_STOPS = frozenset(normalize_word(w) for w in ("عن", "حول"))
+GAP_STOPS = frozenset(normalize_word(w) for w in (
+    "عن", "حول", "لوقف", "بوقف", "لمنع", "لتجنب", "لتفادي", "لإنهاء", "ولوقف", "ولمنع"))
 GAP = "*"  # in a phrase: up to MAX_GAP words of anything ("حمل * مسؤولية": حملت واشنطن إيران مسؤولية)
 MAX_GAP = 5  # words: a comma or a quotation mark in the gap is not one ("سلمت السلطات، أمس، الناشط")
 GAP_ENDS = frozenset({".", "؛", ";", "؟", "?", "!", ":"})  # a gap never crosses the end of a clause
 
 
-def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry,
-                purpose: Callable[[str], bool] = lambda word: False) -> int | None:
+def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
     """The index of the phrase's last token when its words match from tokens[i], else None. A gap
-    holds the subject and adverbs, never a clause's end, "عن"/"حول" or a purpose (`purpose`:
-    "أطلقت مصر مبادرة لوقف إطلاق النار" is no firing)."""
+    holds the subject and adverbs: never a clause's end, "عن"/"حول" or an aim of halting ("أطلقت
+    مصر مبادرة لوقف إطلاق النار" is no firing)."""
     position = i
     gap = False
     for expected, forms in zip(entry.tokens[1:], entry.later, strict=True):
@@ -164,7 +172,7 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry,
             if _word_matches(normalize_word(word), forms):
                 position += step
                 break
-            if not gap or word in GAP_ENDS or purpose(word):
+            if not gap or word in GAP_ENDS:
                 return None
             skipped += any(c.isalpha() for c in word)
             if skipped > MAX_GAP:

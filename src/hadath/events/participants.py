@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from hadath.actors.dictionary import is_state
 from hadath.events.groups import group_definitions, group_head
 from hadath.events.lexicon import TriggerEntry, TriggerMatch, load_lexicon
 from hadath.events.words import light_verb_between, own_people, word_list
@@ -154,7 +155,7 @@ class EntityIndex:
 def locative_state(mentions: list[ActorMention]) -> str | None:
     """The state where a sentence's act happens: a place after "في"/"داخل"… first ("… في إيران"),
     else the first state or place named."""
-    states = [m for m in mentions if m.type == "LOC" and m.key and len(m.key) == 3]
+    states = [m for m in mentions if m.type == "LOC" and is_state(m.key)]
     placed = [m for m in states if m.preposition in LOCATIVE or m.preposition == "ب"]
     chosen = placed or states
     return chosen[0].key if chosen else None
@@ -178,7 +179,7 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
         and any(m.first <= word_index - 1 <= m.last for m in mentions)
     # (states, not places: "البلدان … داخل سوريا والعراق")
     states = [] if behind_names else sorted(
-        (m for m in mentions if m.key and len(m.key) == 3 and m.key.isupper() and m.end <= word_at
+        (m for m in mentions if is_state(m.key) and m.end <= word_at
          and m.preposition not in LOCATIVE), key=lambda m: m.start)
     named = list(dict.fromkeys(m.key for m in states))
     in_sentence = (named[0], named[1]) if len(named) == 2 else None
@@ -209,7 +210,7 @@ def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[Ac
 VIOLENT_ROOTS = ("17", "18", "19", "20")
 
 
-def _victim_word(text: str) -> bool:
+def victim_word(text: str) -> bool:
     """"المدنيين", "والمدنيين": a word for victims (victim_words.tsv), article and clitics aside."""
     return any(stem in word_list("victim_words.tsv") for _, stem in clitic_readings(text))
 
@@ -266,7 +267,7 @@ def article_pair(article: Article) -> tuple[str, str] | None:
     """The two states an article names most: what "البلدين" refers to."""
     counts: dict[str, int] = {}
     for entity in article.entities:
-        if entity.key and len(entity.key) == 3 and entity.key.isupper() and entity.type in ("LOC", "ORG", "PER"):
+        if is_state(entity.key) and entity.type in ("LOC", "ORG", "PER"):
             counts[entity.key] = counts.get(entity.key, 0) + 1
     ranked = sorted(counts, key=lambda k: -counts[k])
     return (ranked[0], ranked[1]) if len(ranked) >= 2 else None
@@ -597,7 +598,7 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     # "قتل المدنيين", "استهداف المدنيين": victims right after a verbal noun of violence are what it is
     # done to, not its agent
     victims = not entry.is_verb and entry.cameo[:2] in VIOLENT_ROOTS and first_after is not None \
-        and first_after.first == trigger.last + 1 and _victim_word(first_after.text)
+        and first_after.first == trigger.last + 1 and victim_word(first_after.text)
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
             and not genitive_nisba and not object_nisba and not object_owner and not victims:
         return first_after

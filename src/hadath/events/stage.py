@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from hadath.actors.dictionary import is_state
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
 from hadath.events.participants import (
@@ -18,9 +19,10 @@ from hadath.events.participants import (
     clause_span,
     locative_state,
     sentence_mentions,
+    victim_word,
 )
-from hadath.events.words import own_people
 from hadath.events.status import find_markers, status_of
+from hadath.events.words import own_people
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token, clitic_readings, tokenize
@@ -255,7 +257,7 @@ def _last_pair(events: list[Event]) -> tuple[str, str] | None:
     who "الجانبان", "البلدين" are next."""
     for event in reversed(events):
         keys = _keys(event)
-        if all(k and len(k) == 3 and k.isupper() for k in keys) and keys[0] != keys[1]:
+        if all(is_state(k) for k in keys) and keys[0] != keys[1]:
             return keys  # type: ignore[return-value]
     return None
 
@@ -280,7 +282,7 @@ def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple
 
 def home_state(article: Article) -> str | None:
     """The state an article is about: the one its places name most (first named wins a tie)."""
-    return _commonest(e.key for e in article.entities if e.type == "LOC" and e.key and len(e.key) == 3)
+    return _commonest(e.key for e in article.entities if e.type == "LOC" and is_state(e.key))
 
 
 def government_state(article: Article) -> str | None:
@@ -288,7 +290,7 @@ def government_state(article: Article) -> str | None:
     times, the Qatari minister once): an unnamed "وزير الخارجية" there is that state's, even where
     the article's places are mostly another's ("الأوضاع في غزة"). None where it names no official."""
     return _commonest(e.key for e in article.entities
-                      if e.key and len(e.key) == 3 and e.key.isupper() and e.actor == e.key + "GOV")
+                      if is_state(e.key) and e.actor == e.key + "GOV")
 
 
 def _commonest(keys: Iterable[str]) -> str | None:
@@ -312,6 +314,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
     for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject, last_target):
         if undergone and source is not None and source.last < trigger.first:
             source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
+        if root in VIOLENT_ROOTS and target is None:
+            target = _members_of(trigger, ctx.tokens, ctx.mentions, source)
         if root in PARTYLESS_ROOTS and target is None:
             target = _place_as_target(ctx.mentions, source, trigger, ctx.triggers)
             if target is not None:
@@ -323,9 +327,9 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         if root == "14" and source is None:
             # protesters not named: the people of the place where they protest
             place = _locative_place(ctx.mentions) or target
-            if place is not None and place.key and len(place.key) == 3:
+            if place is not None and is_state(place.key):
                 source = _state_of(place, "CVL")
-        if root == "14" and target is None and source is not None and source.key and len(source.key) == 3:
+        if root == "14" and target is None and source is not None and is_state(source.key):
             target = _state_of(source)  # a protest with no named target is against its own rulers
         if source is None and root in VIOLENT_ROOTS:
             source = _claimant(ctx)
@@ -341,7 +345,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         if own_people_told:
             target = _state_of(source)  # "دعا الصدر أنصاره إلى …", "حث الرئيس مواطنيه على …": its own people
         if target is None and root in OWN_PEOPLE_ROOTS and told_by_verb and source is not None and source.key \
-                and len(source.key) == 3 and source.key.isupper():
+                and is_state(source.key):
             target = _state_of(source)  # "اعتقلت الشرطة التركية عشرين شخصا": its own people
         # "دانت قطر التفجير" where no one is known to have done it: the condemnation is told all the same
         judged = told_by_verb and root in JUDGING_ROOTS and _act_object(trigger, ctx) is not None
@@ -438,7 +442,7 @@ def _act_object(trigger: TriggerMatch, ctx: SentenceContext) -> TriggerMatch | N
 def _state_force(mention: ActorMention) -> bool:
     """A state named as such or its armed forces ("تركيا", "القوات المسلحة التركية"), not a group."""
     actor = mention.actor or mention.key or ""
-    return bool(mention.key) and len(mention.key) == 3 and actor[:3] == mention.key and actor[3:] in ("", "MIL")
+    return is_state(mention.key) and actor[:3] == mention.key and actor[3:] in ("", "MIL")
 
 
 def _one_side(source: ActorMention | None, target: ActorMention | None) -> bool:
@@ -457,6 +461,21 @@ def _participant(mention: ActorMention | None) -> Participant | None:
                        start=mention.start, end=mention.end)
 
 
+def _members_of(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+                source: ActorMention | None) -> ActorMention | None:
+    """"على مقاتلين من حزب العمال", "مقتل ثلاثة عناصر من الجيش": the body whose members the act
+    was done to (a word for people, "من", the body) is its target."""
+    for mention in mentions:
+        if mention.first <= trigger.last + 1 or mention.preposition != "من" or mention.first - trigger.last > 8:
+            continue
+        if source is not None and mention.key == source.key:
+            continue
+        before = mention.first - 2 if normalize_word(tokens[mention.first - 1].text) == "من" else mention.first - 1
+        if before > trigger.last and victim_word(tokens[before].text):
+            return mention
+    return None
+
+
 def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, trigger: TriggerMatch,
                      triggers: list[TriggerMatch]) -> ActorMention | None:
     """Violence or a protest with no named victim: the people of the place where it happened, the
@@ -472,7 +491,7 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, 
         return (after or places)[0]
     # no place named: the state of whoever else the sentence names ("حليف للرئيس الباكستاني … فجر
     # انتحاري نفسه خارج منزله")
-    states = [m for m in mentions if m.key and len(m.key) == 3 and m.key.isupper() and m.can_act
+    states = [m for m in mentions if is_state(m.key) and m.can_act
               and (source is None or m.key != source.key)]
     return states[0] if states else None
 
