@@ -77,3 +77,21 @@ def test_the_body_whose_members_were_hit_is_the_target() -> None:
     assert _pairs(text, "19") == {("TUR", "PKK")}
     text = "وقتلت القوات العراقية ثلاثة عناصر من تنظيم داعش في الأنبار."
     assert ("IRQ", "ISIS") in _pairs(text, "19") | _pairs(text, "18")
+
+
+def test_a_show_of_force_is_aimed_at_the_other_side_of_the_story() -> None:
+    text = "أطلقت كوريا الشمالية صاروخا باليستيا فوق اليابان. ورفعت طوكيو حالة التأهب العسكري."
+    assert _pairs(text, "15") == {("JPN", "PRK")}
+    # with no other side told, the alert is kept with its source alone
+    assert _pairs("رفعت وزارة الداخلية المصرية حالة التأهب الأمني.", "15") == {("EGY", None)}
+
+
+def test_satisfaction_with_anothers_act_answers_it() -> None:
+    text = "استأنفت تركيا علاقاتها الدبلوماسية مع أرمينيا. وأعربت موسكو عن ارتياحها."
+    assert _pairs(text, "01") == {("RUS", "TUR")}
+
+
+def test_joined_subjects_of_a_mutual_act_with_a_named_partner_each_act_with_it() -> None:
+    text = "وقعت مصر وإسرائيل مذكرة تفاهم مع الاتحاد الأوروبي لتصدير الغاز."
+    assert _pairs(text, "05") == {("EGY", "EU"), ("ISR", "EU")}
+    assert _pairs("اتفقت مصر والسودان على تنسيق مواقفهما.", "05") == {("EGY", "SDN")}

@@ -481,6 +481,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     symmetric = _mutual(entry.cameo)
     partners = _joined_after(source, mentions) if source is not None else []
     if source is not None and symmetric:
+        with_party = next((m for m in after if m.preposition == "مع" and m.key and m.key != source.key
+                           and m not in partners), None)
+        if with_party is not None and partners:
+            # "وقعت مصر وإسرائيل مذكرة مع الاتحاد الأوروبي": each joined subject with the one named after "مع"
+            return [(s, with_party) for s in [source, *partners] if s.key != with_party.key]
         # "تركيا وإيران سيبحثان …": the two joined subjects meet each other
         target = _conjoined_partner(source, mentions)
     if target is None and inherited_target is not None and _pronoun_object(tokens, trigger):

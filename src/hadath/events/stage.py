@@ -39,6 +39,12 @@ ONE_SIDED_ROOTS = {"01", "09", "15"}
 # rejection, a threat, cut relations. With no target in their clause they answer the last act told
 # before ("شنت واشنطن غارات … وتوعد الحوثيون بالرد": the threat is at Washington).
 REACTION_ROOTS = {"02", "05", "10", "11", "12", "13", "16"}
+# Comments that judge another's act (pessimism, optimism, regret, satisfaction) answer it as a
+# reaction does: "أعربت موسكو عن ارتياحها" after Ankara's step is aimed at Ankara.
+REACTION_COMMENTS = {"012", "013"}
+# A show of force (alerts, drills, deployments, 15) is aimed at the other side of the story: it is
+# kept with the source alone where there is none, but takes that side where the acts before name one.
+POSTURE_ROOTS = {"15"}
 # Coercion or a concession with no other party named (arrests, curfews; releases, a curfew lifted)
 # is done by a state to its own people.
 OWN_PEOPLE_ROOTS = {"08", "17"}
@@ -338,7 +344,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
             cameo_code, root = "111", "11"  # a ministry "protests" by statement: disapproval, not a demonstration
         told_by_verb = trigger.entry.is_verb or trigger.entry.opens_on_verb  # a noun is as often a topic
-        if target is None and source is not None and root in REACTION_ROOTS and told_by_verb:
+        if target is None and source is not None and (root in REACTION_ROOTS | POSTURE_ROOTS
+                                                      or cameo_code in REACTION_COMMENTS) and told_by_verb:
             target = _answered(ctx, source, trigger)
         own_people_told = target is None and told_by_verb and source is not None and bool(source.key) \
             and _own_people_object(trigger, source, ctx.tokens, ctx.mentions)
