@@ -95,3 +95,8 @@ def test_joined_subjects_of_a_mutual_act_with_a_named_partner_each_act_with_it()
     text = "وقعت مصر وإسرائيل مذكرة تفاهم مع الاتحاد الأوروبي لتصدير الغاز."
     assert _pairs(text, "05") == {("EGY", "EU"), ("ISR", "EU")}
     assert _pairs("اتفقت مصر والسودان على تنسيق مواقفهما.", "05") == {("EGY", "SDN")}
+
+
+def test_a_news_outlet_is_neither_a_place_nor_a_victim() -> None:
+    events = coded_events("وذكرت وكالة فرانس برس أن الشرطة أوقفت عشرات المحتجين في العاصمة الجزائرية.")
+    assert {(e.root, keys(e)) for e in events} == {("17", ("DZA", "DZA")), ("14", ("DZA", "DZA"))}

@@ -58,6 +58,18 @@ class ActorMention:
         """A city or region is where things happen, not who does them ("ممر زانجيزور", "غزة")."""
         return self.origin != "place"
 
+    @property
+    def media(self) -> bool:
+        """A news outlet ("رويترز", "وكالة فرانس برس"; not a journalist, "صحفي أمريكي"): it reports
+        acts, it is neither where they happen nor, told something ("قال لرويترز"), what they are done to."""
+        if not (self.actor or "").endswith("MED"):
+            return False
+        head = normalize_word(self.text.split()[0])
+        return not any(stem.removeprefix("ال").startswith(JOURNALIST_STEMS) for _, stem in clitic_readings(head))
+
+
+JOURNALIST_STEMS = ("صحفي", "صحافي", "مراسل", "اعلامي", "مصور")  # people of the media: they can be victims
+
 
 def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                       home_state: str | None = None, index: EntityIndex | None = None,
@@ -156,7 +168,9 @@ def locative_state(mentions: list[ActorMention]) -> str | None:
     """The state where a sentence's act happens: a place after "في"/"داخل"… first ("… في إيران"),
     else the first state or place named."""
     states = [m for m in mentions if m.type == "LOC" and is_state(m.key)]
-    placed = [m for m in states if m.preposition in LOCATIVE or m.preposition == "ب"]
+    # "في العاصمة الجزائرية": a nisba on a place noun after a locative names the state too
+    placed = [m for m in mentions if is_state(m.key) and (m.type == "LOC" or m.origin == "adjective")
+              and (m.preposition in LOCATIVE or m.preposition == "ب")]
     chosen = placed or states
     return chosen[0].key if chosen else None
 
@@ -836,8 +850,8 @@ def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> Acto
 def _pick_target(preps: tuple[str, ...], after: list[ActorMention], source: ActorMention | None
                  ) -> ActorMention | None:
     """The object of the trigger: an actor before a place ("استهدف حزب الله … موقعا إسرائيليا
-    مقابل ميس الجبل" -> Israel, not the village)."""
-    after = [m for m in after if m.preposition not in LOCATIVE]
+    مقابل ميس الجبل" -> Israel, not the village); never an outlet told the news ("لرويترز")."""
+    after = [m for m in after if m.preposition not in LOCATIVE and not (m.media and m.preposition is not None)]
     actors = [m for m in after if m.can_act]
     return _pick_from(preps, actors, source) or _pick_from(preps, after, source)
 

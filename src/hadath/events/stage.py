@@ -489,7 +489,7 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, 
     place named after the trigger first ("الهجوم الإرهابي في كرمان", "مدينة خاركيف الأوكرانية")."""
     # (the subject of a verb between it and the trigger is a speaker, not a place: "ودانت السعودية التفجير")
     verbs = [t for t in triggers if t.entry.is_verb and t.last < trigger.first]
-    mentions = [m for m in mentions if not (m.preposition is None and m.origin != "adjective" and any(
+    mentions = [m for m in mentions if not m.media and not (m.preposition is None and m.origin != "adjective" and any(
         t.last < m.first and m.last < trigger.first for t in verbs))]
     places = [m for m in mentions if (m.type == "LOC" or m.origin == "adjective") and m.key
               and (source is None or m.key != source.key)]
