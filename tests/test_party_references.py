@@ -100,3 +100,13 @@ def test_joined_subjects_of_a_mutual_act_with_a_named_partner_each_act_with_it()
 def test_a_news_outlet_is_neither_a_place_nor_a_victim() -> None:
     events = coded_events("وذكرت وكالة فرانس برس أن الشرطة أوقفت عشرات المحتجين في العاصمة الجزائرية.")
     assert {(e.root, keys(e)) for e in events} == {("17", ("DZA", "DZA")), ("14", ("DZA", "DZA"))}
+
+
+def test_a_subject_after_kana_may_be_a_noun_with_its_nisba() -> None:
+    text = "وكانت مقاتلتان تركيتان قد أسقطتا طائرة حربية روسية قرب الحدود السورية."
+    assert _pairs(text, "19") == {("TUR", "RUS")}
+
+
+def test_an_adverbial_participle_with_no_verb_before_takes_the_named_speaker() -> None:
+    text = "وقال وزير الخارجية المصري سامح شكري في كلمته، محملا تركيا المسؤولية الكاملة عن التصعيد."
+    assert _pairs(text, "11") == {("EGY", "TUR")}

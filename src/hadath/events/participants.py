@@ -417,6 +417,11 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             return [(mediator, between[0]), (mediator, between[1])]
     if between:
         return [between]
+    if inherited is None and _circumstantial(trigger, tokens):
+        # no verb coded before it: the subject of its clause is the actor named bare before it
+        # ("وقال الوزير شكري في كلمته، محملا تركيا المسؤولية")
+        inherited = next((m for m in reversed(mentions) if m.last < trigger.first and m.preposition is None
+                          and m.can_act and m.origin != "adjective"), None)
     if inherited is not None and inherited.first >= 0 and _circumstantial(trigger, tokens) \
             and not any(normalize_word(t.text) in COMPLEMENTISERS for t in tokens[: inherited.first]):
         # (the subject of the main clause, not of a clause after "أن": "شددت … على أن الشعب …، محذرة")
@@ -649,13 +654,17 @@ def _subject_of_kana(trigger: TriggerMatch, tokens: list[Token], bare_before: li
                      ) -> ActorMention | None:
     """"وكانت مصر الساعية لحل الأزمة الليبية قد استقبلت الوفد": the subject stands right after كان,
     however long its description, when قد opens the verb."""
-    if not trigger.entry.is_verb or trigger.first < 3 or normalize_word(tokens[trigger.first - 1].text) != "قد":
+    entry = trigger.entry
+    if not (entry.is_verb or entry.opens_on_verb) or trigger.first < 3 \
+            or normalize_word(tokens[trigger.first - 1].text) != "قد":
         return None
     kana = next((i for i in range(trigger.first - 2, max(trigger.first - 14, -1), -1)
                  if normalize_word(tokens[i].text) in KANA), None)
     if kana is None:
         return None
-    return next((m for m in bare_before if m.first == kana + 1), None)
+    # ("وكانت مقاتلتان تركيتان قد أسقطتا": a noun and its nisba, the nisba says whose)
+    return next((m for m in bare_before if m.first == kana + 1 or m.first == kana + 2 and m.origin == "adjective"),
+                None)
 
 
 def _is_noun_phrase(entry: TriggerEntry) -> bool:
