@@ -110,3 +110,8 @@ def test_a_subject_after_kana_may_be_a_noun_with_its_nisba() -> None:
 def test_an_adverbial_participle_with_no_verb_before_takes_the_named_speaker() -> None:
     text = "وقال وزير الخارجية المصري سامح شكري في كلمته، محملا تركيا المسؤولية الكاملة عن التصعيد."
     assert _pairs(text, "11") == {("EGY", "TUR")}
+
+
+def test_the_genitive_of_a_noun_of_arrest_is_who_was_held() -> None:
+    text = "وقال المتحدث إن اعتقال المسؤولين المدنيين يقوض الانتقال في السودان."
+    assert _pairs(text, "17") == {("SDN", "SDN")}

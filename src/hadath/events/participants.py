@@ -623,6 +623,13 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     # done to, not its agent
     victims = not entry.is_verb and entry.cameo[:2] in VIOLENT_ROOTS and first_after is not None \
         and first_after.first == trigger.last + 1 and victim_word(first_after.text)
+    # "اعتقال المسؤولين المدنيين", "احتجاز الصحفي": the genitive of a noun of arrest or detention is
+    # who was held, unless the held follow behind "لـ" ("احتجاز السلطات للناشط": the genitive held him)
+    detained = not entry.is_verb and entry.cameo[:2] == "17" and first_after is not None \
+        and first_after.first == trigger.last + 1 and first_after.origin != "adjective" \
+        and not (first_after.last + 1 < len(tokens)
+                 and normalize_word(tokens[first_after.last + 1].text).startswith("ل"))
+    victims = victims or detained
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
             and not genitive_nisba and not object_nisba and not object_owner and not victims:
         return first_after
