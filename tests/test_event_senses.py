@@ -86,3 +86,8 @@ def test_a_gap_does_not_cross_an_aim_of_halting_and_a_specific_ending_refines_th
     # "فتحت … تحقيقا" ends on "تحقيقا قضائيا": an inquiry into a crime (091), not any inquiry (090)
     events = coded_events("فتحت النيابة العامة في تونس، أمس، تحقيقا قضائيا في صفقة سلاح.")
     assert [e.cameo for e in events if e.root == "09"] == ["091"]
+
+
+def test_a_gathering_is_a_verb_of_protest_but_an_assembly_of_states_is_not() -> None:
+    assert [e.root for e in coded_events("تجمع مئات المحتجين أمام السفارة التركية في لاهاي.")] == ["14"]
+    assert not [e for e in coded_events("قرر تجمع دول الساحل سحب سفرائه من الجزائر.") if e.root == "14"]
