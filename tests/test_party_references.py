@@ -115,3 +115,8 @@ def test_an_adverbial_participle_with_no_verb_before_takes_the_named_speaker() -
 def test_the_genitive_of_a_noun_of_arrest_is_who_was_held() -> None:
     text = "وقال المتحدث إن اعتقال المسؤولين المدنيين يقوض الانتقال في السودان."
     assert _pairs(text, "17") == {("SDN", "SDN")}
+
+
+def test_the_host_of_a_mission_named_after_fi_is_the_other_party() -> None:
+    assert _pairs("أغلقت البحرين سفارتها في بغداد.", "16") == {("BHR", "IRQ")}
+    assert _pairs("استدعى المغرب سفيره في برلين للتشاور.", "16") == {("MAR", "DEU")}

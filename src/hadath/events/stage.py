@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from hadath.actors.dictionary import is_state
+from hadath.deadline import check_deadline
 from hadath.events.cameo import load_cameo
 from hadath.events.lexicon import TriggerMatch, load_lexicon
 from hadath.events.participants import (
@@ -74,6 +75,7 @@ def code_events(article: Article) -> Article:
     alleged: set[tuple[int, int]] = set()  # acts told as claims: "مزاعم استهداف تركيا للمدنيين"
     told: list[tuple[int, str, ActorMention | None, ActorMention | None]] = []
     for index, sentence in enumerate(article.sentences):
+        check_deadline()  # the article's time budget (hadath.deadline)
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
             continue
@@ -99,6 +101,7 @@ def code_events(article: Article) -> Article:
         previous: TriggerMatch | None = None
         aim: TriggerMatch | None = None  # the last noun dropped as an aim or topic ("لمناقشة …")
         for trigger in triggers:
+            check_deadline()  # a sentence of thousands of words has thousands of triggers
             topic = _topic_effect(trigger, tokens)
             if trigger.entry.is_verb:
                 aim = None
@@ -322,6 +325,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
         if root in VIOLENT_ROOTS and target is None:
             target = _members_of(trigger, ctx.tokens, ctx.mentions, source)
+        if root == "16" and target is None:
+            target = _mission_host(trigger, ctx.tokens, ctx.mentions, source)
         if root in PARTYLESS_ROOTS and target is None:
             target = _place_as_target(ctx.mentions, source, trigger, ctx.triggers)
             if target is not None:
@@ -466,6 +471,25 @@ def _participant(mention: ActorMention | None) -> Participant | None:
         return None
     return Participant(text=mention.text, actor=mention.actor, key=mention.key, name=mention.name,
                        start=mention.start, end=mention.end)
+
+
+MISSION_STEMS = ("سفار", "سفير", "سفراء", "قنصل", "بعثت", "بعثه", "ممثلي", "ملحقي", "القائم")
+
+
+def _mission_host(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+                  source: ActorMention | None) -> ActorMention | None:
+    """"أغلقت البحرين سفارتها في بغداد", "استدعى سفيره في تل أبيب": the state that hosts a
+    diplomatic mission, named after "في" right behind the mission's word, is the other party."""
+    for mention in mentions:
+        if mention.preposition != "في" or not mention.key or mention.first <= trigger.first \
+                or mention.first - trigger.last > 6 or source is not None and mention.key == source.key:
+            continue
+        word = normalize_word(tokens[mention.first - 2].text) if mention.first >= 2 else ""
+        if any(stem.removeprefix("ال").startswith(MISSION_STEMS) for _, stem in clitic_readings(word)) \
+                or any(normalize_word(t.text).removeprefix("ال").startswith(MISSION_STEMS)
+                       for t in tokens[trigger.first : trigger.last + 1]) and mention.first - trigger.last <= 2:
+            return _state_of(mention)
+    return None
 
 
 def _members_of(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
