@@ -120,3 +120,13 @@ def test_the_genitive_of_a_noun_of_arrest_is_who_was_held() -> None:
 def test_the_host_of_a_mission_named_after_fi_is_the_other_party() -> None:
     assert _pairs("أغلقت البحرين سفارتها في بغداد.", "16") == {("BHR", "IRQ")}
     assert _pairs("استدعى المغرب سفيره في برلين للتشاور.", "16") == {("MAR", "DEU")}
+
+
+def test_protesters_storming_is_a_violent_protest_and_forces_against_protesters_repression() -> None:
+    events = coded_events("واقتحم متظاهرون غاضبون مقر حزب النهضة في قفصة.")
+    assert [(e.cameo, keys(e)) for e in events] == [("145", ("TUN", "TUN"))]
+    events = coded_events("واشتبكت قوات الأمن اللبنانية قرب البرلمان مع مجموعة من المحتجين.")
+    assert ("175", ("LBN", "LBN")) in [(e.cameo, keys(e)) for e in events]
+    assert not [e for e in events if e.root == "19"]
+    # against another state's forces it stays war
+    assert [e.root for e in coded_events("اشتبكت القوات الهندية مع القوات الباكستانية على الحدود.")] == ["19"]

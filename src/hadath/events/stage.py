@@ -102,6 +102,8 @@ def code_events(article: Article) -> Article:
         aim: TriggerMatch | None = None  # the last noun dropped as an aim or topic ("لمناقشة …")
         for trigger in triggers:
             check_deadline()  # a sentence of thousands of words has thousands of triggers
+            if trigger.start in context.consumed:
+                continue
             topic = _topic_effect(trigger, tokens)
             if trigger.entry.is_verb:
                 aim = None
@@ -198,6 +200,8 @@ class SentenceContext:
     vague_targets: set[tuple[int, int]]
     # the acts told so far in the article: (sentence, CAMEO code, source, target)
     told: list[tuple[int, str, ActorMention | None, ActorMention | None]] = field(default_factory=list)
+    # starts of triggers an earlier trigger of the sentence has taken as part of its own act
+    consumed: set[int] = field(default_factory=set)
 
 
 def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
@@ -346,6 +350,17 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             source = _claimant(ctx)
         if cameo_code == "180" and source is not None and _state_force(source):
             cameo_code, root = "190", "19"  # "هجوم" by a state or its army is military force, not an assault
+        if root in ("18", "19") and _protesters_do(trigger, ctx.triggers, source):
+            cameo_code, root = "145", "14"  # "اقتحم متظاهرون مقر الحركة": a violent protest, not war
+            place = source or _locative_place(ctx.mentions) or target
+            source = place if place is None or (place.actor or "").endswith("CVL") or not is_state(place.key) \
+                else _state_of(place, "CVL")
+            # the protesters named as its subject are this act, not a protest of their own
+            ctx.consumed.update(t.start for t in ctx.triggers if t.first == trigger.last + 1)
+        elif root in ("18", "19") and source is not None and _state_body(source) \
+                and _protesters_after(trigger, ctx.triggers):
+            # "اشتبكت قوات الأمن مع المحتجين": a state's force against its own protesters is repression
+            cameo_code, root, target = "175", "17", _state_of(source, "CVL")
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
             cameo_code, root = "111", "11"  # a ministry "protests" by statement: disapproval, not a demonstration
         told_by_verb = trigger.entry.is_verb or trigger.entry.opens_on_verb  # a noun is as often a topic
@@ -449,6 +464,29 @@ def _act_object(trigger: TriggerMatch, ctx: SentenceContext) -> TriggerMatch | N
             return None
         return other if _definite(ctx.tokens[other.first].text) else None
     return None
+
+
+def _protest_words(trigger: TriggerMatch, triggers: list[TriggerMatch], lo: int, hi: int) -> bool:
+    """A word for protesters (a 14 noun of the lexicon: "المتظاهرين", "محتجون") lo..hi words after."""
+    return any(t.entry.cameo[:2] == "14" and not t.entry.is_verb and lo <= t.first - trigger.last <= hi
+               for t in triggers)
+
+
+def _protesters_do(trigger: TriggerMatch, triggers: list[TriggerMatch], source: ActorMention | None) -> bool:
+    """Protesters are the subject of an act of violence: "اقتحم متظاهرون غاضبون مقر الحركة"."""
+    return trigger.entry.is_verb and _protest_words(trigger, triggers, 1, 1) \
+        or source is not None and (source.actor or "").endswith("CVL") and trigger.entry.is_verb
+
+
+def _protesters_after(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
+    """Protesters are what an act of violence is done to: "اشتبكت قوات الأمن مع مجموعة من المحتجين"."""
+    return _protest_words(trigger, triggers, 2, 10)
+
+
+def _state_body(mention: ActorMention) -> bool:
+    """A state's security or armed forces or government: "قوات الأمن", "الشرطة", "الجيش"."""
+    actor = mention.actor or ""
+    return is_state(mention.key) and actor[:3] == mention.key and actor[3:] in ("", "COP", "MIL", "SPY", "GOV")
 
 
 def _state_force(mention: ActorMention) -> bool:
