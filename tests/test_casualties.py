@@ -183,9 +183,16 @@ def test_a_sentence_telling_the_outcome_continues_the_act_before() -> None:
 
 
 def test_a_new_act_in_the_next_sentence_keeps_its_own_toll() -> None:
-    events = violent("اقتحم مسلحون مقراً للشرطة في مدينة سرت. واستشهد شرطي وأصيب 6 أشخاص في اشتباكات مع المسلحين.")
+    events = violent("اقتحم مسلحون مقراً للشرطة في مدينة سرت. وفي بنغازي قصفت طائرات حربية مخزنا للذخيرة، "
+                     "ما أدى إلى مقتل شخص وإصابة 6 آخرين.")
     assert (events[0][2], events[0][3]) == (None, None)
     assert (events[-1][0], events[-1][2], events[-1][3]) == (1, 1, 6)
+
+
+def test_a_toll_told_after_its_act_is_that_acts() -> None:
+    # "استشهد شرطي وأصيب 6" names no doer: the storming's toll (one act, one event), not an act of its own
+    events = violent("اقتحم مسلحون مقراً للشرطة في مدينة سرت. واستشهد شرطي وأصيب 6 أشخاص في اشتباكات مع المسلحين.")
+    assert [(e[0], e[2], e[3]) for e in events] == [(0, 1, 6)]
 
 
 def test_a_non_violent_event_has_no_counts_even_beside_numbers() -> None:

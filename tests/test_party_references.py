@@ -130,3 +130,10 @@ def test_protesters_storming_is_a_violent_protest_and_forces_against_protesters_
     assert not [e for e in events if e.root == "19"]
     # against another state's forces it stays war
     assert [e.root for e in coded_events("اشتبكت القوات الهندية مع القوات الباكستانية على الحدود.")] == ["19"]
+
+
+def test_a_toll_of_an_act_told_before_is_that_act() -> None:
+    events = coded_events("شنت الطائرات الإسرائيلية غارة على مبنى في غزة. وقُتل 12 شخصا في الغارة.")
+    assert [(e.root, keys(e)) for e in events] == [("19", ("ISR", "PSE"))]
+    events = coded_events("انفجرت سيارة مفخخة في سوق ببغداد. وقتل 12 شخصا في الانفجار.")
+    assert [e.root for e in events] == ["18"]

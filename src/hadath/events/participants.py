@@ -443,7 +443,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         return [(agent, victims_before)]  # "جنديا أميركيا قتل", "أن خمسة مدنيين قتلوا": killed, not killers
     subject_first = any(lo <= m.first and trigger.first - m.last <= 2 and m.preposition is None and m.can_act
                         and m.origin != "adjective" for m in before)
-    if entry.kind == "passive" or (entry.kind == "past" and not subject_first and _looks_passive(trigger, tokens)):
+    if entry.kind == "passive" or (entry.kind == "past" and not subject_first and looks_passive(trigger, tokens)):
         target = next((m for m in victims if m.first - trigger.last <= MAX_OBJECT_GAP
                        and m.preposition not in LOCATIVE), None)
         return [(agent, target)]
@@ -1020,7 +1020,7 @@ def _possessed_after(trigger: TriggerMatch, tokens: list[Token]) -> bool:
                for t in tokens[trigger.last + 1 : trigger.last + 5])
 
 
-def _looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+def looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """Unvowelled "قتل" is active or passive: a damma on its first letter ("قُتل") or a number or
     count of people after it ("قتل 12 شخصا", "قتل ثلاثة مدنيين") makes it passive."""
     word = tokens[trigger.first].text.lstrip("وف")

@@ -19,11 +19,12 @@ from hadath.events.participants import (
     choose_participants,
     clause_span,
     locative_state,
+    looks_passive,
     sentence_mentions,
     victim_word,
 )
 from hadath.events.status import find_markers, status_of
-from hadath.events.words import own_people
+from hadath.events.words import own_people, word_list
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token, clitic_readings, tokenize
@@ -74,6 +75,7 @@ def code_events(article: Article) -> Article:
     vague_targets: set[tuple[int, int]] = set()
     alleged: set[tuple[int, int]] = set()  # acts told as claims: "مزاعم استهداف تركيا للمدنيين"
     told: list[tuple[int, str, ActorMention | None, ActorMention | None]] = []
+    tolls: set[tuple[int, int]] = set()  # (sentence, trigger start) of deaths and injuries told, not acts
     for index, sentence in enumerate(article.sentences):
         check_deadline()  # the article's time budget (hadath.deadline)
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
@@ -115,6 +117,8 @@ def code_events(article: Article) -> Article:
                 continue
             if topic == "alleged":
                 alleged.add((index, trigger.start))
+            if _toll(trigger, tokens):
+                tolls.add((index, trigger.start))
             coded = _code_trigger(context, trigger, _object_floor(trigger, previous, tokens, floor), subject, last_target,
                                   topic)
             previous = trigger
@@ -128,7 +132,7 @@ def code_events(article: Article) -> Article:
                 floor = trigger.last
                 subject = next((source for _, source, _ in coded if source is not None), subject)
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"} | vague_targets
-    kept = _one_per_act(events, _headline_sentences(article), places, verb_acts)
+    kept = _victims_merged(_one_per_act(events, _headline_sentences(article), places, verb_acts), places, tolls)
     # a claim the article also reports denied is that denial ("مزاعم استهداف …" then "لم ننفذ أي هجوم")
     article.events = [e for e in kept if e.status == "denied" or (e.sentence, e.trigger.start) not in alleged
                       or not any(d.status == "denied" and _same_kind(d, e) and _compatible(d, e, places) for d in kept)]
@@ -721,3 +725,27 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
             continue
         kept.append(event)
     return kept
+
+
+def _toll(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """Deaths or injuries told, not an act: a noun of death ("مقتل", "مصرع"), a passive ("قُتل 12
+    شخصا"), "لقي حتفه", "استشهد"."""
+    entry = trigger.entry
+    word = normalize_word(tokens[trigger.first].text)
+    return entry.tokens[0] in word_list("victim_nouns.tsv") or entry.kind == "passive" \
+        or any(stem.startswith(("لقي", "لقوا", "استشهد")) for _, stem in clitic_readings(word)) \
+        or entry.kind == "past" and looks_passive(trigger, tokens)
+
+
+def _victims_merged(events: list[Event], places: set[tuple[int, int]], tolls: set[tuple[int, int]]
+                    ) -> list[Event]:
+    """One act, one event: a toll that names no doer ("قُتل 650 شخصا", "مقتل الملحق", `tolls`) where
+    the article tells an act of violence (with a doer, or told as an act: "انفجرت سيارة مفخخة") and
+    a compatible victim is that act's toll."""
+    acts = [e for e in events if e.root in VIOLENT_ROOTS and (e.source is not None
+                                                             or (e.sentence, e.trigger.start) not in tolls)]
+    def told_elsewhere(event: Event) -> bool:
+        return any(a is not event and (a.target is None or event.target is None or a.target.key == event.target.key
+                                       or _is_place(event.target, places)) for a in acts)
+    return [e for e in events if not (e.root in VIOLENT_ROOTS and e.source is None
+                                      and (e.sentence, e.trigger.start) in tolls and told_elsewhere(e))]
