@@ -137,3 +137,8 @@ def test_a_toll_of_an_act_told_before_is_that_act() -> None:
     assert [(e.root, keys(e)) for e in events] == [("19", ("ISR", "PSE"))]
     events = coded_events("انفجرت سيارة مفخخة في سوق ببغداد. وقتل 12 شخصا في الانفجار.")
     assert [e.root for e in events] == ["18"]
+
+
+def test_a_label_for_an_act_named_inside_the_phrase_is_a_condemnation_of_it() -> None:
+    events = coded_events("ووصف رئيس الوزراء التونسي الاغتيال بأنه عمل إرهابي إجرامي.")
+    assert [(e.cameo, keys(e)) for e in events] == [("111", ("TUN", None))]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from hadath.actors.dictionary import is_state
 from hadath.deadline import check_deadline
 from hadath.events.cameo import load_cameo
-from hadath.events.lexicon import TriggerMatch, load_lexicon
+from hadath.events.lexicon import GAP, TriggerMatch, load_lexicon
 from hadath.events.participants import (
     ActorMention,
     EntityIndex,
@@ -26,7 +26,7 @@ from hadath.events.participants import (
 from hadath.events.status import find_markers, status_of
 from hadath.events.words import own_people, word_list
 from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
-from hadath.text.normalize import normalize_word
+from hadath.text.normalize import normalize_word, strip_diacritics
 from hadath.text.tokens import Token, clitic_readings, tokenize
 from hadath.text.wordlists import read_table, read_words
 
@@ -460,14 +460,30 @@ def _own_people_object(trigger: TriggerMatch, source: ActorMention, tokens: list
 
 def _act_object(trigger: TriggerMatch, ctx: SentenceContext) -> TriggerMatch | None:
     """The act a verb of reaction is about, named again by a definite noun just after it (its subject
-    may stand between): "دانت السعودية وقطر التفجيرين", "استنكرت الوزارة الهجوم"."""
+    may stand between) or inside its phrase: "دانت السعودية وقطر التفجيرين", "استنكرت الوزارة
+    الهجوم", "نددت الحركة بسجنه", "وصف الوزير الاغتيال بأنه عمل إرهابي"."""
+    if GAP in trigger.entry.tokens:
+        lexicon = load_lexicon()
+        for i in range(trigger.first + 1, trigger.last):
+            word = ctx.tokens[i].text
+            for prefix, stem in clitic_readings(word):
+                entries = lexicon.single.get(stem, ())
+                if entries and not entries[0].is_verb and _named_again(word):
+                    return TriggerMatch(entries[0], i, i, ctx.tokens[i].start, ctx.tokens[i].end, False, prefix)
     for other in ctx.triggers:
         if other.first <= trigger.last:
             continue
         if other.entry.is_verb or other.first - trigger.last > 6:
             return None
-        return other if _definite(ctx.tokens[other.first].text) else None
+        return other if _named_again(ctx.tokens[other.first].text) else None
     return None
+
+
+def _named_again(word: str) -> bool:
+    """A noun that refers back to a known act: with the article ("الهجوم") or a possessive pronoun
+    ("بسجنه", "اغتيالها"; as written, where ة is not ه)."""
+    bare = strip_diacritics(word)
+    return _definite(word) or len(bare) > 4 and bare.endswith(("ه", "ها", "هم", "هما"))
 
 
 def _protest_words(trigger: TriggerMatch, triggers: list[TriggerMatch], lo: int, hi: int) -> bool:
