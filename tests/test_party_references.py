@@ -142,3 +142,8 @@ def test_a_toll_of_an_act_told_before_is_that_act() -> None:
 def test_a_label_for_an_act_named_inside_the_phrase_is_a_condemnation_of_it() -> None:
     events = coded_events("ووصف رئيس الوزراء التونسي الاغتيال بأنه عمل إرهابي إجرامي.")
     assert [(e.cameo, keys(e)) for e in events] == [("111", ("TUN", None))]
+
+
+def test_an_accusative_participle_without_a_comma_takes_the_main_subject() -> None:
+    text = "وطالب وزير الخارجية المصري المجتمع الدولي بوقف العدوان على سوريا محملا تركيا المسؤولية الكاملة."
+    assert _pairs(text, "11") == {("EGY", "TUR")}

@@ -417,18 +417,20 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             return [(mediator, between[0]), (mediator, between[1])]
     if between:
         return [between]
-    if inherited is None and _circumstantial(trigger, tokens):
-        # no verb coded before it: the subject of its clause is the actor named bare before it
-        # ("وقال الوزير شكري في كلمته، محملا تركيا المسؤولية")
-        inherited = next((m for m in reversed(mentions) if m.last < trigger.first and m.preposition is None
-                          and m.can_act and m.origin != "adjective"), None)
-    if inherited is not None and inherited.first >= 0 and _circumstantial(trigger, tokens) \
-            and not any(normalize_word(t.text) in COMPLEMENTISERS for t in tokens[: inherited.first]):
-        # (the subject of the main clause, not of a clause after "أن": "شددت … على أن الشعب …، محذرة")
-        # "…، داعيًا طهران إلى الإفراج": the participle tells how the clause's subject acted; the
-        # name after it is its object, not its subject
-        target = _pick_target(entry.target_preps, [m for m in after if m.key != inherited.key], inherited)
-        return [(inherited, target)]
+    if _circumstantial(trigger, tokens):
+        # "…، داعيًا طهران إلى الإفراج": the participle tells how the subject of the main clause acted
+        # (not of a clause after "أن": "شددت … على أن الشعب …، محذرة"); the name after it is its
+        # object. That subject is the last verb's, else the actor named bare before "أن" or before
+        # the participle ("وقال الوزير شكري في كلمته، محملا تركيا المسؤولية"), else one carried over.
+        complement = next((i for i, t in enumerate(tokens[: trigger.first]) if normalize_word(t.text) in COMPLEMENTISERS),
+                          trigger.first)
+        main = inherited if inherited is not None and 0 <= inherited.first < complement else None
+        main = main or next((m for m in reversed(mentions) if m.last < complement and m.preposition is None
+                             and m.can_act and m.origin != "adjective"), None)
+        main = main or (inherited if inherited is not None and inherited.first < 0 else None)
+        if main is not None:
+            target = _pick_target(entry.target_preps, [m for m in after if m.key != main.key], main)
+            return [(main, target)]
     if not entry.is_verb and entry.cameo[:2] in ("05", "06"):
         # "الاجتماع … بين البلدين، ومن المتوقع توقيع عقود": the pair just named does the signing
         earlier = _between_pair_before(trigger, before)
@@ -561,12 +563,14 @@ def _circumstantial(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """"…، داعيًا طهران إلى …", "، متهمةً إياها بـ…": a participle right after a comma, in the
     accusative (ending ـًا, ـين, ـة), tells how the subject of the clause before acted (a ḥāl)."""
     entry = trigger.entry
-    if not (entry.is_verb or entry.opens_on_verb) or trigger.prefix or trigger.first == 0 \
-            or tokens[trigger.first - 1].text not in (",", "،"):
+    if not (entry.is_verb or entry.opens_on_verb) or trigger.prefix or trigger.first == 0:
         return False
     word = normalize_word(tokens[trigger.first].text)
     participle = "participle" in (entry.kind, entry.head) or word.startswith("م") or word[1:2] == "ا"
-    return participle and len(word) > 3 and word.endswith(("ا", "ين", "ه"))
+    if tokens[trigger.first - 1].text in (",", "،"):
+        return participle and len(word) > 3 and word.endswith(("ا", "ين", "ه"))
+    # without a comma only the accusative of a derived participle ("… محملا تركيا المسؤولية")
+    return word.startswith("م") and len(word) > 4 and word.endswith("ا") and "participle" in (entry.kind, entry.head)
 
 
 def _opens_a_clause(mention: ActorMention, tokens: list[Token]) -> bool:
