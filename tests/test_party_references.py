@@ -147,3 +147,9 @@ def test_a_label_for_an_act_named_inside_the_phrase_is_a_condemnation_of_it() ->
 def test_an_accusative_participle_without_a_comma_takes_the_main_subject() -> None:
     text = "وطالب وزير الخارجية المصري المجتمع الدولي بوقف العدوان على سوريا محملا تركيا المسؤولية الكاملة."
     assert _pairs(text, "11") == {("EGY", "TUR")}
+
+
+def test_a_disaster_toll_is_no_act_and_a_counted_toll_is_its_acts() -> None:
+    assert coded_events("وقال مسؤولون إيرانيون إن أكثر من ألف حاج لقوا حتفهم في الكارثة.") == []
+    events = coded_events("شن الجيش غارة على القرية. وقال الدفاع المدني إن 12 شخصا قتلوا في الغارة.")
+    assert [e.root for e in events] == ["19"]

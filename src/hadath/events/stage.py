@@ -133,6 +133,7 @@ def code_events(article: Article) -> Article:
                 subject = next((source for _, source, _ in coded if source is not None), subject)
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"} | vague_targets
     kept = _victims_merged(_one_per_act(events, _headline_sentences(article), places, verb_acts), places, tolls)
+    kept = [e for e in kept if not ((e.sentence, e.trigger.start) in tolls and _disaster_told(article, e.sentence))]
     # a claim the article also reports denied is that denial ("مزاعم استهداف …" then "لم ننفذ أي هجوم")
     article.events = [e for e in kept if e.status == "denied" or (e.sentence, e.trigger.start) not in alleged
                       or not any(d.status == "denied" and _same_kind(d, e) and _compatible(d, e, places) for d in kept)]
@@ -743,14 +744,25 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
     return kept
 
 
+def _disaster_told(article: Article, index: int) -> bool:
+    """The sentence names a disaster or an accident ("الكارثة", "التدافع", "الفيضانات")."""
+    sentence = article.sentences[index]
+    words = word_list("disaster_words.tsv")
+    return any(stem in words for token in tokenize(article.text[sentence.start : sentence.end])
+               for _, stem in clitic_readings(normalize_word(token.text)))
+
+
 def _toll(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """Deaths or injuries told, not an act: a noun of death ("مقتل", "مصرع"), a passive ("قُتل 12
     شخصا"), "لقي حتفه", "استشهد"."""
     entry = trigger.entry
     word = normalize_word(tokens[trigger.first].text)
+    before = [normalize_word(t.text) for t in tokens[max(trigger.first - 2, 0) : trigger.first]]
+    counted_before = any(w.isdigit() or victim_word(w) or w.endswith("ا") and victim_word(w[:-1]) for w in before)
     return entry.tokens[0] in word_list("victim_nouns.tsv") or entry.kind == "passive" \
         or any(stem.startswith(("لقي", "لقوا", "استشهد")) for _, stem in clitic_readings(word)) \
-        or entry.kind == "past" and looks_passive(trigger, tokens)
+        or entry.kind == "past" and looks_passive(trigger, tokens) \
+        or entry.cameo[:2] in VIOLENT_ROOTS and counted_before  # "650 شخصا قتلوا", "ثلاثة مدنيين قتلوا"
 
 
 def _victims_merged(events: list[Event], places: set[tuple[int, int]], tolls: set[tuple[int, int]]
@@ -763,5 +775,10 @@ def _victims_merged(events: list[Event], places: set[tuple[int, int]], tolls: se
     def told_elsewhere(event: Event) -> bool:
         return any(a is not event and (a.target is None or event.target is None or a.target.key == event.target.key
                                        or _is_place(event.target, places)) for a in acts)
+    def new_act_beside(event: Event) -> bool:
+        # "قتل 13 شخصا في هجومين على مسجدين": an indefinite act named with the toll is another act
+        return any(a is not event and a.sentence == event.sentence and not _definite(a.trigger.text)
+                   and (a.sentence, a.trigger.start) not in tolls for a in acts)
     return [e for e in events if not (e.root in VIOLENT_ROOTS and e.source is None
-                                      and (e.sentence, e.trigger.start) in tolls and told_elsewhere(e))]
+                                      and (e.sentence, e.trigger.start) in tolls and told_elsewhere(e)
+                                      and not new_act_beside(e))]
