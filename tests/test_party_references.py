@@ -153,3 +153,10 @@ def test_a_disaster_toll_is_no_act_and_a_counted_toll_is_its_acts() -> None:
     assert coded_events("وقال مسؤولون إيرانيون إن أكثر من ألف حاج لقوا حتفهم في الكارثة.") == []
     events = coded_events("شن الجيش غارة على القرية. وقال الدفاع المدني إن 12 شخصا قتلوا في الغارة.")
     assert [e.root for e in events] == ["19"]
+
+
+def test_the_dateline_is_where_a_story_was_filed_not_what_it_is_about() -> None:
+    text = ("القاهرة - بوابة الأخبار\nتظاهر جزائريون بكثافة في العاصمة الجزائرية يوم الجمعة.\n"
+            "وأوقفت الشرطة عشرات المحتجين.")
+    assert {(e.root, keys(e)) for e in coded_events(text)} >= {("14", ("DZA", "DZA")), ("17", ("DZA", "DZA"))}
+    assert not [e for e in coded_events(text) if "EGY" in keys(e)]

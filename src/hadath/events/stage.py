@@ -25,7 +25,7 @@ from hadath.events.participants import (
 )
 from hadath.events.status import find_markers, status_of
 from hadath.events.words import own_people, word_list
-from hadath.model import Article, DateMention, Event, Location, Participant, Sentence, Trigger
+from hadath.model import Article, DateMention, Entity, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word, strip_diacritics
 from hadath.text.tokens import Token, clitic_readings, tokenize
 from hadath.text.wordlists import read_table, read_words
@@ -299,8 +299,21 @@ def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple
 
 
 def home_state(article: Article) -> str | None:
-    """The state an article is about: the one its places name most (first named wins a tie)."""
-    return _commonest(e.key for e in article.entities if e.type == "LOC" and is_state(e.key))
+    """The state an article is about: the one its places and state adjectives name most (first named
+    wins a tie), the dateline aside ("القاهرة - بوابة الوسط": where the story was filed)."""
+    named = [e for e in [*article.entities, *article.hints]
+             if is_state(e.key) and (e.type == "LOC" or e.origin == "adjective") and not _in_dateline(article.text, e)]
+    return _commonest(e.key for e in sorted(named, key=lambda e: e.start))
+
+
+DATELINE = re.compile(r"\s*[-–—(]")
+
+
+def _in_dateline(text: str, entity: Entity) -> bool:
+    """A place that opens a line and is followed by a dash or a bracket: "القاهرة - بوابة الوسط",
+    "بيروت (رويترز)"."""
+    line_start = text.rfind("\n", 0, entity.start) + 1
+    return not text[line_start : entity.start].strip() and bool(DATELINE.match(text, entity.end))
 
 
 def government_state(article: Article) -> str | None:
