@@ -91,3 +91,8 @@ def test_a_gap_does_not_cross_an_aim_of_halting_and_a_specific_ending_refines_th
 def test_a_gathering_is_a_verb_of_protest_but_an_assembly_of_states_is_not() -> None:
     assert [e.root for e in coded_events("تجمع مئات المحتجين أمام السفارة التركية في لاهاي.")] == ["14"]
     assert not [e for e in coded_events("قرر تجمع دول الساحل سحب سفرائه من الجزائر.") if e.root == "14"]
+
+
+def test_struck_with_a_feeling_is_no_hit() -> None:
+    assert coded_events("وقال مسؤول بالوزارة إن هذا الإجراء أصابنا بالدهشة الشديدة.") == []
+    assert [e.root for e in coded_events("أصاب صاروخ مبنى في كييف.")] == ["19"]
