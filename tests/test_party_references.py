@@ -160,3 +160,8 @@ def test_the_dateline_is_where_a_story_was_filed_not_what_it_is_about() -> None:
             "وأوقفت الشرطة عشرات المحتجين.")
     assert {(e.root, keys(e)) for e in coded_events(text)} >= {("14", ("DZA", "DZA")), ("17", ("DZA", "DZA"))}
     assert not [e for e in coded_events(text) if "EGY" in keys(e)]
+
+
+def test_the_genitive_of_a_noun_of_deciding_does_the_act() -> None:
+    assert _pairs("وتزامن ذلك مع إعلان الجزائر قطع العلاقات مع المغرب.", "16") == {("DZA", "MAR")}
+    assert _pairs("ويأتي قرار واشنطن فرض عقوبات على إيران بعد أسابيع من التوتر.", "16") == {("USA", "IRN")}

@@ -364,6 +364,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
                 source = _state_of(place, "CVL")
         if root == "14" and target is None and source is not None and is_state(source.key):
             target = _state_of(source)  # a protest with no named target is against its own rulers
+        if source is None:
+            source = _decider(trigger, ctx.tokens, ctx.mentions, target)
         if source is None and root in VIOLENT_ROOTS:
             source = _claimant(ctx)
         if cameo_code == "180" and source is not None and _state_force(source):
@@ -449,6 +451,21 @@ def _answered(ctx: SentenceContext, source: ActorMention, trigger: TriggerMatch)
             if party is not None and party.key and party.key != source.key and party.can_act:
                 return _carried(party, ctx.sentence)
     return None
+
+
+DECISION_NOUNS = frozenset(normalize_word(w) for w in (
+    "إعلان", "قرار", "عزم", "نية", "تهديد", "طلب", "موافقة", "استعداد", "رفض", "إصرار", "اعتزام", "تعهد"))
+
+
+def _decider(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+             target: ActorMention | None) -> ActorMention | None:
+    """"إعلان الجزائر قطع العلاقات", "قرار واشنطن فرض عقوبات": the genitive of a noun of deciding or
+    announcing, right before the act's noun, does the act."""
+    named = next((m for m in mentions if m.last == trigger.first - 1 and m.key and m.can_act), None)
+    if named is None or named.first == 0 or target is not None and target.key == named.key:
+        return None
+    head = normalize_word(tokens[named.first - 1].text)
+    return named if any(stem in DECISION_NOUNS for _, stem in clitic_readings(head)) else None
 
 
 def _claimant(ctx: SentenceContext) -> ActorMention | None:
