@@ -165,3 +165,8 @@ def test_the_dateline_is_where_a_story_was_filed_not_what_it_is_about() -> None:
 def test_the_genitive_of_a_noun_of_deciding_does_the_act() -> None:
     assert _pairs("وتزامن ذلك مع إعلان الجزائر قطع العلاقات مع المغرب.", "16") == {("DZA", "MAR")}
     assert _pairs("ويأتي قرار واشنطن فرض عقوبات على إيران بعد أسابيع من التوتر.", "16") == {("USA", "IRN")}
+
+
+def test_an_unnamed_subject_listed_after_among_them_is_each_of_them() -> None:
+    text = "وأوقفت السلطات التونسية المعارض، فيما انتقدت أطراف عدة توقيفه من بينها الاتحاد الأوروبي والولايات المتحدة."
+    assert _pairs(text, "11") == {("EU", "TUN"), ("USA", "TUN")}

@@ -417,6 +417,12 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             return [(mediator, between[0]), (mediator, between[1])]
     if between:
         return [between]
+    members = _listed_among(trigger, tokens, after)
+    if members:
+        # "انتقدت أطراف عدة توقيفه من بينها الاتحاد الأوروبي والولايات المتحدة": each listed one does it
+        object_zone = [m for m in after if m.first < members[0].first]
+        target = _pick_target(entry.target_preps, object_zone, members[0]) if object_zone else inherited_target
+        return [(m, target) for m in members if target is None or m.key != target.key]
     if _circumstantial(trigger, tokens):
         # "…، داعيًا طهران إلى الإفراج": the participle tells how the subject of the main clause acted
         # (not of a clause after "أن": "شددت … على أن الشعب …، محذرة"); the name after it is its
@@ -557,6 +563,35 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         targets = [t for s, t in pairs if s is source and t is not None]
         pairs = [(s, t) for s in [source, *partners] for t in targets if s.key != t.key] or pairs
     return pairs
+
+
+AMONG = tuple(tuple(normalize_word(w) for w in phrase.split()) for phrase in (
+    "من بينها", "من بينهم", "ومن بينها", "ومن بينهم", "بينها", "بينهم", "منها", "ومنها", "منهم", "ومنهم",
+    "على رأسها", "على رأسهم", "وعلى رأسها", "وعلى رأسهم", "في مقدمتها", "في مقدمتهم"))
+
+
+def _listed_among(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> list[ActorMention]:
+    """The actors a verb's unnamed subject is made of, listed after "من بينها", "منهم", "على رأسها"
+    ("انتقدت أطراف عدة توقيفه من بينها الاتحاد الأوروبي والولايات المتحدة"): the first named right
+    after the marker, and those joined to it."""
+    if not trigger.entry.is_verb:
+        return []
+    words = [normalize_word(t.text) for t in tokens]
+    for i in range(trigger.last + 1, min(trigger.last + 8, len(tokens))):
+        for phrase in AMONG:
+            if tuple(words[i : i + len(phrase)]) != phrase:
+                continue
+            start = i + len(phrase)
+            first = next((m for m in after if m.first == start and m.key and m.can_act), None)
+            if first is None:
+                return []
+            listed = [first]
+            for m in after[after.index(first) + 1 :]:
+                if not m.listed:
+                    break
+                listed.append(m)
+            return listed
+    return []
 
 
 def _circumstantial(trigger: TriggerMatch, tokens: list[Token]) -> bool:
