@@ -96,3 +96,14 @@ def test_a_gathering_is_a_verb_of_protest_but_an_assembly_of_states_is_not() -> 
 def test_struck_with_a_feeling_is_no_hit() -> None:
     assert coded_events("وقال مسؤول بالوزارة إن هذا الإجراء أصابنا بالدهشة الشديدة.") == []
     assert [e.root for e in coded_events("أصاب صاروخ مبنى في كييف.")] == ["19"]
+
+
+def test_a_word_written_with_a_pronoun_never_matches_with_the_article() -> None:
+    # "سفيرها" (its own ambassador, recalled: 161) is not "السفيرة" (the ambassador, summoned)
+    assert not [e for e in coded_events("أعلنت وزارة الخارجية العراقية استدعاء السفيرة السويدية لدى بغداد.")
+                if e.cameo == "161"]
+    assert [(e.cameo, keys(e)) for e in coded_events("استدعت الأردن سفيرها في إسرائيل.")] == [("161", ("JOR", "ISR"))]
+
+
+def test_by_agreement_of_both_is_how_not_a_signing() -> None:
+    assert not [e for e in coded_events("وقد تأجلت زيارة الرئيس الجزائري إلى فرنسا باتفاق الطرفين.") if e.root == "05"]

@@ -14,7 +14,7 @@ from importlib import resources
 
 from hadath.events.cameo import load_cameo
 from hadath.events.morphology import generate, noun_forms, number_forms
-from hadath.text.normalize import normalize, normalize_word
+from hadath.text.normalize import normalize, normalize_word, strip_diacritics
 from hadath.text.tokens import Token, clitic_readings
 from hadath.text.wordlists import read_words
 
@@ -185,7 +185,9 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
 def _word_matches(word: str, forms: frozenset[str] | set[str]) -> bool:
     """A phrase's later words may carry the article or a clitic and inflect as nouns do: "فرض
     العقوبات" ~ "فرض عقوبات", "أجرى اتصالين" ~ "أجرى اتصالا"."""
-    return any(stem in forms or stem[:2] == "ال" and stem[2:] in forms for _, stem in clitic_readings(word, min_stem=1))
+    article = not isinstance(forms, OwnedForms)
+    return any(stem in forms or article and stem[:2] == "ال" and stem[2:] in forms
+               for _, stem in clitic_readings(word, min_stem=1))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -288,13 +290,26 @@ def _entry(row: LexiconRow, form: str, kind: str) -> TriggerEntry:
         target_preps=tuple(normalize(p) for p in row.target.split("|")),
         note=row.note,
         head=kind,
-        later=tuple(frozenset() if w == GAP else _later_forms(normalize_word(w)) for w in words[1:]),
+        later=tuple(frozenset() if w == GAP else _later_forms(normalize_word(w), _with_pronoun(w)) for w in words[1:]),
     )
 
 
-def _later_forms(word: str) -> frozenset[str]:
+class OwnedForms(frozenset):
+    """The forms of a later word written with a possessive pronoun ("سفيره", "سفيرها"): never matched
+    with the article, which such a word cannot take ("السفيرة" is "the ambassador", not "his")."""
+
+
+def _with_pronoun(written: str) -> bool:
+    """A lexicon word written with a possessive pronoun: "سفيره", "سفيرها", "قواتها" (not "ة")."""
+    bare = strip_diacritics(written)
+    return len(bare) > 4 and bare.endswith(("ه", "ها", "هم", "هما")) and not bare.endswith("ة")
+
+
+def _later_forms(word: str, with_pronoun: bool = False) -> frozenset[str]:
     """The forms a phrase's later word matches: its noun inflections, with or without the article
     it was written with ("رفض * المطالب" matches "رفضت مطالب المجلس")."""
+    if with_pronoun:
+        return OwnedForms(noun_forms(word) | {word})
     if not (word.startswith("ال") and len(word) > 4):
         return frozenset(noun_forms(word) | {word})
     # written definite: its number may change, but it takes no pronoun ("السفير" is not "سفيرها")

@@ -565,6 +565,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     return pairs
 
 
+PERSON_OBJECT_CODES = frozenset({"161", "166", "174"})  # summoning or expelling diplomats, deporting
 AMONG = tuple(tuple(normalize_word(w) for w in phrase.split()) for phrase in (
     "من بينها", "من بينهم", "ومن بينها", "ومن بينهم", "بينها", "بينهم", "منها", "ومنها", "منهم", "ومنهم",
     "على رأسها", "على رأسهم", "وعلى رأسها", "وعلى رأسهم", "في مقدمتها", "في مقدمتهم"))
@@ -662,12 +663,15 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     # done to, not its agent
     victims = not entry.is_verb and entry.cameo[:2] in VIOLENT_ROOTS and first_after is not None \
         and first_after.first == trigger.last + 1 and victim_word(first_after.text)
-    # "اعتقال المسؤولين المدنيين", "احتجاز الصحفي": the genitive of a noun of arrest or detention is
-    # who was held, unless the held follow behind "لـ" ("احتجاز السلطات للناشط": the genitive held him)
-    detained = not entry.is_verb and entry.cameo[:2] == "17" and first_after is not None \
-        and first_after.first == trigger.last + 1 and first_after.origin != "adjective" \
+    # "اعتقال المسؤولين المدنيين", "استدعاء السفيرة السويدية": the genitive of a noun of arrest,
+    # detention, summoning or expelling is who it was done to, unless that one follows behind "لـ" or
+    # bare ("احتجاز السلطات للناشط", "استدعاء الخارجية السفيرة": the genitive did it)
+    detained = not entry.is_verb and (entry.cameo[:2] == "17" or entry.cameo in PERSON_OBJECT_CODES) \
+        and first_after is not None and first_after.first == trigger.last + 1 and first_after.origin != "adjective" \
         and not (first_after.last + 1 < len(tokens)
-                 and normalize_word(tokens[first_after.last + 1].text).startswith("ل"))
+                 and normalize_word(tokens[first_after.last + 1].text).startswith("ل")) \
+        and not any(m.preposition is None and m.first == first_after.last + 1 and m.origin in ("dictionary", "ner")
+                    for m in after)
     victims = victims or detained
     if first_after and first_after.preposition is None and first_after.first - trigger.last <= reach \
             and not genitive_nisba and not object_nisba and not object_owner and not victims:
