@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sentence_events import coded_events, keys
+from sentence_events import assert_coded, coded_events, codes_of
 
 # (sentence, cameo code, source key, target key, status)
 CODED = [
@@ -79,25 +79,21 @@ CODED = [
 
 @pytest.mark.parametrize(("text", "cameo", "source", "target", "status"), CODED)
 def test_family_is_coded(text: str, cameo: str, source: str, target: str | None, status: str) -> None:
-    events = coded_events(text)
-    found = [e for e in events if e.cameo == cameo]
-    assert found, f"no {cameo} in {[(e.cameo, keys(e), e.trigger.text) for e in events]}"
-    assert keys(found[0]) == (source, target)
-    assert found[0].status == status
+    assert_coded(text, cameo, source, target, status)
 
 
 def test_storming_a_sit_in_is_repression_not_a_blockade() -> None:
-    codes = {e.cameo for e in coded_events("اقتحمت قوات الأمن العراقية ساحة الاعتصام في الناصرية.")}
+    codes = codes_of("اقتحمت قوات الأمن العراقية ساحة الاعتصام في الناصرية.")
     assert "175" in codes and "191" not in codes
 
 
 def test_forces_sent_at_request_are_protection_not_a_deployment() -> None:
-    codes = {e.cameo for e in coded_events("أرسلت روسيا قوات إلى كازاخستان بناء على طلب الرئيس الكازاخي.")}
+    codes = codes_of("أرسلت روسيا قوات إلى كازاخستان بناء على طلب الرئيس الكازاخي.")
     assert "074" in codes and "154" not in codes
 
 
 def test_a_halted_contact_is_no_arrest() -> None:
-    codes = {e.cameo for e in coded_events("أوقفت الحكومة الصومالية الاتصالات مع كينيا.")}
+    codes = codes_of("أوقفت الحكومة الصومالية الاتصالات مع كينيا.")
     assert "161" in codes and "173" not in codes
 
 
@@ -127,5 +123,5 @@ def test_homograph_codes_none_of_these_roots(text: str, roots: tuple[str, ...]) 
 
 
 def test_troops_sent_to_a_border_stay_a_deployment() -> None:
-    codes = {e.cameo for e in coded_events("أرسلت روسيا قوات إضافية إلى الحدود مع أوكرانيا.")}
+    codes = codes_of("أرسلت روسيا قوات إضافية إلى الحدود مع أوكرانيا.")
     assert "154" in codes and "074" not in codes
