@@ -41,6 +41,21 @@ XSS_ARTICLE = make_article(
     events=[{"sentence": 0, "trigger": "سيزور", "source": "IRN", "target": "TUR", "cameo": "042", "status": "planned",
              "date": "2024-04-15"}],
 )
+# A javascript: URL and a title with a right-to-left override (U+202E) before a reversed file name.
+SPOOF_ARTICLE = make_article(
+    ["نشرت الوكالة صورة للاجتماع."],
+    published="2024-03-21",
+    url="javascript:window.__xss=4",
+    title="صورة الاجتماع \u202egpj.exe",
+    events=[],
+)
+DATA_URL_ARTICLE = make_article(
+    ["نشرت الوكالة بيانا عن الاجتماع."],
+    published="2024-03-21",
+    url="data:text/html,<script>window.__xss=5</script>",
+    title="بيان",
+    events=[],
+)
 
 
 def _chromium() -> str:
@@ -66,7 +81,7 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dashboard")
     db = str(folder / "store.db")
-    Ingester(db).ingest([str(write_jsonl(folder / "corpus.jsonl", [*CORPUS, XSS_ARTICLE]))])
+    Ingester(db).ingest([str(write_jsonl(folder / "corpus.jsonl", [*CORPUS, XSS_ARTICLE, SPOOF_ARTICLE, DATA_URL_ARTICLE]))])
     Ingester(db).ingest([str(REPO / "examples")])  # the real pipeline on the example articles
     port = _free_port()
     env = {**os.environ, "HADATH_TOKEN": "", "HADATH_READ_TOKEN": ""}
@@ -185,6 +200,24 @@ def test_script_payloads_in_article_text_and_title_stay_inert(server, page):
     assert page.dialogs == []
     assert page.locator("#view img, #view script").count() == 0
     shot(page, "xss-search")
+
+
+def test_only_http_urls_are_links_and_bidi_controls_are_not_shown(server, page):
+    def article_page(article) -> None:
+        page.goto("about:blank")  # a new document each time: the view's ready mark is its own
+        page.goto(server + f"#/article/{article.id}")
+        ready(page, "article")
+
+    for article, url in ((SPOOF_ARTICLE, "javascript:window.__xss=4"), (DATA_URL_ARTICLE, "data:text/html")):
+        article_page(article)
+        assert page.locator("#view a[href^='javascript:'], #view a[href^='data:']").count() == 0
+        assert url in page.inner_text("#view .url")  # shown as text
+    article_page(SPOOF_ARTICLE)
+    assert page.inner_text("#view h2") == "صورة الاجتماع gpj.exe"  # no override: the name reads as stored
+    article_page(XSS_ARTICLE)
+    assert page.locator("#view a[href='https://example.org/xss']").count() == 1  # an http(s) URL stays a link
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None and page.dialogs == []
 
 
 def test_network_map_and_language_switch(server, page):

@@ -133,7 +133,7 @@ def _as_before_migration_5(db: str) -> None:
         for table in ("events", "mentions"):
             for name in CASUALTY_COLUMNS:
                 conn.execute(text(f"ALTER TABLE {table} DROP COLUMN {name}"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 5"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 5"))  # made before 5: none after it either
     engine.dispose()
 
 
@@ -142,7 +142,7 @@ def test_a_store_made_before_migration_5_is_brought_up_to_date(db, tmp_path):
     _as_before_migration_5(db)
 
     store = Store(db)  # opening it migrates
-    assert store.stats()["schema_version"] == LATEST == 5
+    assert store.stats()["schema_version"] == LATEST >= 5
     columns = {c["name"] for c in inspect(store.engine).get_columns("events")}
     assert set(CASUALTY_COLUMNS) <= columns
     old = strike_event(store, FIRST)

@@ -23,17 +23,21 @@ import json
 import logging
 import threading
 import time
+import typing
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import hadath
@@ -52,6 +56,9 @@ KEY = r"^[A-Za-z0-9_]{2,32}$"
 DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 TEXT = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL refuses NUL in text)
 MAX_EVENT_ID = 2**63 - 1
+# 503 and 500 bodies say no more than this: the reason (store URL, driver message, traceback) is logged.
+STORE_UNAVAILABLE = "the store cannot answer now; the server's log has the reason"
+INTERNAL_ERROR = "internal error; the server's log has the details"
 
 
 class ApiError(Exception):
@@ -74,20 +81,74 @@ SECURITY_HEADERS = [
 ]
 
 
-def cache_key(scope: Scope) -> str:
-    """A GET request's cache key: its path and query string exactly as sent."""
+def raw_key(scope: Scope) -> str:
+    """A GET request's path and query string exactly as sent: what the front door looks up (an alias)."""
     return scope["path"] + "?" + scope.get("query_string", b"").decode("latin-1")
+
+
+def _route_params(route: Any) -> tuple[dict[str, bool], dict[str, bool]]:
+    """The route's path and query parameters by name (query: by alias), each with whether it is a number;
+    worked out once per route and kept on it (routes are not hashable)."""
+    found = route.__dict__.get("_hadath_params")
+    if found is None:
+        def numeric(field: Any) -> bool:
+            annotation = field.field_info.annotation
+            return annotation is int or int in typing.get_args(annotation)
+
+        dependant = route.dependant
+        found = ({f.alias: numeric(f) for f in dependant.path_params},
+                 {f.alias: numeric(f) for f in sorted(dependant.query_params, key=lambda f: f.alias)})
+        route._hadath_params = found
+    return found
+
+
+def canonical_key(scope: Scope) -> str:
+    """A validated request's cache key: its route with the parameters it declares, by name, numbers
+    written plainly ("limit=050" is limit=50); a parameter it does not declare is no part of it, so
+    `?junk=1`, `?junk=2` … are one entry. Called once FastAPI has validated the parameters."""
+    route = scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return raw_key(scope)
+    path_kinds, query_kinds = _route_params(route)
+
+    def plain(value: str, numeric: bool) -> str:
+        if numeric:
+            with contextlib.suppress(ValueError):  # "" for an optional number is its default
+                return str(int(value))
+        return value
+
+    path = route.path_format.format(**{name: plain(str(value), path_kinds.get(name, False))
+                                       for name, value in scope.get("path_params", {}).items()})
+    params = QueryParams(scope.get("query_string", b""))
+    query = [(name, plain(params.getlist(name)[-1], numeric)) for name, numeric in query_kinds.items() if name in params]
+    return path + "?" + urlencode(query)
 
 
 class Front:
     """Plain ASGI in front of the app (cheaper than Starlette's BaseHTTPMiddleware on every request):
     refuses bodies over `limit` bytes by Content-Length, answers GET /api requests already in the
-    response cache without routing them again, and adds the security headers to every response."""
+    response cache without routing them again, redirects a route's path with a trailing slash to the
+    route by a relative Location (Starlette's own redirect names the request's Host header, which a
+    client chooses), and adds the security headers to every response."""
 
-    def __init__(self, app: ASGIApp, limit: int, context: Any) -> None:
+    def __init__(self, app: ASGIApp, limit: int, context: Any, router: Any) -> None:
         self.app = app
         self.limit = limit
         self.context = context
+        self.router = router
+
+    def _slash_redirect(self, scope: Scope) -> str | None:
+        """The relative URL without the trailing slash, when that is a route's path; else None."""
+        path = scope["path"]
+        if len(path) < 2 or not path.endswith("/") or path.startswith("//"):
+            return None
+        bare = {**scope, "path": path.rstrip("/")}
+        if not bare["path"] or not any(route.matches(bare)[0] == Match.FULL for route in self.router.routes):
+            return None
+        raw = scope.get("raw_path") or path.encode("utf-8")
+        location = raw.decode("latin-1").rstrip("/")
+        query = scope.get("query_string", b"").decode("latin-1")
+        return location + ("?" + query if query else "")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -111,8 +172,14 @@ class Front:
                     response = JSONResponse({"error": message}, status_code=413 if size > 0 else 400)
                     await response(scope, receive, send_with_headers)
                     return
+        if (location := self._slash_redirect(scope)) is not None:
+            await Response(status_code=307, headers={"location": location})(scope, receive, send_with_headers)
+            return
         if scope["method"] == "GET" and scope["path"].startswith("/api/") and self.context.settings.read_token is None:
-            body = self.context.cache.peek(cache_key(scope))
+            try:
+                body = self.context.cache.peek(raw_key(scope))
+            except HadathError:
+                body = None  # the store is failing: the route answers (503, the reason logged)
             if body is not None:
                 await Response(body, media_type="application/json")(scope, receive, send_with_headers)
                 return
@@ -120,22 +187,43 @@ class Front:
 
 
 class ResponseCache:
-    """Serialised read responses by URL, dropped whenever the store changes (checked every few seconds
-    at most, and at once after a write through the API)."""
+    """Serialised read responses by canonical key (canonical_key), dropped whenever the store changes
+    (checked every `check_seconds` at most, and at once after a write through the API).
 
-    def __init__(self, entries: int, check_seconds: float, version: Callable[[], Any]) -> None:
+    Bounded twice: at most `entries` responses, and at most `max_bytes` of responses and keys together
+    (a response over an eighth of that is not kept). The front door finds a response by the request as
+    sent through `aliases` (raw key -> canonical key, short raw keys only, counted in the same bytes),
+    so that a repeated request is answered without routing it again."""
+
+    OVERHEAD = 160  # bytes an entry costs beyond its key and body (dict slots, the bytes objects)
+    ALIAS_CHARS = 2048  # a longer request line is not remembered as an alias
+
+    def __init__(self, entries: int, check_seconds: float, version: Callable[[], Any],
+                 max_bytes: int = 64_000_000) -> None:
         self.entries = entries
+        self.max_bytes = max_bytes
         self.check_seconds = check_seconds
         self.version = version
         self.items: OrderedDict[str, bytes] = OrderedDict()
+        self.aliases: OrderedDict[str, str] = OrderedDict()
+        self.size = 0  # bytes held, keys and bodies, by the OVERHEAD estimate
         self.lock = threading.Lock()
         self.seen_version: Any = None
         self.checked_at = 0.0
 
+    @property
+    def enabled(self) -> bool:
+        return self.entries > 0 and self.max_bytes > 0
+
     def clear(self) -> None:
         with self.lock:
-            self.items.clear()
+            self._clear()
             self.checked_at = 0.0
+
+    def _clear(self) -> None:
+        self.items.clear()
+        self.aliases.clear()
+        self.size = 0
 
     def _fresh(self) -> None:
         now = time.monotonic()
@@ -144,7 +232,7 @@ class ResponseCache:
         current = self.version()
         with self.lock:
             if current != self.seen_version:
-                self.items.clear()
+                self._clear()
                 self.seen_version = current
             self.checked_at = now
 
@@ -154,32 +242,60 @@ class ResponseCache:
         self._fresh()
         return self.seen_version
 
-    def peek(self, key: str) -> bytes | None:
-        """The cached response for `key`, if the store has not changed since; never computes."""
-        if self.entries <= 0:
+    def peek(self, raw: str) -> bytes | None:
+        """The cached response for a request as sent (an alias of a canonical key), if the store has not
+        changed since; never computes."""
+        if not self.enabled:
             return None
         self._fresh()
         with self.lock:
+            key = self.aliases.get(raw, raw)  # a request sent in its canonical form is its own key
             body = self.items.get(key)
             if body is not None:
                 self.items.move_to_end(key)
+                if key is not raw:
+                    self.aliases.move_to_end(raw)
             return body
 
-    def get(self, key: str, compute: Callable[[], Any]) -> bytes:
-        if self.entries <= 0:
+    def get(self, key: str, compute: Callable[[], Any], alias: str | None = None) -> bytes:
+        """The response under canonical `key`, computed and kept when missing; `alias` (the request as
+        sent) is remembered as another name for it."""
+        if not self.enabled:
             return encode(compute())
         self._fresh()
         with self.lock:
             body = self.items.get(key)
             if body is not None:
                 self.items.move_to_end(key)
+                self._alias(alias, key)
                 return body
         body = encode(compute())
+        cost = len(key) + len(body) + self.OVERHEAD
+        if cost > self.max_bytes // 8:
+            return body
         with self.lock:
-            self.items[key] = body
-            while len(self.items) > self.entries:
-                self.items.popitem(last=False)
+            if key not in self.items:
+                self.items[key] = body
+                self.size += cost
+            self._alias(alias, key)
+            self._shrink()
         return body
+
+    def _alias(self, alias: str | None, key: str) -> None:
+        if alias is None or alias == key or len(alias) > self.ALIAS_CHARS or alias in self.aliases:
+            return
+        self.aliases[alias] = key
+        self.size += len(alias) + len(key) + self.OVERHEAD
+        self._shrink()
+
+    def _shrink(self) -> None:
+        """Oldest aliases first (they only save routing), then oldest responses, until both bounds hold."""
+        while self.aliases and (len(self.aliases) > self.entries or self.size > self.max_bytes):
+            alias, key = self.aliases.popitem(last=False)
+            self.size -= len(alias) + len(key) + self.OVERHEAD
+        while self.items and (len(self.items) > self.entries or self.size > self.max_bytes):
+            key, body = self.items.popitem(last=False)
+            self.size -= len(key) + len(body) + self.OVERHEAD
 
 
 def encode(data: Any) -> bytes:
@@ -218,7 +334,8 @@ class Context:
         self._writer: Any = None
         self.open_lock = threading.Lock()
         self.write_lock = threading.Lock()
-        self.cache = ResponseCache(settings.cache_entries, settings.cache_check_seconds, self._version)
+        self.cache = ResponseCache(settings.cache_entries, settings.cache_check_seconds, self._version,
+                                   max_bytes=settings.cache_bytes)
         self._keys: tuple[Any, tuple[set[str], set[str]]] | None = None
 
     @property
@@ -234,10 +351,12 @@ class Context:
 
     def writer(self) -> Any:
         if self._writer is None:
-            from hadath.store.engine import make_engine
+            from hadath.store.engine import check_integrity, make_engine
             from hadath.store.writer import StoreWriter
 
-            self._writer = StoreWriter(make_engine(self.store.url, write=True), self.store.url)
+            engine = make_engine(self.store.url, write=True)
+            check_integrity(engine, self.store.url)
+            self._writer = StoreWriter(engine, self.store.url)
         return self._writer
 
     def known_keys(self) -> tuple[set[str], set[str]]:
@@ -377,7 +496,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.context = ctx
-    app.add_middleware(Front, limit=settings.max_body, context=ctx)
+    app.router.redirect_slashes = False  # Front redirects, without naming the Host
+    app.add_middleware(Front, limit=settings.max_body, context=ctx, router=app.router)
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -396,10 +516,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(HadathError)
-    async def store_error(_request: Request, exc: HadathError) -> JSONResponse:
-        # Parameters are checked before the store is asked; what is left is the store failing.
-        log.warning("store error: %s", exc)
-        return JSONResponse({"error": f"the store cannot answer: {exc}"}, status_code=503)
+    async def store_error(request: Request, exc: HadathError) -> JSONResponse:
+        # Parameters are checked before the store is asked; what is left is the store failing. Its
+        # message names the store (user, host, database) and the driver's words: for the log only.
+        log.warning("store error on %s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse({"error": STORE_UNAVAILABLE}, status_code=503)
 
     def _bearer(request: Request) -> str | None:
         header = request.headers.get("authorization", "")
@@ -423,7 +544,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise ApiError(401, "POST /api/articles needs the header 'Authorization: Bearer <HADATH_TOKEN>'")
 
     def cached(request: Request, compute: Callable[[], Any]) -> Response:
-        return Response(ctx.cache.get(cache_key(request.scope), compute), media_type="application/json")
+        key = canonical_key(request.scope)
+        return Response(ctx.cache.get(key, compute, alias=raw_key(request.scope)), media_type="application/json")
 
     Limit = Annotated[int, Query(ge=1, le=settings.max_page, description=f"page size, at most {settings.max_page}")]
     Offset = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -715,9 +837,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.exception_handler(Exception)
-    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unexpected error")
-        return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return JSONResponse({"error": INTERNAL_ERROR}, status_code=500)
 
     return app
 

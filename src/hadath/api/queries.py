@@ -17,12 +17,11 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Date, String, and_, func, literal, or_, select, text, true, type_coerce, union_all
-from sqlalchemy.exc import DBAPIError
 
 from hadath.errors import HadathError
 from hadath.store import Store, schema
 from hadath.store.api import STATUSES, parse_bound, period_of
-from hadath.store.engine import database_error, is_sqlite
+from hadath.store.engine import STORE_ERRORS, database_error, is_sqlite
 from hadath.store.fulltext import fts5_match, pg_tsquery, search_words
 
 events, mentions, articles = schema.events, schema.mentions, schema.articles
@@ -68,7 +67,7 @@ def _rows(store: Store, query: Any, params: dict[str, Any] | None = None) -> lis
     try:
         with store.engine.connect() as conn:
             return plain_rows(dict(r) for r in conn.execute(query, params or {}).mappings())
-    except DBAPIError as exc:
+    except STORE_ERRORS as exc:
         raise database_error(exc, store.url, "cannot read the store") from None
 
 
@@ -77,7 +76,7 @@ def _tuples(store: Store, query: Any) -> list[Any]:
     try:
         with store.engine.connect() as conn:
             return list(conn.execute(query).all())
-    except DBAPIError as exc:
+    except STORE_ERRORS as exc:
         raise database_error(exc, store.url, "cannot read the store") from None
 
 
@@ -226,7 +225,7 @@ def event_page(
             names = list(result.keys())
             rows = [dict(zip(names, row, strict=True)) for row in result]
             total = sum(int(n or 0) for n in conn.execute(counts).one())
-    except DBAPIError as exc:
+    except STORE_ERRORS as exc:
         raise database_error(exc, store.url, "cannot read the store") from None
     return rows, total
 
@@ -304,10 +303,16 @@ def actor_list(store: Store, q: str | None = None, *, limit: int = 100, offset: 
         sides.c.key, func.max(sides.c.name).label("name"), func.count().label("events")
     ).group_by(sides.c.key)
     if q:
-        pattern = f"%{q.upper()}%"
-        query = query.having(or_(func.upper(sides.c.key).like(pattern), func.upper(func.max(sides.c.name)).like(pattern)))
+        pattern = f"%{like_literal(q.upper())}%"
+        query = query.having(or_(func.upper(sides.c.key).like(pattern, escape="\\"),
+                                 func.upper(func.max(sides.c.name)).like(pattern, escape="\\")))
     rows = _rows(store, query.order_by(func.count().desc(), sides.c.key))
     return rows[offset : offset + limit], len(rows)
+
+
+def like_literal(text: str) -> str:
+    """`text` matched as itself in a LIKE pattern with escape "\\": "%" -> "\\%", "_" -> "\\_"."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def known_keys(store: Store) -> tuple[set[str], set[str]]:
@@ -371,7 +376,7 @@ def data_version(store: Store) -> tuple[int, int]:
     try:
         with store.engine.connect() as conn:
             row = conn.execute(query).one()
-    except DBAPIError as exc:
+    except STORE_ERRORS as exc:
         raise database_error(exc, store.url, "cannot read the store") from None
     return int(row[0]), int(row[1])
 

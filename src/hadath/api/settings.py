@@ -9,6 +9,7 @@
 | HADATH_MAX_BATCH      | 100            | most articles in one POST                                               |
 | HADATH_MAX_PAGE       | 500            | largest `limit` of a list endpoint                                      |
 | HADATH_CACHE_ENTRIES  | 2048           | read responses kept in memory until the store changes (0: no cache)     |
+| HADATH_CACHE_BYTES    | 64000000       | at most this many bytes of them per server process (0: no cache)        |
 | HADATH_CACHE_CHECK_S  | 1.0            | how often (seconds) the cache asks the store whether it changed        |
 | HADATH_WORKERS        | CPUs, up to 4  | server processes of `hadath serve` (its --workers)                      |
 | HADATH_THREADS        | 4              | threads per server process that compute read answers                     |
@@ -46,6 +47,18 @@ def _float(name: str, default: float) -> float:
         raise HadathError(f"{name}={value!r} is not a number") from None
 
 
+def check_token(name: str, token: str | None) -> None:
+    """A token no client could send is refused when the server starts, not found out at the first 401:
+    a Bearer token travels in an HTTP header (ASCII), and the server strips the spaces around it."""
+    if token is None:
+        return
+    if not token.isascii() or not token.isprintable():
+        raise HadathError(f"{name} must be printable ASCII (it is sent in an HTTP header); this one could never match")
+    if token != token.strip():
+        raise HadathError(f"{name} has spaces at an end; the token a client sends is read without them, "
+                          "so this one could never match")
+
+
 def default_workers() -> int:
     """One server process per CPU, at most 4: requests are Python-bound, SQLite reads run in parallel
     across processes, and past a few the clients' own share of the machine is what is left."""
@@ -62,9 +75,14 @@ class Settings:
     max_page: int = 500
     default_page: int = 50
     cache_entries: int = 2048
+    cache_bytes: int = 64_000_000
     cache_check_seconds: float = 1.0
     workers: int = 1
     threads: int = 4
+
+    def __post_init__(self) -> None:
+        for name, token in (("HADATH_TOKEN", self.token), ("HADATH_READ_TOKEN", self.read_token)):
+            check_token(name, token)
 
     @classmethod
     def from_env(cls, **overrides: Any) -> Settings:
@@ -77,6 +95,7 @@ class Settings:
             max_batch=_int("HADATH_MAX_BATCH", cls.max_batch, minimum=1),
             max_page=_int("HADATH_MAX_PAGE", cls.max_page, minimum=1),
             cache_entries=_int("HADATH_CACHE_ENTRIES", cls.cache_entries),
+            cache_bytes=_int("HADATH_CACHE_BYTES", cls.cache_bytes),
             cache_check_seconds=_float("HADATH_CACHE_CHECK_S", cls.cache_check_seconds),
             workers=_int("HADATH_WORKERS", default_workers(), minimum=1),
             threads=_int("HADATH_THREADS", cls.threads, minimum=1),

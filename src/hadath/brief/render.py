@@ -6,10 +6,37 @@ written as "#12" so a reader can look them up with `hadath show 12`.
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape as html_escape
 
 from hadath.brief.generate import Brief, Claim
 from hadath.brief.language import phrase
+
+# Bidi embedding, override and isolate controls reorder the text after them ("moc.elpmaxe" shown as
+# "example.com"): names and titles come from articles, so they are dropped from what a brief shows.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Markdown that text from articles could open: emphasis, code, links and images, raw HTML, tables.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))")
+
+
+def shown(text: str) -> str:
+    """`text` for display: no bidi controls, one line."""
+    return " ".join(BIDI_CONTROLS.sub("", text).splitlines())
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, for display."""
+    return html_escape(shown(text))
+
+
+def md_escape(text: str) -> str:
+    """Literal text in Markdown: "[x](javascript:…)" and "<img …>" stay text; a leading "#" or "-"
+    starts no heading or list."""
+    text = _MD_INLINE.sub(r"\\\1", shown(text))
+    # "#", ">", "-" … are escaped themselves; a list number keeps its digits and its "." is escaped.
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + (m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)),
+                               text)
 
 
 def _cites_md(claim: Claim, event_link: str | None) -> str:
@@ -23,13 +50,14 @@ def _cites_md(claim: Claim, event_link: str | None) -> str:
 
 
 def to_markdown(brief: Brief, event_link: str | None = None) -> str:
-    lines = [f"# {brief.title}", ""]
+    """The brief as Markdown; every text is escaped (actor and place names come from articles)."""
+    lines = [f"# {md_escape(brief.title)}", ""]
     for section in brief.sections:
-        lines += [f"## {section.title}", ""]
+        lines += [f"## {md_escape(section.title)}", ""]
         if section.key == "event":
-            lines += [f"- {c.text}{_cites_md(c, event_link)}" for c in section.claims]
+            lines += [f"- {md_escape(c.text)}{_cites_md(c, event_link)}" for c in section.claims]
         else:
-            lines.append(" ".join(f"{c.text}{_cites_md(c, event_link)}" for c in section.claims))
+            lines.append(" ".join(f"{md_escape(c.text)}{_cites_md(c, event_link)}" for c in section.claims))
         lines.append("")
     return "\n".join(lines)
 

@@ -23,7 +23,9 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=FORMATS, help="gdelt: GDELT 2.0 event records (61 columns)")
-    parser.add_argument("--out", metavar="FILE", help="file to write (default stdout; parquet needs a file)")
+    parser.add_argument("--out", metavar="FILE",
+                        help="file to write (default or -: stdout); a file is replaced only when complete, "
+                             "a pipe or device is written through, a symbolic link is refused")
     add_store_argument(parser)
     add_filter_arguments(parser)
 
@@ -36,6 +38,6 @@ def run(args: argparse.Namespace) -> int:
     written = export_events(
         store, args.format, args.out, start=args.start, end=args.end, actor=args.actor, root=args.root, status=args.status
     )
-    if args.out:
+    if args.out and args.out != "-":
         print(f"hadath export: {written} events written to {args.out}", file=sys.stderr)
     return 0

@@ -21,13 +21,19 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Select, and_, case, func, or_, select, text
-from sqlalchemy.exc import DBAPIError
 
 from hadath.errors import HadathError
 from hadath.store import schema
-from hadath.store.engine import database_error, is_sqlite, make_engine, resolve_url
+from hadath.store.engine import (
+    STORE_ERRORS,
+    database_error,
+    is_read_only,
+    is_sqlite,
+    make_engine,
+    resolve_url,
+)
 from hadath.store.fulltext import fts5_match, pg_tsquery, search_words
-from hadath.store.migrations import LATEST, current_version, migrate
+from hadath.store.migrations import LATEST, READABLE_FROM, current_version, migrate
 
 articles, events, mentions, entities = schema.articles, schema.events, schema.mentions, schema.entities
 STATUSES = ("occurred", "ongoing", "planned", "postponed", "cancelled", "denied", "hypothetical")
@@ -88,11 +94,11 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 version = current_version(conn)
-        except DBAPIError as exc:
+        except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot open the store") from None
         if version == 0:
             raise HadathError(f"no Hadath store at {self.url}: create one with `hadath ingest`")
-        if version < LATEST:
+        if version < LATEST and not (version >= READABLE_FROM and is_read_only(self.engine)):
             migrate(make_engine(self.url, write=True), self.url)
 
     # -- plumbing ----------------------------------------------------------------------------------
@@ -101,14 +107,14 @@ class Store:
             with self.engine.connect() as conn:
                 result = conn.execute(query, params or {})
                 return pd.DataFrame(result.mappings().all(), columns=list(result.keys()))
-        except DBAPIError as exc:
+        except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot read the store") from None
 
     def _rows(self, query: Select) -> list[dict[str, Any]]:
         try:
             with self.engine.connect() as conn:
                 return [dict(r) for r in conn.execute(query).mappings()]
-        except DBAPIError as exc:
+        except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot read the store") from None
 
     @staticmethod
@@ -173,15 +179,25 @@ class Store:
     def count_events(self, **filters: Any) -> int:
         return int(self._frame(select(func.count()).select_from(events).where(self.event_filter(**filters))).iat[0, 0])
 
-    def iter_events(self, chunk: int = 5000, **filters: Any) -> Iterator[list[dict[str, Any]]]:
-        """All matching events, a chunk of rows at a time (exports: memory does not grow with the store)."""
-        query = select(*self.EVENT_COLUMNS).where(self.event_filter(**filters)).order_by(events.c.event_day, events.c.id)
+    def iter_events(self, chunk: int = 5000, *, added: bool = False, **filters: Any) -> Iterator[list[dict[str, Any]]]:
+        """All matching events, a chunk of rows at a time (exports: memory does not grow with the store).
+        `added`: each row also has "added", when the event was added (its first article was stored)."""
+        columns: list[Any] = list(self.EVENT_COLUMNS)
+        if added:
+            columns.append(
+                select(func.min(articles.c.ingested_at))
+                .select_from(mentions.join(articles, articles.c.id == mentions.c.article_id))
+                .where(mentions.c.event_id == events.c.id)
+                .scalar_subquery()
+                .label("added")
+            )
+        query = select(*columns).where(self.event_filter(**filters)).order_by(events.c.event_day, events.c.id)
         try:
             with self.engine.connect() as conn:
                 result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
                 for part in result.mappings().partitions(chunk):
                     yield [dict(r) for r in part]
-        except DBAPIError as exc:
+        except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot read the store") from None
 
     def event(self, event_id: int) -> dict[str, Any] | None:
@@ -415,7 +431,7 @@ class Store:
                     conn.execute(select(events.c.status, func.count()).group_by(events.c.status).order_by(events.c.status)).all()
                 )
                 out["schema_version"] = current_version(conn)
-        except DBAPIError as exc:
+        except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot read the store") from None
         for name in ("first_published", "last_published", "first_event_day", "last_event_day"):
             if isinstance(out[name], date):

@@ -1,15 +1,19 @@
 """Exports of stored events: csv, jsonl, parquet (pyarrow) and gdelt (GDELT 2.0 event records).
 
-Rows are streamed from the store a chunk at a time and written to a temporary file beside the target,
-which replaces the target only when complete: an interrupted export leaves no half-written file.
+Rows are streamed from the store a chunk at a time and written to a new file of a unique name beside the
+target, which replaces the target only when complete: an interrupted export leaves no half-written file,
+and no existing file or link is ever opened in its place (see _output).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import stat
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -29,24 +33,90 @@ def _plain(value: Any) -> Any:
 
 @contextmanager
 def _output(out: str | None, binary: bool = False) -> Iterator[IO[Any]]:
-    """The file to write (atomically replaced when done) or stdout."""
+    """Where an export goes: stdout for `-` (or no --out); a FIFO or a character device (a pipe,
+    /dev/null) written through as it is; otherwise a regular file, new or replaced whole when the
+    export is complete (write_replacing). A symbolic link is refused, not followed."""
     if out is None or out == "-":
-        if binary:
-            raise HadathError("parquet needs --out FILE")
-        yield sys.stdout
+        if binary and sys.stdout.isatty():
+            raise HadathError("parquet is binary: give --out FILE or redirect the standard output")
+        try:
+            yield sys.stdout.buffer if binary else sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): the command's caller ends quietly
+        except OSError as exc:
+            raise HadathError(f"cannot write to the standard output: {exc.strerror or exc}") from None
         return
     target = Path(out)
-    if not target.parent.is_dir():
-        raise HadathError(f"cannot write {out}: folder {target.parent} does not exist")
-    partial = target.with_name(target.name + ".partial")
     try:
-        with partial.open("wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as handle:
-            yield handle
-        os.replace(partial, target)
+        found = target.lstat()
+    except FileNotFoundError:
+        found = None
     except OSError as exc:
         raise HadathError(f"cannot write {out}: {exc.strerror or exc}") from None
+    if found is not None and stat.S_ISLNK(found.st_mode):
+        raise HadathError(f"cannot write {out}: it is a symbolic link (to {os.readlink(target)}); give the file "
+                          "itself, or - for the standard output")
+    if found is not None and (stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode)):
+        with _written_through(target, out, binary) as handle:
+            yield handle
+        return
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file"
+        raise HadathError(f"cannot write {out}: it is {kind}")
+    with write_replacing(target, binary=binary, mode=None if found is None else stat.S_IMODE(found.st_mode)) as handle:
+        yield handle
+
+
+@contextmanager
+def _written_through(target: Path, out: str, binary: bool) -> Iterator[IO[Any]]:
+    """A pipe or a device, opened without creating or following anything."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NOFOLLOW | getattr(os, "O_NOCTTY", 0))
+        if stat.S_ISREG(os.fstat(fd).st_mode):  # replaced by a file since we looked: write no file in place
+            os.close(fd)
+            raise HadathError(f"cannot write {out}: it changed while it was being opened")
+        handle = os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""}))
+    except OSError as exc:
+        raise HadathError(f"cannot write {out}: {exc.strerror or exc}") from None
+    try:
+        with handle:
+            yield handle
+    except OSError as exc:
+        raise HadathError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def write_replacing(target: Path, *, binary: bool = False, mode: int | None = None) -> Iterator[IO[Any]]:
+    """A new file in the target's folder under a unique name (mkstemp: O_EXCL, never an existing path or
+    a link), renamed over the target once written and flushed to disk: an interrupted export leaves the
+    target as it was and no stray file. `mode`: the permissions of the file it replaces (default: a new
+    file's, 0666 less the umask)."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise HadathError(f"cannot write {target}: folder {folder} does not exist")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".partial")
+    except OSError as exc:
+        raise HadathError(f"cannot write {target}: {exc.strerror or exc}") from None
+    try:
+        os.fchmod(fd, mode if mode is not None else 0o666 & ~_umask())
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise HadathError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def export_events(store: Store, fmt: str, out: str | None = None, **filters: Any) -> int:
@@ -54,7 +124,7 @@ def export_events(store: Store, fmt: str, out: str | None = None, **filters: Any
     if fmt not in FORMATS:
         raise HadathError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     columns = [c.name for c in Store.EVENT_COLUMNS]
-    chunks = store.iter_events(**filters)
+    chunks = store.iter_events(added=fmt == "gdelt", **filters)
     written = 0
     if fmt == "parquet":
         import pyarrow as pa

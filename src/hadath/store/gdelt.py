@@ -11,7 +11,7 @@ intended; it has no field to say an event did not happen).
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -122,8 +122,9 @@ def gdelt_row(event: dict[str, Any]) -> list[str] | None:
         root = code[:2]
         goldstein, own_quad = cameo_table().get(code, (None, None))
         quad = gdelt_quad_class(root, own_quad)
-    day: date | None = event["event_day"]
-    first_seen: date | None = event.get("first_seen") or day
+    added: datetime | None = event.get("added")
+    # The event's day; when neither the text nor a publication date gives one, the day it was added.
+    day: date | None = event["event_day"] or (added.date() if added else None)
     return [
         str(event["id"]),
         day.strftime("%Y%m%d") if day else "",
@@ -145,6 +146,6 @@ def gdelt_row(event: dict[str, Any]) -> list[str] | None:
         *[""] * 8,
         *[""] * 8,
         *_geo_columns(event),
-        first_seen.strftime("%Y%m%d000000") if first_seen else "",
+        added.strftime("%Y%m%d%H%M%S") if added else "",
         event.get("source_url") or "",
     ]

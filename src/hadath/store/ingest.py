@@ -22,12 +22,11 @@ from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
-from sqlalchemy.exc import DBAPIError
 
 from hadath.errors import HadathError
 from hadath.model import Article
 from hadath.store import fulltext, neardup
-from hadath.store.engine import database_error, make_engine, resolve_url
+from hadath.store.engine import STORE_ERRORS, check_integrity, database_error, make_engine, resolve_url
 from hadath.store.migrations import migrate
 from hadath.store.schema import articles, ingest_runs
 from hadath.store.writer import Extracted, StoreWriter, WriteResult
@@ -176,6 +175,7 @@ class Ingester:
         self.url = resolve_url(db)
         self.engine: Engine = make_engine(self.url, write=True)
         migrate(self.engine, self.url)
+        check_integrity(self.engine, self.url)
         self.writer = StoreWriter(self.engine, self.url)
         self.workers = max(1, workers)
         self.dask = dask
@@ -231,7 +231,7 @@ class Ingester:
                             )
                         ).all()
                     )
-            except DBAPIError as exc:
+            except STORE_ERRORS as exc:
                 raise database_error(exc, self.url, "cannot read the store") from None
             for p in chunk:
                 if p.raw_hash in known:
@@ -288,7 +288,7 @@ class Ingester:
                         **{k: v for k, v in asdict(summary).items() if k not in ("write_seconds", "failures")},
                     )
                 )
-        except DBAPIError as exc:
+        except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot write to the store") from None
 
     def _extracted(self, items: Iterator[Pending]) -> Iterator[Extracted]:

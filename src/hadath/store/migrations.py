@@ -10,11 +10,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, insert, inspect, select
-from sqlalchemy.exc import DBAPIError
 
 from hadath.errors import HadathError
 from hadath.store import schema
-from hadath.store.engine import database_error, is_sqlite
+from hadath.store.engine import STORE_ERRORS, database_error, is_sqlite
 
 
 def _v1_tables(conn: Connection) -> None:
@@ -92,14 +91,33 @@ def _v5_casualties(conn: Connection) -> None:
                 conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {name} {sql_type}")
 
 
+def _v6_long_keys(conn: Connection) -> None:
+    """PostgreSQL: an index row holds at most ~2.7 kB, so a long URL failed its article's transaction.
+    The URL index holds md5(url) and a copy is unique on (article, md5(where)) instead of a primary key
+    on the text itself; the full values are still stored. SQLite has no such limit: nothing changes."""
+    if conn.dialect.name != "postgresql":
+        return
+    for statement in (
+        "DROP INDEX IF EXISTS ix_articles_url",
+        "CREATE INDEX ix_articles_url ON articles (md5(url))",
+        "ALTER TABLE copies DROP CONSTRAINT IF EXISTS copies_pkey",
+        'CREATE UNIQUE INDEX IF NOT EXISTS ux_copies_where ON copies (article_id, md5("where"))',
+    ):
+        conn.exec_driver_sql(statement)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
     (3, _v3_pair_index),
     (4, _v4_read_indexes),
     (5, _v5_casualties),
+    (6, _v6_long_keys),
 ]
 LATEST = MIGRATIONS[-1][0]
+# The oldest schema the read side reads as it is: a store on read-only media at an older version that
+# this one is opened without migrating (migration 6 changes only PostgreSQL's indexes).
+READABLE_FROM = 5
 
 
 def current_version(conn: Connection) -> int:
@@ -134,5 +152,5 @@ def migrate(engine: Engine, url: str) -> int:
                 conn.execute(insert(schema.schema_version).values(version=number, applied_at=datetime.now(UTC)))
             version = number
         return version
-    except DBAPIError as exc:
+    except STORE_ERRORS as exc:
         raise database_error(exc, url, "cannot open the store") from None

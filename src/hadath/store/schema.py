@@ -65,7 +65,7 @@ articles = Table(
     Column("input_json", Text),  # failed articles: the input as read, to retry
     Column("ingested_at", DateTime),
     Index("ix_articles_raw_hash", "raw_hash"),
-    Index("ix_articles_url", "url"),
+    Index("ix_articles_url", "url"),  # PostgreSQL: on md5(url), migration 6 (a btree row holds ~2.7 kB)
     Index("ix_articles_cluster", "cluster_id"),
     Index("ix_articles_published", "published"),
     Index("ix_articles_status", "status"),
@@ -75,7 +75,7 @@ copies = Table(
     "copies",
     metadata,
     Column("article_id", String(40), ForeignKey("articles.id"), primary_key=True),
-    Column("where", Text, primary_key=True),  # url, else source
+    Column("where", Text, primary_key=True),  # url, else source (PostgreSQL: unique on md5, migration 6)
     Column("outlet", Text),
     Column("published", Date),
 )

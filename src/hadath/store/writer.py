@@ -11,6 +11,13 @@ one statement per table. Writing costs a few statements per transaction, not per
 
 An article already stored (same id: the hash of its cleaned text) is not written again; seen under
 another URL or outlet it is recorded as a copy, which counts towards its events' sources.
+
+One article's values never fail the others: a transaction's articles are written inside a savepoint, and
+when the store refuses one of them (a value too long for its column, an index row over PostgreSQL's
+limit), each is written again in a savepoint of its own; the one refused becomes a failure record with
+the store's reason (storable.is_article_fault tells that from the store itself failing, which still
+fails the whole transaction). Text is first made storable (storable.make_storable: no NUL, no lone
+surrogate) on both stores alike.
 """
 
 from __future__ import annotations
@@ -41,10 +48,16 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from hadath.model import Article, Event
 from hadath.store import merge, neardup
-from hadath.store.engine import database_error, is_sqlite
+from hadath.store.engine import STORE_ERRORS, database_error, is_sqlite
 from hadath.store.schema import articles, bands, copies, entities, event_outlets, events, mentions
+from hadath.store.storable import is_article_fault, make_storable, model_problem, storable_text
 
 LOCK_RETRIES = 5
+OUTLET_CHARS = 255  # an outlet is a host name (at most 253) or a source label: longer is cut
+# What writing an article can raise because of its values (hand-made `hadath extract` output holds
+# anything JSON can): the store refusing one (is_article_fault tells), or our code on a value of a
+# shape it does not expect. Any of these fails that article alone.
+_ARTICLE_ERRORS = (DBAPIError, TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError)
 PG_WRITER_LOCK = 72011
 # The writing connection's settings: a page cache that holds the hot index pages of a growing store
 # (the default 2 MB is re-read from the file at every transaction), and a checkpoint every ~40 MB of
@@ -216,12 +229,16 @@ def failed_id(raw_hash: str) -> str:
 
 
 def outlet_of(url: str | None, source: str | None) -> str | None:
-    """Who published it: the URL's host without "www.", else the input's source."""
+    """Who published it: the URL's host without "www.", else the input's source (cut to OUTLET_CHARS:
+    it is a key of event_outlets)."""
     if url:
-        host = urlsplit(url).hostname
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:  # "http://[::1": not a URL after all
+            host = None
         if host:
-            return host.removeprefix("www.")
-    return source or None
+            return host.removeprefix("www.")[:OUTLET_CHARS]
+    return source[:OUTLET_CHARS] if source else None
 
 
 @dataclass
@@ -304,6 +321,8 @@ class StoreWriter:
         Each article is still all or nothing: the transaction holds whole articles only, in input order.
         """
         started = time.perf_counter()
+        for item in items:
+            self._make_storable(item)
         try:
             for attempt in range(LOCK_RETRIES):
                 try:
@@ -320,12 +339,67 @@ class StoreWriter:
                         raise
                     time.sleep(0.5 * (attempt + 1))
             raise AssertionError("unreachable")
-        except DBAPIError as exc:
+        except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot write to the store") from None
         finally:
             self.seconds += time.perf_counter() - started
 
+    @staticmethod
+    def _make_storable(item: Extracted) -> None:
+        """NUL and lone surrogates out of every text the item writes (before its id is taken: the id
+        is the hash of the text as stored); an article with a value not of the model's type is a
+        failure record."""
+        article = item.article
+        if article.error is None and (problem := model_problem(article)) is not None:
+            article.error = f"not an article Hadath can store: {problem}"
+        if make_storable(article) and item.search_text is not None:
+            item.search_text = storable_text(item.search_text)
+        item.input_json = storable_text(item.input_json)
+
     def _write_all(self, conn: Connection, items: list[Extracted]) -> list[WriteResult]:
+        """All the articles in one savepoint; when the store refuses a value of one of them, each again
+        in a savepoint of its own, so that only the one refused fails (a failure record with the
+        store's reason). A failure of the store itself ends the transaction."""
+        if len(items) > 1:
+            try:
+                with conn.begin_nested():
+                    return self._write_items(conn, items)
+            except _ARTICLE_ERRORS as exc:
+                if not is_article_fault(exc):
+                    raise
+        results: list[WriteResult] = []
+        for item in items:
+            try:
+                with conn.begin_nested():
+                    results += self._write_items(conn, [item])
+            except _ARTICLE_ERRORS as exc:
+                if not is_article_fault(exc):
+                    raise
+                results.append(self._write_refused(conn, item, exc))
+        return results
+
+    def _write_refused(self, conn: Connection, item: Extracted, exc: BaseException) -> WriteResult:
+        """The failure record of an article the store refused: its reason, without the store's URL."""
+        original = getattr(exc, "orig", None) or exc
+        lines = str(original).strip().splitlines()
+        reason = lines[0] if lines else type(original).__name__
+        if not isinstance(exc, DBAPIError):
+            reason = f"{type(original).__name__}: {reason}"
+        item.article.error = f"the store refused it: {reason}"
+        try:
+            with conn.begin_nested():
+                return self._write_failure(conn, item)
+        except _ARTICLE_ERRORS as again:
+            if not is_article_fault(again):
+                raise
+        # Even its failure record is refused (its URL or title): keep the record without them.
+        article = item.article
+        article.url, article.title, article.source = None, None, article.source[:OUTLET_CHARS]
+        item.input_json = None
+        with conn.begin_nested():
+            return self._write_failure(conn, item)
+
+    def _write_items(self, conn: Connection, items: list[Extracted]) -> list[WriteResult]:
         """Runs of extracted articles are written together; a failure record is written where it comes."""
         results: list[WriteResult] = []
         run: list[Extracted] = []

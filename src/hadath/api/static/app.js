@@ -41,6 +41,12 @@ let charts = [];
 const t = (key) => STRINGS[lang][key] ?? key;
 
 // -- safe DOM building ----------------------------------------------------------------------------
+// Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069) reorder what follows
+// them: a title or a URL holding one could show "moc.elpmaxe" as "example.com". Every text and
+// attribute the page shows is written without them.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+const shown = (text) => String(text).replace(BIDI_CONTROLS, "");
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -48,13 +54,23 @@ function el(tag, attrs = {}, ...children) {
     if (name === "class") node.className = value;
     else if (name === "dataset") Object.assign(node.dataset, value);
     else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, String(value));
+    else node.setAttribute(name, shown(value));
   }
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    node.append(child instanceof Node ? child : document.createTextNode(shown(child)));
   }
   return node;
+}
+
+// An article's URL is a link only when it is http(s); a javascript: or data: URL is shown as text.
+function externalLink(url, label) {
+  let parsed = null;
+  try { parsed = new URL(url); } catch { parsed = null; }
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+    return el("span", { class: "url", dir: "ltr" }, label);
+  }
+  return el("a", { href: parsed.href, rel: "noopener noreferrer", target: "_blank", dir: "ltr" }, label);
 }
 
 async function api(path) {
@@ -261,7 +277,7 @@ async function eventView(id) {
         el("div", { class: "meta" },
           el("a", { href: `#/article/${m.article_id}`, dir: "auto" }, m.title || m.article_id), " · ",
           m.outlet || "", " · ", `${t("published")} ${m.published || "—"}`,
-          m.url ? [" · ", el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, "↗")] : null),
+          m.url ? [" · ", externalLink(m.url, "↗")] : null),
         sentenceWithTrigger(m)))));
 }
 
@@ -287,7 +303,7 @@ async function articleView(id) {
   document.getElementById("view").replaceChildren(
     el("section", { class: "panel" }, el("h2", { dir: "auto" }, art.title || art.id),
       el("p", { class: "muted" }, `${art.outlet || art.source || ""} · ${t("published")} ${art.published || "—"}`,
-        art.url ? [" · ", el("a", { href: art.url, rel: "noopener noreferrer", target: "_blank" }, art.url)] : null)),
+        art.url ? [" · ", externalLink(art.url, art.url)] : null)),
     body,
     el("section", { class: "panel" }, el("h2", {}, t("events")), eventTable(art.events.map((e) => ({
       ...e, id: e.event_id, source_name: null, target_name: null, source_actor: e.source_actor, target_actor: e.target_actor,
