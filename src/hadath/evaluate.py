@@ -54,6 +54,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
 
+from hadath import bounded_json
 from hadath.errors import InputError
 from hadath.text.normalize import normalize
 from hadath.text.tokens import clitic_readings, tokenize
@@ -104,8 +105,8 @@ def load_gold(gold_dir: str | Path) -> dict[str, GoldArticle]:
     gold: dict[str, GoldArticle] = {}
     for path in sorted(folder.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = bounded_json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, not JSON, nested too deeply
             raise InputError(f"gold file {path} is not readable JSON: {exc}") from None
         problem = _gold_problem(data)
         if problem:
@@ -143,8 +144,8 @@ def read_predictions(lines: Iterable[str], label: str = "predictions") -> list[d
         if not line.strip():
             continue
         try:
-            article = json.loads(line)
-        except json.JSONDecodeError as exc:
+            article = bounded_json.loads(line)
+        except ValueError as exc:  # not JSON, nested too deeply
             raise InputError(f"{label} line {number} is not JSON: {exc}") from None
         if not isinstance(article, dict):
             raise InputError(f"{label} line {number} is not an article object")
@@ -155,6 +156,8 @@ def read_predictions(lines: Iterable[str], label: str = "predictions") -> list[d
 def load_predictions(path: str | Path, stdin: TextIO | None = None) -> list[dict[str, Any]]:
     """Article objects from a JSON Lines file, or standard input for "-"."""
     if str(path) == "-":
+        if stdin is None and sys.stdin is None:
+            raise InputError("cannot read predictions from -: standard input is closed")
         return read_predictions(stdin or sys.stdin, "stdin")
     try:
         with open(path, encoding="utf-8") as handle:

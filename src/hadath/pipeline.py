@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
+from hadath.deadline import SETTING, OverBudget, article_deadline, article_seconds, check_deadline
 from hadath.model import Article
 
 Stage = Callable[[Article], Article]
@@ -38,17 +39,25 @@ def stages() -> list[tuple[str, Stage]]:
     ]
 
 
-def run(article: Article) -> Article:
-    """Run every stage; a failing stage turns into `article.error` rather than an exception."""
+def run(article: Article, *, seconds: float | None = None) -> Article:
+    """Run every stage; a failing stage turns into `article.error` rather than an exception, and so does
+    an article over its time budget (`seconds`, else HADATH_MAX_ARTICLE_SECONDS; see hadath.deadline),
+    checked after each stage and inside the stages' loops."""
     if article.error is not None:
         return article
-    for name, stage in stages():
-        try:
-            article = stage(article)
-        except Exception as exc:  # one bad article must not stop a batch
-            log.debug("stage %s failed on %s", name, article.source, exc_info=True)
-            article.error = f"{name} stage failed: {type(exc).__name__}: {exc}"
-            return article
+    budget = article_seconds() if seconds is None else (seconds or None)
+    with article_deadline(budget):
+        for name, stage in stages():
+            try:
+                article = stage(article)
+                check_deadline()
+            except OverBudget:
+                article.error = f"took longer than {budget:g} s ({SETTING}); stopped in the {name} stage"
+                return article
+            except Exception as exc:  # one bad article must not stop a batch
+                log.debug("stage %s failed on %s", name, article.source, exc_info=True)
+                article.error = f"{name} stage failed: {type(exc).__name__}: {exc}"
+                return article
     return article
 
 

@@ -9,8 +9,10 @@ line by line, and no file over the size limit is loaded.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -19,8 +21,12 @@ from typing import Any, BinaryIO
 
 from charset_normalizer import from_bytes
 
+from hadath import bounded_html, bounded_json
+from hadath.dates.arithmetic import EARLIEST_PUBLISHED, LATEST_PUBLISHED, plausible_publication
 from hadath.errors import HadathError, InputError
 from hadath.model import Article
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -36,6 +42,9 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # Control bytes that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _SNIFF = 8192
+# Characters no store accepts (PostgreSQL refuses NUL in text) and UTF-8 cannot encode (a lone
+# surrogate: "\ud800" in a JSON string, a file name that is not UTF-8).
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def max_article_bytes() -> int:
@@ -61,8 +70,22 @@ def _megabytes(size: int) -> str:
 
 
 def too_large_message(size: int, limit: int, what: str = "file") -> str:
-    """"file is 52.4 MB; the limit is 10 MB per article"."""
-    return f"{what} is {_megabytes(size)}; the limit is {_megabytes(limit)} per article"
+    """"file is 52.4 MB; the limit is 10 MB per article"; in bytes where rounding would make the size
+    look like the limit ("file is 10,000,173 bytes; the limit is 10,000,000 bytes per article")."""
+    shown, limit_shown = _megabytes(size), _megabytes(limit)
+    if shown == limit_shown:
+        shown, limit_shown = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"{what} is {shown}; the limit is {limit_shown} per article"
+
+
+def writable_text(text: str) -> str:
+    """Text with each NUL and lone surrogate replaced by U+FFFD, so that it can be hashed, written as
+    UTF-8 and stored in SQLite and PostgreSQL alike. Replaced rather than dropped: offsets stay valid."""
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
+def _writable(value: str | None) -> str | None:
+    return None if value is None else writable_text(value)
 
 
 # --- bytes to text ---------------------------------------------------------------------------
@@ -92,6 +115,11 @@ def decode_text(data: bytes) -> str:
     """Bytes of a text file as a string: UTF-8 (with or without BOM), else Windows-1256 or another
     single-byte encoding detected by charset-normalizer. Raises InputError for what is not text.
     """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: the same first bytes
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise InputError("unknown text encoding (a UTF-32 mark but invalid UTF-32)") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -192,8 +220,8 @@ def _html_published(tree: Any) -> date | None:
             return found
     for node in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(node.text(deep=True) or "null")
-        except json.JSONDecodeError:
+            data = bounded_json.loads(node.text(deep=True) or "null")
+        except ValueError:  # not JSON, or nested too deeply
             continue
         if found := parse_published(_json_ld_published(data)):
             return found
@@ -241,18 +269,23 @@ def _block_text(root: Any) -> str:
 
 
 def html_to_article_fields(html: str) -> tuple[str | None, date | None, str]:
-    """(title, published, body text) of a web page; the body has one paragraph per line."""
+    """(title, published, body text) of a web page; the body has one paragraph per line.
+
+    The parser reads the page as hadath.bounded_html rewrites it: its tree is bounded in depth, tags and
+    attributes whatever the page (deeper tags are dropped, their text kept).
+    """
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(bounded_html.markup(html))
     published = _html_published(tree)  # before scripts go: JSON-LD lives in a <script>
     title = _html_title(tree)
     for tag in _DROP_TAGS:
         for node in tree.css(tag):
             node.decompose()
     # A page header (site name, menu) goes; an article's own header (its headline) stays.
+    own = {node.mem_id for node in tree.css("article header")}
     for node in tree.css("header"):
-        if not _inside(node, "article"):
+        if node.mem_id not in own:
             node.decompose()
     root = _main_content(tree)
     text = _block_text(root) if root is not None else ""
@@ -262,18 +295,12 @@ def html_to_article_fields(html: str) -> tuple[str | None, date | None, str]:
     return title, published, text
 
 
-def _inside(node: Any, tag: str) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent.tag == tag:
-            return True
-        parent = parent.parent
-    return False
-
-
 def _main_content(tree: Any) -> Any:
     """The <article> with the most text, else <main>, else the body."""
-    articles = tree.css("article")
+    # Only the outermost: one inside another has less text, and measuring each nested one would read
+    # the same text once per level.
+    inner = {node.mem_id for node in tree.css("article article")}
+    articles = [node for node in tree.css("article") if node.mem_id not in inner]
     if articles:
         return max(articles, key=lambda node: len(node.text(deep=True) or ""))
     return tree.css_first("main") or tree.css_first('[role="main"]') or tree.body
@@ -283,10 +310,14 @@ def _main_content(tree: Any) -> Any:
 
 
 def error_article(source: str, message: str, url: str | None = None) -> Article:
-    return Article(text="", source=source, url=url, error=message)
+    return Article(text="", source=writable_text(source), url=_writable(url), error=message)
 
 
 def _dated(article: Article, published: date | None, default: date | None) -> Article:
+    if published is not None and not plausible_publication(published):
+        log.warning("%s: published %s is outside %s to %s; ignored", article.source, published.isoformat(),
+                    EARLIEST_PUBLISHED.isoformat(), LATEST_PUBLISHED.isoformat())
+        published = None
     if published is not None:
         article.published, article.published_from = published, "metadata"
     elif default is not None:
@@ -297,19 +328,24 @@ def _dated(article: Article, published: date | None, default: date | None) -> Ar
 def article_from_text(text: str, source: str, published: date | None = None, *,
                       title: str | None = None, url: str | None = None,
                       metadata_published: date | None = None) -> Article:
-    """An Article of text as read; InputError-free: a bad text becomes an error article."""
+    """An Article of text as read; InputError-free: a bad text becomes an error article.
+
+    Every string is made writable (writable_text) here, before anything hashes or stores it.
+    """
     try:
         check_arabic(text)
     except InputError as exc:
         return error_article(source, str(exc), url)
-    article = Article(text=text, raw_text=text, source=source, url=url, title=title or None)
+    text = writable_text(text)
+    article = Article(text=text, raw_text=text, source=writable_text(source), url=_writable(url),
+                      title=_writable(title) or None)
     return _dated(article, metadata_published, published)
 
 
 def article_from_html(html: str, source: str, published: date | None = None, *,
                       title: str | None = None, url: str | None = None,
                       metadata_published: date | None = None) -> Article:
-    page_title, page_published, text = html_to_article_fields(html)
+    page_title, page_published, text = html_to_article_fields(writable_text(html))
     if not text.strip():
         return error_article(source, "no text in the page body", url)
     return article_from_text(text, source, published, title=title or page_title, url=url,
@@ -372,23 +408,36 @@ def read_jsonl(path: Path, published: date | None = None) -> Iterator[Article]:
     except OSError as exc:
         yield error_article(str(path), f"cannot read: {exc.strerror or exc}")
         return
+    records = 0  # lines read as articles or error records
     with stream:
         number = 0
         while True:
-            line = stream.readline(limit + 1)
+            try:
+                line = stream.readline(limit + 1)
+            except OSError as exc:  # a failing disk or network file system
+                yield error_article(f"{path}:{number + 1}", f"cannot read: {exc.strerror or exc}")
+                return
             if not line:
                 break
             number += 1
             where = f"{path}:{number}"
             if len(line) > limit and not line.endswith(b"\n"):
-                size = len(line) + _skip_rest_of_line(stream)
+                try:
+                    size = len(line) + _skip_rest_of_line(stream)
+                except OSError as exc:
+                    yield error_article(where, f"cannot read: {exc.strerror or exc}")
+                    return
+                records += 1
                 yield error_article(where, f"line {number}: " + too_large_message(size, limit, "the line"))
                 continue
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             if not line.strip():
                 continue
+            records += 1
             yield article_from_json_line(line, where, number, published)
+    if records == 0:  # as for an empty text file: the input is said, not skipped silently
+        yield error_article(str(path), "empty file (no JSON lines)")
 
 
 def _skip_rest_of_line(stream: BinaryIO, chunk: int = 1 << 20) -> int:
@@ -400,14 +449,26 @@ def _skip_rest_of_line(stream: BinaryIO, chunk: int = 1 << 20) -> int:
             return skipped
 
 
+def json_error(exc: json.JSONDecodeError) -> str:
+    """"Unterminated string starting at", "Expecting value" -> the message before " at column N"."""
+    return exc.msg.removesuffix(" at")
+
+
 def article_from_json_line(line: bytes, where: str, number: int, published: date | None = None) -> Article:
     """One article from a jsonl line: {"source", "url", "published", "title", "text" | "html"}."""
     try:
-        record = json.loads(line.decode("utf-8"))
+        record = bounded_json.loads(line)
     except UnicodeDecodeError:
         return error_article(where, f"line {number}: not UTF-8")
     except json.JSONDecodeError as exc:
-        return error_article(where, f"line {number}: not valid JSON ({exc.msg} at column {exc.colno})")
+        return error_article(where, f"line {number}: not valid JSON ({json_error(exc)} at column {exc.colno})")
+    except bounded_json.TooDeep as exc:
+        return error_article(where, f"line {number}: JSON {exc}")
+    return article_from_record(record, where, number, published)
+
+
+def article_from_record(record: Any, where: str, number: int, published: date | None = None) -> Article:
+    """One article from a parsed record (a jsonl line, an API request's article)."""
     if not isinstance(record, dict):
         return error_article(where, f"line {number}: not a JSON object")
     source = record.get("source") if isinstance(record.get("source"), str) and record.get("source") else where
@@ -417,8 +478,9 @@ def article_from_json_line(line: bytes, where: str, number: int, published: date
     if record.get("published"):
         line_published = parse_published(record["published"])
         if line_published is None:
-            return error_article(source, f"line {number}: published {record['published']!r} is not a date "
-                                 "in the form YYYY-MM-DD", url)
+            shown = repr(record["published"])
+            shown = shown if len(shown) <= 60 else shown[:57] + "…"
+            return error_article(source, f"line {number}: published {shown} is not a date in the form YYYY-MM-DD", url)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         return article_from_text(text, source, published, title=title, url=url,
@@ -432,9 +494,15 @@ def article_from_json_line(line: bytes, where: str, number: int, published: date
 
 
 def read_stdin(published: date | None = None, stream: BinaryIO | None = None) -> Article:
-    stream = stream if stream is not None else sys.stdin.buffer
+    if stream is None:
+        if sys.stdin is None:  # started with standard input closed (`<&-`)
+            return error_article(STDIN_SOURCE, "standard input is closed")
+        stream = sys.stdin.buffer
     limit = max_article_bytes()
-    data = _read_limited(stream, limit)
+    try:
+        data = _read_limited(stream, limit)
+    except OSError as exc:  # a folder or a failing device as standard input
+        return error_article(STDIN_SOURCE, f"cannot read: {exc.strerror or exc}")
     if data is None:
         return error_article(STDIN_SOURCE, f"standard input is over the limit of {_megabytes(limit)} per article")
     return article_from_bytes(data, STDIN_SOURCE, published)
@@ -443,31 +511,59 @@ def read_stdin(published: date | None = None, stream: BinaryIO | None = None) ->
 # --- paths -----------------------------------------------------------------------------------
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """Every .txt, .html, .htm and .jsonl file under `folder`, in sorted order; hidden ones skipped."""
-    found = []
-    for root, dirs, files in os.walk(folder):
+def folder_inputs(folder: Path) -> list[tuple[Path, str | None]]:
+    """Every .txt, .html, .htm and .jsonl file under `folder` with None, and every folder that cannot be
+    listed with the reason, in sorted order; hidden ones skipped."""
+    found: list[tuple[Path, str | None]] = []
+
+    def unreadable(exc: OSError) -> None:
+        found.append((Path(exc.filename), f"cannot read the folder: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if not name.startswith(".") and name.lower().endswith(FOLDER_SUFFIXES):
-                found.append(Path(root) / name)
-    return sorted(found)
+                found.append((Path(root) / name, None))
+    return sorted(found, key=lambda item: item[0])
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Every .txt, .html, .htm and .jsonl file under `folder`, in sorted order; hidden ones skipped."""
+    return [path for path, problem in folder_inputs(folder) if problem is None]
 
 
 def _usable(path: str) -> bool:
     if path == STDIN:
-        return True
-    candidate = Path(path)
-    return candidate.is_dir() or (candidate.is_file() and os.access(candidate, os.R_OK))
+        return sys.stdin is not None
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISDIR(mode) or (stat.S_ISREG(mode) and os.access(path, os.R_OK))
 
 
 def _unusable_reason(path: str) -> str:
-    candidate = Path(path)
-    if not candidate.exists():
+    if path == STDIN:
+        return "standard input is closed"
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
         return "no such file or folder"
-    if not (candidate.is_file() or candidate.is_dir()):
+    except OSError as exc:  # a name too long, a loop of links, a folder on the way not searchable
+        return f"cannot read it ({(exc.strerror or str(exc)).lower()})"
+    except ValueError:  # a NUL in the name
+        return "not a file or folder name"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return "not a file or folder"
     return "cannot read it (permission denied)"
+
+
+def check_inputs(paths: list[str]) -> None:
+    """Raise HadathError (one line, a reason per path) when no path is usable."""
+    if not paths:
+        raise HadathError("no input paths given")
+    if not any(_usable(path) for path in paths):
+        raise HadathError("; ".join(f"{path}: {_unusable_reason(path)}" for path in paths))
 
 
 def read_inputs(paths: list[str], published: date | None = None) -> Iterator[Article]:
@@ -476,22 +572,26 @@ def read_inputs(paths: list[str], published: date | None = None) -> Iterator[Art
     Raises HadathError (one line) when no path is usable; otherwise an unusable path is an error
     article and the batch goes on.
     """
-    if not paths:
-        raise HadathError("no input paths given")
-    if not any(_usable(path) for path in paths):
-        reasons = "; ".join(f"{path}: {_unusable_reason(path)}" for path in paths)
-        raise HadathError(reasons)
+    check_inputs(paths)
     return _read_all(paths, published)
 
 
 def _read_all(paths: list[str], published: date | None) -> Iterator[Article]:
     for path in paths:
-        if path == STDIN:
-            yield read_stdin(published)
-        elif not _usable(path):
-            yield error_article(path, _unusable_reason(path))
-        elif Path(path).is_dir():
-            for file in folder_files(Path(path)):
+        yield from read_path(path, published)
+
+
+def read_path(path: str, published: date | None = None) -> Iterator[Article]:
+    """The articles of one path (a file, a folder, `-`); an unusable one is an error article."""
+    if path == STDIN:
+        yield read_stdin(published)
+    elif not _usable(path):
+        yield error_article(path, _unusable_reason(path))
+    elif Path(path).is_dir():
+        for file, problem in folder_inputs(Path(path)):
+            if problem is not None:
+                yield error_article(str(file), problem)
+            else:
                 yield from read_file(file, published)
-        else:
-            yield from read_file(Path(path), published)
+    else:
+        yield from read_file(Path(path), published)

@@ -795,13 +795,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def post_articles(request: Request) -> JSONResponse:
         """Extract one article (or a list) with the pipeline and store it; needs the write token.
         Each result says new, duplicate or failed (with the error); a bad article does not stop a batch."""
+        from hadath import bounded_json
+        from hadath.read import json_error
+
         body = await _read_body(request, settings.max_body)
         try:
-            data = json.loads(body)
+            data = bounded_json.loads(body)
         except UnicodeDecodeError:
             raise bad_request("the request body is not UTF-8") from None
         except json.JSONDecodeError as exc:
-            raise ApiError(400, f"the request body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+            raise ApiError(400, f"the request body is not valid JSON: {json_error(exc)} at line {exc.lineno} "
+                                f"column {exc.colno}") from None
+        except bounded_json.TooDeep as exc:
+            raise ApiError(400, f"the request body is not valid JSON: {exc}") from None
         records = data if isinstance(data, list) else [data]
         if not records:
             raise bad_request("no articles in the request")
@@ -885,14 +891,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 def _store_articles(ctx: Context, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Extract and write each record; one result per record, in order."""
-    from hadath.read import article_from_json_line
+    from hadath.read import article_from_record
     from hadath.store.ingest import Pending, extract, input_hash
 
     results = []
     for number, record in enumerate(records, 1):
-        line = json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False).encode("utf-8")
         where = record.get("source") or record.get("url") or f"api:{number}"
-        article = article_from_json_line(line, where, number)
+        article = article_from_record({k: v for k, v in record.items() if v is not None}, where, number)
         extracted = extract(Pending(article, input_hash(article)))
         with ctx.write_lock:
             outcome = ctx.writer().write(extracted)

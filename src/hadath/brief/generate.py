@@ -68,8 +68,13 @@ class Brief:
 
 
 def previous_period(start: date, end: date) -> tuple[date, date]:
-    """The period of equal length just before [start, end]: 2024-01-01..2024-03-31 -> 2023-10-03..2023-12-31."""
-    length = (end - start).days + 1
+    """The period of equal length just before [start, end]: 2024-01-01..2024-03-31 -> 2023-10-03..2023-12-31.
+
+    Cut at the first day of the calendar; a period starting on it has none before it (the day itself).
+    """
+    length = min((end - start).days + 1, (start - date.min).days)
+    if length == 0:
+        return start, start
     return start - timedelta(days=length), start - timedelta(days=1)
 
 

@@ -8,6 +8,8 @@ import sys
 from datetime import date
 
 from hadath import pipeline
+from hadath.dates.arithmetic import EARLIEST_PUBLISHED, LATEST_PUBLISHED, plausible_publication
+from hadath.deadline import article_seconds
 from hadath.errors import HadathError
 from hadath.read import read_inputs
 
@@ -16,9 +18,12 @@ def parse_published(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise HadathError(f"--published {value!r} is not a date in the form YYYY-MM-DD") from None
+    if not plausible_publication(day):
+        raise HadathError(f"--published {value} is outside {EARLIEST_PUBLISHED} to {LATEST_PUBLISHED}")
+    return day
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     published = parse_published(args.published)
+    article_seconds()  # a bad HADATH_MAX_ARTICLE_SECONDS is one line before any work
     failed = 0
     total = 0
     for article in read_inputs(args.paths, published=published):

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from hadath.commands.extract import parse_published
+from hadath.deadline import article_seconds
 from hadath.errors import HadathError
 
 
@@ -20,6 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from hadath.read import check_inputs
     from hadath.store.ingest import Ingester
 
     if args.workers < 1:
@@ -27,6 +29,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.retry_failed:
         raise HadathError("give files or folders to ingest, or --retry-failed")
     published = parse_published(args.published)
+    article_seconds()  # a bad HADATH_MAX_ARTICLE_SECONDS is one line before the store is opened
+    if args.paths:
+        check_inputs(args.paths)  # before the store is opened: a mistyped path creates no empty store
     ingester = Ingester(args.db, workers=args.workers, dask=args.dask, progress=sys.stderr.isatty())
     summaries = []
     if args.retry_failed:
@@ -40,4 +45,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"hadath ingest: … and {summary.failed - len(summary.failures)} more failed "
                   "(hadath query failed lists them)", file=sys.stderr)
         print(f"hadath ingest: {what} {summary.line()}")
-    return 0
+    every_failed = [(what, s) for what, s in summaries if s.failed and s.failed == s.read]
+    for what, summary in every_failed:
+        again = " retried" if what == "retried" else ""
+        print(f"hadath ingest: every{again} article failed ({summary.failed} of {summary.read})", file=sys.stderr)
+    return 1 if every_failed else 0

@@ -127,6 +127,8 @@ def tag_text(lines: Iterator[str], out: TextIO) -> int:
 
 def _open_binary(path: str) -> BinaryIO:
     if path == "-":
+        if sys.stdin is None:
+            raise InputError("-: standard input is closed")
         return sys.stdin.buffer
     file = Path(path)
     if file.is_dir():

@@ -8,6 +8,16 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+# A publication date outside these is a placeholder or a typing error (0001-01-01, 9999-12-31), and
+# arithmetic from it overflows the calendar: it is ignored.
+EARLIEST_PUBLISHED = date(1800, 1, 1)
+LATEST_PUBLISHED = date(2200, 12, 31)
+
+
+def plausible_publication(day: date) -> bool:
+    """True for a day a news article can have been published on (1800-01-01 to 2200-12-31)."""
+    return EARLIEST_PUBLISHED <= day <= LATEST_PUBLISHED
+
 
 def valid_day(year: int, month: int, day: int) -> date | None:
     """date(year, month, day), or None where there is no such day ("30 فبراير")."""

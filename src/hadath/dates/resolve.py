@@ -269,8 +269,23 @@ def reference_from_text(matches: list[Match]) -> date | None:
 
 
 def resolve(m: Match, ref: date | None) -> Resolved | None:
-    """The value of one expression against the reference day; None where it cannot be resolved."""
-    return _RESOLVERS[m.kind](m, ref)
+    """The value of one expression against the reference day; None where it cannot be resolved,
+    also where it falls outside the calendar ("بعد عامين" from 9999-12-31; "منذ 3000 عام")."""
+    try:
+        resolved = _RESOLVERS[m.kind](m, ref)
+    except OverflowError:
+        return None
+    if resolved is not None and not (_in_calendar(resolved.value) and _in_calendar(resolved.end_value)):
+        return None
+    return resolved
+
+
+def _in_calendar(value: str | None) -> bool:
+    """A value whose year is 1 to 9999, as every date can have ("10000-01" is not one)."""
+    if value is None:
+        return True
+    year = value.split("-", 1)[0]
+    return len(year) == 4 and year.isdigit() and year != "0000"
 
 
 def _int(value: str | None) -> int | None:

@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from hadath.dates import lexicon
+from hadath.dates.arithmetic import plausible_publication
 from hadath.dates.resolve import Match, MatchingForm, find_dates, matching_form, resolve, scan
 from hadath.model import Article, DateMention
 from hadath.text.normalize import normalize
@@ -24,7 +25,7 @@ def resolve_dates(article: Article) -> Article:
     """Set `published` from the text where it is missing, then fill `article.dates`."""
     if article.published is None:
         found = find_publication_date(article.text)
-        if found is not None:
+        if found is not None and plausible_publication(found):
             article.published = found
             article.published_from = "text"
     mentions = find_dates(article.text, article.published)
@@ -72,7 +73,10 @@ def find_publication_date(text: str) -> date | None:
         day = _full_day(m)
         rel = m.groups.get("rel")
         if day is not None and rel:
-            return day - timedelta(days=int(lexicon.words("relative_day")[lexicon.fold(rel)]))
+            try:
+                return day - timedelta(days=int(lexicon.words("relative_day")[lexicon.fold(rel)]))
+            except OverflowError:  # "أمس" before 0001-01-01
+                return None
     return None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hadath.deadline import check_deadline
 from hadath.model import Article, Entity
 from hadath.ner.tagger import TaggedSpan, load_tagger
 
@@ -43,11 +44,14 @@ def merge_entities(text: str, entities: list[Entity], spans: list[TaggedSpan],
     `hints` are the actor stage's titles without names ("الرئيس المصري"): a name next to one takes
     its code."""
     merged = list(entities)
-    roles = [e for e in list(entities) + list(hints) if e.origin == "role" and e.type != "PER"]
+    roles = RoleIndex([e for e in list(entities) + list(hints) if e.origin == "role" and e.type != "PER"])
+    overlaps = OverlapIndex(merged)
     for span in spans:
-        overlapping = [i for i, e in enumerate(merged) if e.start < span.end and span.start < e.end]
+        check_deadline()
+        overlapping = overlaps.find(span.start, span.end)
         if not overlapping:
-            merged.append(_with_role(text, _new_entity(span), roles))
+            merged.append(roles.apply(text, _new_entity(span)))
+            overlaps.add(len(merged) - 1, merged[-1])
             continue
         if len(overlapping) > 1:
             continue
@@ -62,22 +66,83 @@ def merge_entities(text: str, entities: list[Entity], spans: list[TaggedSpan],
             # the event coder reads the preposition from it
             start = known.start if CLITICS.fullmatch(text[span.start : known.start]) else span.start
             merged[i] = replace(known, text=text[start : span.end], start=start, end=span.end)
+        overlaps.move(i, known, merged[i])
     return sorted(merged, key=lambda e: (e.start, e.end))
+
+
+class OverlapIndex:
+    """Which entities (by index) overlap a span, without scanning them all for each of thousands of spans:
+    each entity is listed under every block of BLOCK characters it covers."""
+
+    BLOCK = 64
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.blocks: dict[int, set[int]] = {}
+        for i, entity in enumerate(entities):
+            self.add(i, entity)
+
+    def _covered(self, start: int, end: int) -> range:
+        return range(start // self.BLOCK, max(start, end - 1) // self.BLOCK + 1)
+
+    def add(self, i: int, entity: Entity) -> None:
+        for block in self._covered(entity.start, entity.end):
+            self.blocks.setdefault(block, set()).add(i)
+
+    def move(self, i: int, old: Entity, new: Entity) -> None:
+        for block in self._covered(old.start, old.end):
+            self.blocks[block].discard(i)
+        self.add(i, new)
+
+    def find(self, start: int, end: int) -> list[int]:
+        """The indices, in order, of the entities with start < end and start < their end."""
+        found: set[int] = set()
+        for block in self._covered(start, end):
+            found |= self.blocks.get(block, set())
+        return sorted(i for i in found if self.entities[i].start < end and start < self.entities[i].end)
+
+
+class RoleIndex:
+    """The role phrases with a code, by where they end and start: a new PER right after a role phrase
+    ("وزير الخارجية الإيراني، <name>") or followed by one after a comma takes the first such role's
+    actor and key (ROLE_BEFORE_GAP, ROLE_AFTER_GAP)."""
+
+    def __init__(self, roles: list[Entity]) -> None:
+        self.roles = roles
+        self.by_end: dict[int, list[int]] = {}
+        self.by_start: dict[int, list[int]] = {}
+        for i, role in enumerate(roles):
+            if role.actor is not None or role.key is not None:
+                self.by_end.setdefault(role.end, []).append(i)
+                self.by_start.setdefault(role.start, []).append(i)
+
+    def apply(self, text: str, entity: Entity) -> Entity:
+        if entity.type != "PER" or not self.roles:
+            return entity
+        candidates: list[int] = []
+        # before: the role ends where a run of spaces, commas and colons before the name starts, or inside it
+        position = entity.start
+        while True:
+            candidates += self.by_end.get(position, [])
+            if position == 0 or not ROLE_BEFORE_GAP.match(text[position - 1]):
+                break
+            position -= 1
+        # after: spaces, one comma, spaces, then the role
+        position = entity.end
+        while position < len(text) and text[position].isspace():
+            position += 1
+        if position < len(text) and text[position] in "،,":
+            position += 1
+            while True:
+                candidates += self.by_start.get(position, [])
+                if position >= len(text) or not text[position].isspace():
+                    break
+                position += 1
+        if not candidates:
+            return entity
+        role = self.roles[min(candidates)]
+        return replace(entity, actor=role.actor, key=role.key)
 
 
 def _new_entity(span: TaggedSpan) -> Entity:
     return Entity(span.text, span.start, span.end, span.type, origin="ner")
-
-
-def _with_role(text: str, entity: Entity, roles: list[Entity]) -> Entity:
-    """A new PER next to a role phrase carries the role's actor and key."""
-    if entity.type != "PER":
-        return entity
-    for role in roles:
-        if role.actor is None and role.key is None:
-            continue
-        before = role.end <= entity.start and ROLE_BEFORE_GAP.match(text[role.end : entity.start])
-        after = entity.end <= role.start and ROLE_AFTER_GAP.match(text[entity.end : role.start])
-        if before or after:
-            return replace(entity, actor=role.actor, key=role.key)
-    return entity

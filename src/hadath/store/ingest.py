@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import re
 import sys
 import threading
 import time
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
 
+from hadath import bounded_json
 from hadath.errors import HadathError
 from hadath.model import Article
 from hadath.store import fulltext, neardup
@@ -41,6 +43,7 @@ FAILURES_SHOWN = 10
 # and its commit rewrites the index pages it touched: fewer, larger ones write less)...
 WRITE_BATCH = 256
 WRITE_BATCH_SECONDS = 5.0  # ...or fewer, once the first has waited this long (checked as articles arrive)
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, read with surrogateescape
 
 
 @dataclass
@@ -92,38 +95,58 @@ def input_hash(article: Article) -> str:
 
 def _is_extracted_jsonl(path: Path) -> bool:
     """True for a .jsonl file written by `hadath extract` (its objects have ids and events)."""
+    from hadath.read import max_article_bytes
+
     if path.suffix != ".jsonl" or not path.is_file():
         return False
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                try:
-                    first = json.loads(line)
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(first, dict) and "id" in first and "events" in first
+    try:
+        with path.open("rb") as lines:
+            while line := lines.readline(max_article_bytes()):
+                if line.strip():
+                    first = bounded_json.loads(line)
+                    return isinstance(first, dict) and "id" in first and "events" in first
+    except (OSError, ValueError):  # unreadable, not UTF-8, not JSON: read as input, which says why
+        return False
     return False
+
+
+def _extracted_article(line: str, where: str) -> Article:
+    """An article of `hadath extract` output read back; a line that is not one is an error article."""
+    from hadath.read import writable_text
+
+    if _NOT_UTF8.search(line):
+        return Article(text="", source=where, error="unreadable line: not UTF-8")
+    try:
+        article = Article.from_dict(bounded_json.loads(line))
+        if not all(isinstance(v, str | None) for v in (article.text, article.source, article.url, article.title)):
+            raise TypeError("text, source, url and title must be strings")
+    except (TypeError, KeyError, ValueError, AttributeError) as exc:
+        message = f"JSON {exc}" if isinstance(exc, bounded_json.TooDeep) else str(exc)
+        return Article(text="", source=where, error=f"unreadable line: {message}")
+    # Lengths kept (one U+FFFD per character replaced): the offsets of sentences and events stay valid.
+    article.text, article.source = writable_text(article.text), writable_text(article.source)
+    article.url = writable_text(article.url) if article.url is not None else None
+    article.title = writable_text(article.title) if article.title is not None else None
+    return article
 
 
 def read_pending(paths: Iterable[str], published: date | None) -> Iterator[Pending]:
     """Articles from files, folders or stdin; `hadath extract` output is taken as already extracted."""
+    from hadath.read import read_path  # the reader belongs to the extraction side
+
     for path in paths:
         if path != "-" and _is_extracted_jsonl(Path(path)):
-            with Path(path).open(encoding="utf-8") as lines:
+            # Invalid bytes kept as surrogates: the line's hash is the same as for the bytes themselves.
+            with Path(path).open(encoding="utf-8", errors="surrogateescape") as lines:
                 for number, line in enumerate(lines, 1):
                     if not line.strip():
                         continue
-                    try:
-                        article = Article.from_dict(json.loads(line))
-                    except (json.JSONDecodeError, TypeError, KeyError, ValueError) as exc:
-                        article = Article(text="", source=f"{path}:{number}", error=f"unreadable line: {exc}")
+                    article = _extracted_article(line, f"{path}:{number}")
                     if article.published is None and published is not None:
                         article.published, article.published_from = published, "option"
-                    yield Pending(article, hashlib.sha256(line.encode("utf-8")).hexdigest(), True)
+                    yield Pending(article, hashlib.sha256(line.encode("utf-8", "surrogateescape")).hexdigest(), True)
             continue
-        from hadath.read import read_inputs  # the reader belongs to the extraction side
-
-        for article in read_inputs([path], published=published):
+        for article in read_path(path, published=published):
             yield Pending(article, input_hash(article))
 
 
