@@ -317,6 +317,14 @@ def test_a_broken_post_body_says_where_once(client):
     assert response.json()["error"] == "the request body is not valid JSON: Unterminated string starting at line 1 column 10"
 
 
+def test_a_path_ending_in_an_encoded_slash_is_not_redirected_to_itself(client):
+    # found by tests/test_api_fuzz.py: "/api/events/%2F" was redirected to "/api/events/%2F", for ever
+    response = client.get("/api/events/%2F", follow_redirects=False)
+    assert response.status_code == 404 and "location" not in response.headers
+    response = client.get("/api/events/", follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (307, "/api/events")
+
+
 # --- M9: closed and full standard streams ---------------------------------------------------------
 
 

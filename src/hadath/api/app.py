@@ -145,8 +145,10 @@ class Front:
         bare = {**scope, "path": path.rstrip("/")}
         if not bare["path"] or not any(route.matches(bare)[0] == Match.FULL for route in self.router.routes):
             return None
-        raw = scope.get("raw_path") or path.encode("utf-8")
-        location = raw.decode("latin-1").rstrip("/")
+        raw = (scope.get("raw_path") or path.encode("utf-8")).decode("latin-1")
+        location = raw.rstrip("/")
+        if location == raw:  # the slash was written "%2F": a path value, and redirecting would loop
+            return None
         query = scope.get("query_string", b"").decode("latin-1")
         return location + ("?" + query if query else "")
 
