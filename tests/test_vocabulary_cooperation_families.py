@@ -2,7 +2,8 @@
 cooperate militarily, on security or against terrorism; arrival on a visit told in the present;
 sessions of joint committees; praise told as a label ("وصفها بالتاريخية"); an agreement reached named
 before its verb; intelligence given or shared; detainees received; tranches disbursed; air defence
-delivered; refugees sheltered; weapons burnt or handed in by their own bearers; a pull-back told as a
+delivered; sums given, allocated or promised; commitments; energy imported or supplied; congratulations
+on a win or an occasion; talks told by "تناول مع"; refugees sheltered; weapons burnt or handed in by their own bearers; a pull-back told as a
 repositioning; deaths and abuses documented, testimonies gathered. Each family codes its act through
 the whole pipeline, and the same words in another meaning code nothing of that kind. Sentences
 written for this test, not taken from a data set."""
@@ -20,22 +21,34 @@ CODED = [
     ("أعلنت مصر والسودان نيتهما تعزيز التعاون في مجال الدفاع.", "0312", "EGY", "SDN", "occurred"),
     ("تعهدت فرنسا بالتعاون مع المغرب في مكافحة الإرهاب.", "0314", "FRA", "MAR", "occurred"),
     ("أبدت تونس رغبتها في تعاون أمني أوسع مع الجزائر.", "0314", "TUN", "DZA", "occurred"),
+    # 03 commitments and promises that name what is committed or promised
+    ("التزمت اليابان بتقديم 50 مليون دولار لأفغانستان.", "0331", "JPN", "AFG", "occurred"),
+    ("جدد الاتحاد الأوروبي التزامه بدعم أوكرانيا.", "030", "EU", "UKR", "occurred"),
+    ("وعدت الصين باكستان بقروض جديدة.", "0331", "CHN", "PAK", "occurred"),
     # 04 arrival on a visit told in the present; a joint committee's session held
     ("ستصل وزيرة الخارجية الألمانية إلى عمان الأحد في زيارة رسمية.", "042", "DEU", "JOR", "planned"),
     ("يصل الرئيس التركي إلى القاهرة غدا في زيارة رسمية.", "042", "TUR", "EGY", "planned"),
     ("عقدت مصر والأردن الدورة الثلاثين للجنة العليا المشتركة.", "040", "EGY", "JOR", "occurred"),
+    ("انطلقت في الرياض أعمال الدورة الأولى لمجلس التنسيق السعودي العراقي.", "040", "SAU", "IRQ", "occurred"),
+    ("تناول الرئيس الجزائري مع نظيره التونسي الأوضاع الإقليمية.", "040", "DZA", "TUN", "occurred"),
     # 05 praise told as a label; an agreement named before the verb that reached it
     ("وصف الرئيس الفلسطيني قرار إسبانيا بالتاريخي.", "051", "PSE", "ESP", "occurred"),
     ("وصف الرئيس الفلسطيني قرار النرويج بالشجاع.", "051", "PSE", "NOR", "occurred"),
     ("تعهدت القاهرة بتنفيذ الاتفاق الذي توصلت إليه مع الخرطوم.", "057", "EGY", "SDN", "occurred"),
+    ("هنأ الرئيس المصري نظيره الجزائري بمناسبة عيد الاستقلال.", "051", "EGY", "DZA", "occurred"),
     # 06 intelligence given or shared; detainees received or handed over
     ("قدمت بريطانيا لفرنسا معلومات استخباراتية عن الخلية.", "064", "GBR", "FRA", "occurred"),
     ("تتقاسم ألمانيا معلومات عن المقاتلين الأجانب مع تركيا.", "064", "DEU", "TUR", "occurred"),
     ("تسلمت الجزائر محتجزين من تونس.", "063", "DZA", "TUN", "occurred"),
     ("استلمت مصر المطلوب من الكويت.", "063", "EGY", "KWT", "occurred"),
     ("سلمت تركيا المحتجزين السوريين إلى دمشق.", "063", "TUR", "SYR", "occurred"),
+    # 06 energy traded between states
+    ("استوردت مصر الغاز من إسرائيل.", "061", "EGY", "ISR", "occurred"),
+    ("بدأت قطر تزويد مصر بالغاز المسال.", "061", "QAT", "EGY", "occurred"),
     # 07 a tranche disbursed; air defence and batteries delivered; meals dropped; refugees sheltered
     ("صرف صندوق النقد الدولي شريحة جديدة من القرض لمصر.", "071", "IMF", "EGY", "occurred"),
+    ("دعمت قطر لبنان بمبلغ 20 مليون دولار.", "071", "QAT", "LBN", "occurred"),
+    ("خصصت السعودية 500 مليون دولار لليمن.", "071", "SAU", "YEM", "occurred"),
     ("ستزود الولايات المتحدة أوكرانيا بأنظمة دفاع جوي.", "072", "USA", "UKR", "planned"),
     ("سلمت ألمانيا بطاريات باتريوت لأوكرانيا.", "072", "DEU", "UKR", "occurred"),
     ("أسقطت طائرات أردنية آلاف الوجبات على غزة.", "073", "JOR", "PSE", "occurred"),
@@ -76,6 +89,10 @@ HOMOGRAPHS = [
     ("تسلم الرئيس المصري أوراق اعتماد السفير السعودي.", ("06",)),  # received credentials
     ("أحرق المتظاهرون العلم الإسرائيلي أمام السفارة.", ("08",)),  # burnt a flag
     ("يصل حجم التبادل التجاري بين مصر والسعودية إلى 10 مليارات دولار.", ("04",)),  # reaches an amount
+    ("تعد الصين أكبر مقرض لباكستان.", ("03",)),  # تعد = is (considered), not promises
+    ("التزمت إسرائيل بوقف إطلاق النار.", ("03",)),  # abided by a truce (08), no pledge of cooperation
+    ("ومن هنا جاء فوز الحزب في الانتخابات.", ("05",)),  # هنا = here, not congratulated
+    ("رصدت الحكومة المصرية مليار دولار لإعادة الإعمار.", ("07",)),  # a state's own spending
 ]
 
 
