@@ -1,21 +1,29 @@
-"""Families of cooperative wording (CAMEO roots 03-09) that the coder did not know: intents to
-cooperate militarily, on security or against terrorism; arrival on a visit told in the present;
-sessions of joint committees; praise told as a label ("وصفها بالتاريخية"); an agreement reached named
-before its verb; intelligence given or shared; detainees received; tranches disbursed; air defence
-delivered; sums given, allocated or promised; commitments; energy imported or supplied; congratulations
-on a win or an occasion; talks told by "تناول مع"; refugees sheltered; weapons burnt or handed in by their own bearers; a pull-back told as a
-repositioning; deaths and abuses documented, testimonies gathered. Each family codes its act through
-the whole pipeline, and the same words in another meaning code nothing of that kind. Sentences
+"""Families of cooperative wording (CAMEO roots 01-09) that the coder did not know: declining to
+comment in other words; a cry for help; offers of help or of hosting talks; intents to cooperate
+militarily, on security or against terrorism; commitments and promises; arrival on a visit told in the
+present; sessions of joint committees; talks told by "تناول مع"; praise told as a label ("وصفها
+بالتاريخية"); congratulations on a win or an occasion; an agreement reached named before its verb;
+intelligence given or shared; detainees received; energy traded; tranches disbursed; sums granted or
+allocated; air defence delivered; refugees sheltered; weapons burnt or handed in by their own bearers;
+a halt to hostilities; deaths and abuses documented, testimonies gathered. Each family codes its act
+through the whole pipeline, and the same words in another meaning code nothing of that kind. Sentences
 written for this test, not taken from a data set."""
 
 from __future__ import annotations
 
 import pytest
 
-from sentence_events import assert_coded, codes_of, coded_events
+from sentence_events import assert_coded, coded_events, codes_of
 
 # (sentence, cameo code, source key, target key, status)
 CODED = [
+    # 01 declining to comment in other words; 02 a cry for help
+    ("فضلت الخارجية المصرية عدم التعليق.", "011", "EGY", None, "occurred"),
+    ("رفض المتحدث باسم الجيش الإسرائيلي الإدلاء بأي تصريحات.", "011", "ISR", None, "occurred"),
+    ("استغاث لبنان بالأمم المتحدة.", "0233", "LBN", "UN", "occurred"),
+    # 03 offers of help and of hosting talks between others
+    ("عرضت تركيا المساعدة على ليبيا.", "033", "TUR", "LBY", "occurred"),
+    ("عرضت قطر استضافة محادثات بين إيران والولايات المتحدة.", "039", "QAT", "IRN", "occurred"),
     # 03 intent to cooperate: the aim names the kind (0312 military, 0314 security and intelligence)
     ("أكد العراق والأردن عزمهما تطوير التعاون العسكري.", "0312", "IRQ", "JOR", "occurred"),
     ("أعلنت مصر والسودان نيتهما تعزيز التعاون في مجال الدفاع.", "0312", "EGY", "SDN", "occurred"),
@@ -57,9 +65,16 @@ CODED = [
     # 08 weapons handed in by their own bearers (the singular, the plural with the pronoun)
     ("سلمت الفصائل المسلحة في الجنوب سلاحها للجيش السوري.", "0873", None, "SYR", "occurred"),
     ("أعلنت حركة حماس أنها ستسلم أسلحتها للسلطة الفلسطينية.", "0873", "HAMAS", "PSE", "planned"),
+    ("أعلنت الفصائل الفلسطينية وقف الأعمال العدائية مع إسرائيل.", "0871", "PSE", "ISR", "occurred"),
     # 09 deaths documented; testimonies gathered
     ("وثقت الأمم المتحدة وفاة معتقلين في السجون السورية.", "092", "UN", None, "occurred"),
-    ("جمعت الأمم المتحدة شهادات لاجئين من الروهينغا عن انتهاكات جيش ميانمار.", "092", "UN", "MMR", "occurred"),
+    (
+        "جمعت الأمم المتحدة شهادات لاجئين من الروهينغا عن انتهاكات جيش ميانمار.",
+        "092",
+        "UN",
+        "MMR",
+        "occurred",
+    ),
 ]
 
 
@@ -71,6 +86,11 @@ def test_family_is_coded(text: str, cameo: str, source: str | None, target: str 
 def test_own_weapons_handed_in_are_a_disarmament_not_a_delivery() -> None:
     codes = codes_of("أعلنت حركة حماس أنها ستسلم أسلحتها للسلطة الفلسطينية.")
     assert "0873" in codes and "072" not in codes
+
+
+def test_refusing_to_make_statements_is_declining_comment_not_a_rejection() -> None:
+    roots = {e.root for e in coded_events("رفض المتحدث باسم الجيش الإسرائيلي الإدلاء بأي تصريحات.")}
+    assert "01" in roots and "12" not in roots
 
 
 def test_an_aid_ship_arriving_is_aid_not_a_visit() -> None:
@@ -90,6 +110,7 @@ HOMOGRAPHS = [
     ("أحرق المتظاهرون العلم الإسرائيلي أمام السفارة.", ("08",)),  # burnt a flag
     ("يصل حجم التبادل التجاري بين مصر والسعودية إلى 10 مليارات دولار.", ("04",)),  # reaches an amount
     ("تعد الصين أكبر مقرض لباكستان.", ("03",)),  # تعد = is (considered), not promises
+    ("عرض التلفزيون المصري فيلما وثائقيا.", ("03",)),  # عرض = showed
     ("التزمت إسرائيل بوقف إطلاق النار.", ("03",)),  # abided by a truce (08), no pledge of cooperation
     ("ومن هنا جاء فوز الحزب في الانتخابات.", ("05",)),  # هنا = here, not congratulated
     ("رصدت الحكومة المصرية مليار دولار لإعادة الإعمار.", ("07",)),  # a state's own spending
