@@ -170,3 +170,35 @@ def test_the_genitive_of_a_noun_of_deciding_does_the_act() -> None:
 def test_an_unnamed_subject_listed_after_among_them_is_each_of_them() -> None:
     text = "وأوقفت السلطات التونسية المعارض، فيما انتقدت أطراف عدة توقيفه من بينها الاتحاد الأوروبي والولايات المتحدة."
     assert _pairs(text, "11") == {("EU", "TUN"), ("USA", "TUN")}
+
+
+def test_a_body_named_after_a_title_stands_for_the_title_holder() -> None:
+    # "الأمين العام للأمم المتحدة": the "ل" of the genitive is no preposition of the act
+    assert _pairs("انتقد الأمين العام للجامعة العربية العراق بشدة.", "11") == {("ARL", "IRQ")}
+    assert _pairs("حث الممثل الأعلى للاتحاد الأوروبي صربيا على الحوار.", "02") == {("EU", "SRB")}
+    # the title behind a preposition keeps it: the body is the one spoken to, not the speaker
+    assert ("UN", "IRN") not in _pairs("وجهت إيران انتقادات حادة إلى الأمين العام للأمم المتحدة.", "11")
+
+
+def test_members_of_a_body_named_behind_from_or_in_are_that_body() -> None:
+    assert _pairs("اعتقلت قوات الأمن العراقية ستة عناصر من داعش في كركوك.", "17") == {("IRQ", "ISIS")}
+    assert _pairs("أوقفت الشرطة الألمانية أربعة أعضاء في حزب العمال الكردستاني.", "17") == {("DEU", "PKK")}
+
+
+def test_joined_givers_each_pledge_to_the_one_named_behind_the_preposition() -> None:
+    # a pledge of aid goes one way; the joined subjects do not pledge to each other
+    assert _pairs("تعهدت قطر والكويت بتقديم منح مالية لليمن.", "03") == {("QAT", "YEM"), ("KWT", "YEM")}
+    # an intent to cooperate is mutual between joined subjects with no third party
+    assert _pairs("أكدت مصر والأردن عزمهما تطوير التعاون.", "03") == {("EGY", "JOR")}
+
+
+def test_the_ministry_alone_is_the_ministry_named_before() -> None:
+    text = "أعلنت وزارة الدفاع التركية بدء مناورات. وستنشر الوزارة آلاف الجنود حول الميادين العامة."
+    assert _pairs(text, "15") >= {("TUR", None)} and all(s == "TUR" for s, _ in _pairs(text, "15"))
+
+
+def test_a_dropped_subject_after_a_verb_phrase_is_that_phrase_s_subject() -> None:
+    # the first verb is read as a phrase ("أمهل * سفير"); the second verb, subject dropped after "، و",
+    # is still the first one's subject's, not its object's
+    text = "أمهلت الكويت السفير الإيراني يومين لمغادرة البلاد، واستدعت سفيرها في طهران للتشاور."
+    assert ("IRN", "KWT") not in _pairs(text, "16")

@@ -122,6 +122,10 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                                                head_noun=head != first and not named_head)
             or _construct_preposition(tokens, head, last, named_tokens),
         ))
+        if mentions[-1].preposition == "ل" and _title_before(tokens, head) is not None:
+            mentions[-1].preposition = _body_of_title_preposition(article.text, tokens, head)
+        elif mentions[-1].preposition in ("من", "في") and _members_before(tokens, head):
+            mentions[-1].preposition = None
     # "( الفرنسية )", "(رويترز)": the agency that filed the story, not a party to it
     mentions = [m for m in mentions if not _agency_credit(article.text, m)]
     mentions.extend(_pair_word_mentions(article, tokens, mentions, pair))
@@ -150,6 +154,39 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             if mention.preposition is None and mention.type == previous.type == "LOC":
                 mention.preposition = previous.preposition  # "داخل سوريا والعراق": both are places
     return mentions
+
+
+TITLE_ADJECTIVES = frozenset(normalize_word(w) for w in (
+    "العام", "العامة", "السامي", "السامية", "الخاص", "الخاصة", "الأعلى", "الرسمي", "الرسمية", "الدائم",
+    "الدائمة", "التنفيذي", "التنفيذية", "المساعد", "المساعدة", "الأول", "الأممي", "الإقليمي"))
+
+
+def _title_before(tokens: list[Token], head: int) -> int | None:
+    """The title a body's name completes, with its adjectives: "الأمين العام للأمم المتحدة",
+    "المفوض السامي لحقوق الإنسان", "الممثل الخاص للاتحاد الأوروبي" -> the index of the title word."""
+    k = head - 1
+    while k >= 0 and head - k <= 2 and normalize_word(tokens[k].text) in TITLE_ADJECTIVES:
+        k -= 1
+    if k < 0:
+        return None
+    return k if any(stem in word_list("title_heads.tsv") for _, stem in clitic_readings(tokens[k].text)[:3]) else None
+
+
+def _members_before(tokens: list[Token], head: int) -> bool:
+    """A body named as what people belong to: "خمسة عناصر من داعش", "عشرة أعضاء في الحزب"."""
+    k = head - 1
+    if k < 1 or normalize_word(tokens[k].text) not in ("من", "في"):
+        return False  # (a genitive, "عناصر الشرطة", keeps the preposition of its member noun)
+    k -= 1
+    return any(stem in word_list("member_nouns.tsv") for _, stem in clitic_readings(tokens[k].text)[:4])
+
+
+def _body_of_title_preposition(text: str, tokens: list[Token], head: int) -> str | None:
+    """A body named after a title ("حث الأمين العام للأمم المتحدة الهند") stands for the title's holder:
+    its preposition is the title's ("إلى الأمين العام للأمم المتحدة" -> إلى), not the "ل" of the genitive."""
+    title = _title_before(tokens, head)
+    assert title is not None
+    return _governing_preposition(text, tokens, title, tokens[title].start, head_noun=True)
 
 
 class EntityIndex:
@@ -233,7 +270,15 @@ def _mutual(cameo: str) -> bool:
     """Acts two parties do with each other: intents to cooperate, consultations, diplomatic and
     material cooperation, agreements (03, 04, 050, 057, 06). Praise, support, recognition, an
     apology or forgiveness (051-056) go one way: joined subjects each do them to a third party."""
+    if cameo[:3] in ONE_WAY_INTENTS:
+        return False
     return cameo[:2] in ("03", "04", "06") or cameo in ("05", "050") or cameo.startswith("057")
+
+
+# Intents and cooperation that go one way, from the giver to the receiver: pledges of support or aid
+# (032, 033), of reform (034), of yielding (035), to accept or offer mediation (038, 039), handing
+# over wanted people (063).
+ONE_WAY_INTENTS = frozenset({"032", "033", "034", "035", "038", "039", "063"})
 
 
 def _agency_credit(text: str, mention: ActorMention) -> bool:
@@ -502,14 +547,19 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         subjects_after = after
     source = antecedent or _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
         or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, subjects_after, lo, inherited)
-    if source is None and inherited is not None and (entry.is_verb or light_verb_between(tokens, trigger.first - 2, trigger.first)):
+    if source is None and inherited is not None and (entry.is_verb or entry.opens_on_verb
+                                                     or light_verb_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
     target = None
     symmetric = _mutual(entry.cameo)
     partners = _joined_after(source, mentions) if source is not None else []
     if source is not None and symmetric:
+        # (or the one the act is done to: "تعهدت السعودية والإمارات بالتعاون مع مصر / بدعم لمصر")
         with_party = next((m for m in after if m.preposition == "مع" and m.key and m.key != source.key
-                           and m not in partners), None)
+                           and m not in partners), None) \
+            or next((m for m in after if m.preposition is not None and m.preposition in entry.target_preps
+                     and m.preposition not in LOCATIVE and m.key and m.key != source.key and m not in partners),
+                    None)
         if with_party is not None and partners:
             # "وقعت مصر وإسرائيل مذكرة مع الاتحاد الأوروبي": each joined subject with the one named after "مع"
             return [(s, with_party) for s in [source, *partners] if s.key != with_party.key]
@@ -680,7 +730,8 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     # subject is the one before (inherited). A verbal noun may take the subject of the verb that
     # carries it ("شنت إسرائيل غارات", "قام الرئيس بزيارة"), but not across a word that opens
     # another happening ("تأجلت الزيارة بسبب الهجوم": the visitor is not the attacker).
-    if entry.is_verb and trigger.first > 0 and _comma_and(tokens, trigger.first - 1):
+    verbal = entry.is_verb or entry.opens_on_verb  # "واستدعت * سفيرها": a phrase opened by a verb too
+    if verbal and trigger.first > 0 and _comma_and(tokens, trigger.first - 1):
         candidates = []
     elif entry.is_verb:
         # "مسار ترشيح المالكي قد يهدد": a name in the genitive of a common noun is not the verb's subject

@@ -127,8 +127,9 @@ def code_events(article: Article) -> Article:
             if trigger.entry.is_verb and coded:
                 verb_acts.add((index, trigger.start))
             last_target = next((target for _, _, target in coded if target is not None), last_target)
-            if trigger.entry.is_verb:
-                # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own
+            if trigger.entry.is_verb or trigger.entry.opens_on_verb:
+                # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own;
+                # the verb's subject, also a phrase's ("أمهلت السعودية السفير"), is the next verb's if dropped
                 floor = trigger.last
                 subject = next((source for _, source, _ in coded if source is not None), subject)
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"} | vague_targets
