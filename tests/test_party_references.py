@@ -202,3 +202,18 @@ def test_a_dropped_subject_after_a_verb_phrase_is_that_phrase_s_subject() -> Non
     # is still the first one's subject's, not its object's
     text = "أمهلت الكويت السفير الإيراني يومين لمغادرة البلاد، واستدعت سفيرها في طهران للتشاور."
     assert ("IRN", "KWT") not in _pairs(text, "16")
+
+
+def test_a_nisba_after_a_charge_is_its_author_and_the_one_answering_is_its_target() -> None:
+    # the accusation was made (occurred) by the nisba's state against the subject who denies it
+    events = [e for e in coded_events("نفت طهران اتهامات بريطانية بتمويل الهجوم.") if e.root == "11"]
+    assert [(keys(e), e.status) for e in events] == [(("GBR", "IRN"), "occurred")]
+    # sanctions rejected by the one they hit
+    assert _pairs("رفضت كوبا العقوبات الأمريكية الجديدة.", "16") == {("USA", "CUB")}
+    # a strike condemned is not aimed at the one condemning it
+    assert ("ISR", "JOR") not in _pairs("أدانت الأردن الغارات الإسرائيلية على لبنان.", "19")
+
+
+def test_the_two_sides_are_not_the_mediator_of_their_agreement() -> None:
+    text = "وقعت أرمينيا وأذربيجان اتفاقا بوساطة أمريكية. وأشاد البلدان بجهود واشنطن."
+    assert _pairs(text, "05") >= {("ARM", "USA"), ("AZE", "USA")}

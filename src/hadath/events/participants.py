@@ -579,6 +579,13 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         direct = [m for m in objects if not _linker_between(tokens, max(trigger.last + 1, m.first - 4), m.first)]
         target = _pick_target(entry.target_preps, direct, source) if entry.is_verb and direct else None
         target = target or _pick_target(entry.target_preps, objects, source)
+    if target is None and source is not None and source.origin == "adjective" and source.first == trigger.last + 1 \
+            and not entry.is_verb and (entry.cameo[:2] in ANSWERED_ROOTS or entry.cameo.startswith("163")):
+        # "نفت حماس اتهامات إسرائيلية", "رفضت إيران العقوبات الأمريكية": the accused, threatened or
+        # sanctioned one is who answers them in the clause
+        # (the subject of the verb whose object the noun is: "verb subject noun nisba")
+        target = next((m for m in mentions if lo <= m.first and m.last == trigger.first - 1
+                       and m.preposition is None and m.can_act and m.key != source.key), None)
     if target is not None and source is not None and target.key == source.key and target.actor == source.actor:
         target = None
     pairs = [(source, target)]
@@ -674,15 +681,17 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     before = [m for m in before if m.can_act]
     after = [m for m in after if m.can_act or m.preposition is not None]
     bare_before = [m for m in before if m.preposition is None]
+    first_after = after[0] if after else None
+    if not entry.is_verb and first_after is not None and first_after.origin == "adjective" \
+            and first_after.first == trigger.last + 1 and not entry.opens_on_verb:
+        # "العقوبات الأمريكية", "نفت حماس اتهامات إسرائيلية": the nisba right after a noun is its agent,
+        # before any subject of the sentence
+        return first_after
     if bare_before and _adjacent_before(bare_before[-1], trigger, tokens) and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
     framed = _subject_of_kana(trigger, tokens, bare_before)
     if framed is not None:
         return framed
-    first_after = after[0] if after else None
-    if not entry.is_verb and first_after is not None and first_after.origin == "adjective" \
-            and first_after.first == trigger.last + 1:
-        return first_after  # "العقوبات الأمريكية", "القصف الإسرائيلي": the nisba after the noun is its agent
     if inherited is not None and entry.is_verb and trigger.first > 0 and \
             normalize_word(tokens[trigger.first - 1].text) in PRONOUN_COMPLEMENTISERS:
         return inherited
@@ -843,6 +852,10 @@ def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
     previous = normalize_word(tokens[mention.first - 1].text)
     return tokens[mention.first - 1].text in ("،", ",", "و") or previous in word_list("discourse_words.tsv")
 
+
+# Acts told by a noun that the one they are aimed at answers: demands, accusations, rejections,
+# threats, reduced relations ("نفت حماس اتهامات إسرائيلية").
+ANSWERED_ROOTS = frozenset({"10", "11", "12", "13", "16"})
 
 # What a news outlet can itself do: state, appeal, demand, criticise, reject, threaten.
 SPOKEN_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})

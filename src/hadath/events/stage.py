@@ -271,12 +271,16 @@ def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
         or len(other.entry.tokens) > 1 and trigger.first - other.last == 1) for other in triggers)
 
 
+MEDIATION_CODES = frozenset({"045", "039"})  # a mediator acts on a pair, it is not one of its two sides
+
+
 def _last_pair(events: list[Event]) -> tuple[str, str] | None:
     """The two states of the last act told between two states (a meeting, an agreement, a strike):
     who "الجانبان", "البلدين" are next."""
     for event in reversed(events):
         keys = _keys(event)
-        if all(is_state(k) for k in keys) and keys[0] != keys[1]:
+        # (a go-between is not one of the two sides: "اتفاق برعاية صينية" after "وقعت السعودية وإيران")
+        if all(is_state(k) for k in keys) and keys[0] != keys[1] and event.cameo not in MEDIATION_CODES:
             return keys  # type: ignore[return-value]
     return None
 

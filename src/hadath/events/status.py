@@ -105,6 +105,9 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
                     _nearest_schedulable(index, triggers or [trigger]) is trigger:
                 statuses.add(marker.status)
         elif marker.scope == "before" and index < trigger.first:
+            if marker.status == "denied" and not (trigger.entry.is_verb or trigger.entry.opens_on_verb) \
+                    and trigger.entry.cameo[:2] in SPOKEN_CHARGES:
+                continue  # "نفت حماس اتهامات إسرائيلية": the accusation was made; what it says is denied
             statuses.add(marker.status)
         elif marker.scope == "after" and 0 < index - trigger.last <= 4:
             statuses.add(marker.status)
@@ -126,6 +129,8 @@ def _nearest_schedulable(index: int, triggers: list[TriggerMatch]) -> TriggerMat
         return None
     return min(schedulable, key=lambda t: min(abs(t.first - index), abs(t.last - index)))
 
+
+SPOKEN_CHARGES = ("10", "11", "13")  # demands, accusations, threats: denying them does not unsay them
 
 GOVERNING_ROOTS = ("02", "10", "13")  # appeals, demands, threats: what they name is not done
 
