@@ -683,15 +683,19 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     bare_before = [m for m in before if m.preposition is None]
     first_after = after[0] if after else None
     if not entry.is_verb and first_after is not None and first_after.origin == "adjective" \
-            and first_after.first == trigger.last + 1 and not entry.opens_on_verb:
+            and first_after.first == trigger.last + 1 and trigger.first == trigger.last:
         # "العقوبات الأمريكية", "نفت حماس اتهامات إسرائيلية": the nisba right after a noun is its agent,
-        # before any subject of the sentence
+        # before any subject of the sentence (after a phrase, it is its last noun's: "أمام شركات الطيران
+        # الإسرائيلية")
         return first_after
     if bare_before and _adjacent_before(bare_before[-1], trigger, tokens) and _starts_clause(bare_before[-1], tokens, lo):
         return _first_of_pair(bare_before[-1], bare_before)
     framed = _subject_of_kana(trigger, tokens, bare_before)
     if framed is not None:
         return framed
+    if not entry.is_verb and first_after is not None and first_after.origin == "adjective" \
+            and first_after.first == trigger.last + 1:
+        return first_after  # "قافلة مساعدات أردنية": after a phrase too, where no subject stands before it
     if inherited is not None and entry.is_verb and trigger.first > 0 and \
             normalize_word(tokens[trigger.first - 1].text) in PRONOUN_COMPLEMENTISERS:
         return inherited
