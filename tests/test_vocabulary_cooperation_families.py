@@ -1,6 +1,6 @@
 """Families of cooperative wording (CAMEO roots 01-09) that the coder did not know: declining to
-comment in other words; a cry for help; offers of help or of hosting talks; intents to cooperate
-militarily, on security or against terrorism; commitments and promises; arrival on a visit told in the
+comment in other words; a cry for help; mediation asked for; standing by another; offers of help or
+of hosting talks; intents to cooperate militarily, on security or against terrorism; commitments and promises; arrival on a visit told in the
 present; sessions of joint committees; talks told by "تناول مع"; praise told as a label ("وصفها
 بالتاريخية"); congratulations on a win or an occasion; an agreement reached named before its verb;
 intelligence given or shared; detainees received; energy traded; tranches disbursed; sums granted or
@@ -21,6 +21,7 @@ CODED = [
     ("فضلت الخارجية المصرية عدم التعليق.", "011", "EGY", None, "occurred"),
     ("رفض المتحدث باسم الجيش الإسرائيلي الإدلاء بأي تصريحات.", "011", "ISR", None, "occurred"),
     ("استغاث لبنان بالأمم المتحدة.", "0233", "LBN", "UN", "occurred"),
+    ("طلبت الحكومة السودانية وساطة السعودية.", "028", "SDN", "SAU", "occurred"),
     # 03 offers of help and of hosting talks between others
     ("عرضت تركيا المساعدة على ليبيا.", "033", "TUR", "LBY", "occurred"),
     ("عرضت قطر استضافة محادثات بين إيران والولايات المتحدة.", "039", "QAT", "IRN", "occurred"),
@@ -44,6 +45,7 @@ CODED = [
     ("وصف الرئيس الفلسطيني قرار النرويج بالشجاع.", "051", "PSE", "NOR", "occurred"),
     ("تعهدت القاهرة بتنفيذ الاتفاق الذي توصلت إليه مع الخرطوم.", "057", "EGY", "SDN", "occurred"),
     ("هنأ الرئيس المصري نظيره الجزائري بمناسبة عيد الاستقلال.", "051", "EGY", "DZA", "occurred"),
+    ("تقف مصر إلى جانب السودان في أزمته.", "051", "EGY", "SDN", "occurred"),
     # 06 intelligence given or shared; detainees received or handed over
     ("قدمت بريطانيا لفرنسا معلومات استخباراتية عن الخلية.", "064", "GBR", "FRA", "occurred"),
     ("تتقاسم ألمانيا معلومات عن المقاتلين الأجانب مع تركيا.", "064", "DEU", "TUR", "occurred"),
@@ -114,6 +116,7 @@ HOMOGRAPHS = [
     ("التزمت إسرائيل بوقف إطلاق النار.", ("03",)),  # abided by a truce (08), no pledge of cooperation
     ("ومن هنا جاء فوز الحزب في الانتخابات.", ("05",)),  # هنا = here, not congratulated
     ("رصدت الحكومة المصرية مليار دولار لإعادة الإعمار.", ("07",)),  # a state's own spending
+    ("أعلنت تركيا وقف إطلاق النار إلى جانب الانسحاب.", ("05",)),  # وقف = the halting (a truce), not stood by
 ]
 
 
