@@ -1,13 +1,14 @@
 """Families of cooperative wording (CAMEO roots 01-09) that the coder did not know: declining to
 comment in other words; a cry for help; mediation asked for; standing by another; offers of help or
-of hosting talks; intents to cooperate militarily, on security or against terrorism; commitments and promises; arrival on a visit told in the
-present; sessions of joint committees; talks told by "تناول مع"; praise told as a label ("وصفها
-بالتاريخية"); congratulations on a win or an occasion; an agreement reached named before its verb;
-intelligence given or shared; detainees received; energy traded; tranches disbursed; sums granted or
-allocated; air defence delivered; refugees sheltered; weapons burnt or handed in by their own bearers;
-a halt to hostilities; deaths and abuses documented, testimonies gathered. Each family codes its act
-through the whole pipeline, and the same words in another meaning code nothing of that kind. Sentences
-written for this test, not taken from a data set."""
+of hosting talks; intents to cooperate militarily, on security or against terrorism; commitments and
+promises; arrival on a visit told in the present; sessions of joint committees; talks told by "تناول
+مع"; praise told as a label ("وصفها بالتاريخية"); congratulations on a win or an occasion; an
+agreement reached named before its verb; intelligence given or shared; detainees received; energy
+traded; tranches disbursed; sums granted or allocated; air defence delivered; refugees sheltered;
+weapons burnt or handed in by their own bearers; a halt to hostilities; deaths and abuses
+documented, testimonies gathered. Each family codes its act through the whole pipeline, and the same
+words in another meaning code nothing of that kind. Sentences written for this test, not taken from
+a data set."""
 
 from __future__ import annotations
 
