@@ -32,6 +32,29 @@ CODED = [
     ("تجاهلت إسرائيل قرار محكمة العدل الدولية.", "128", "ISR", "UN", "occurred"),
     # 13 boycotting talks, threatened in the first person
     ("قالت المعارضة التونسية: سنقاطع أي حوار مع الرئيس التونسي.", "134", "TUN", "TUN", "occurred"),
+    # 15 drills of one side with live fire or near a border; bombers flown near another's airspace
+    ("أجرت كوريا الجنوبية مناورات بالذخيرة الحية قرب الحدود مع كوريا الشمالية.", "150", "KOR", "PRK", "occurred"),
+    ("حلقت قاذفات روسية قرب المجال الجوي الياباني.", "150", "RUS", "JPN", "occurred"),
+    # 16 exports, arms sales, flights and goods halted; a treaty cancelled
+    ("أوقفت روسيا صادرات الغاز إلى بولندا.", "163", "RUS", "POL", "occurred"),
+    ("أوقفت ألمانيا تصدير الأسلحة إلى السعودية.", "1622", "DEU", "SAU", "occurred"),
+    ("أوقفت الكويت الرحلات الجوية إلى لبنان.", "160", "KWT", "LBN", "occurred"),
+    ("منعت الصين دخول المنتجات الأسترالية.", "163", "CHN", "AUS", "occurred"),
+    ("ألغت الجزائر معاهدة الصداقة مع إسبانيا.", "160", "DZA", "ESP", "occurred"),
+    # 17 demolition notices and demolition; sentences, summonses, warrants, house arrest, bans
+    ("أخطرت السلطات الإسرائيلية عائلات فلسطينية بهدم منازلها.", "1712", "ISR", "PSE", "occurred"),
+    ("سلمت إسرائيل إخطارات هدم لعشرات المنازل الفلسطينية في القدس.", "1712", "ISR", "PSE", "occurred"),
+    ("نسف الجيش الإسرائيلي منازل في رفح.", "1712", "ISR", "ISR", "occurred"),
+    ("قضت محكمة مصرية بسجن ناشط مصري خمس سنوات.", "173", "EGY", "EGY", "occurred"),
+    ("أصدرت محكمة إيرانية حكما بإعدام متظاهر إيراني.", "173", "IRN", "IRN", "occurred"),
+    ("استدعت النيابة التركية صحفيا للتحقيق.", "173", "TUR", "TUR", "occurred"),
+    ("أحالت النيابة المصرية المتهمين إلى محكمة الجنايات.", "173", "EGY", "EGY", "occurred"),
+    ("وضعت السلطات الجزائرية المعارض تحت الإقامة الجبرية.", "173", "DZA", "DZA", "occurred"),
+    ("أصدرت المحكمة الجنائية الدولية مذكرة اعتقال بحق الرئيس الروسي.", "173", "ICC", "RUS", "occurred"),
+    ("فرضت السلطات المصرية حظرا على نشاط جماعة الإخوان.", "1722", "EGY", "MB", "occurred"),
+    ("رحّلت السلطات الليبية نحو أربعة آلاف مهاجر مصري.", "174", "LBY", "EGY", "occurred"),
+    # 18 a soldier captured
+    ("أسرت حماس جنديا إسرائيليا.", "181", "HAMAS", "ISR", "occurred"),
 ]
 
 
@@ -51,6 +74,11 @@ HOMOGRAPHS = [
     ("خلص الاجتماع إلى أن الحل السياسي هو الطريق الوحيد.", ("11",)),  # a meeting's conclusion
     ("أكدت مصر مسؤولية المجتمع الدولي في حماية المدنيين.", ("11",)),  # a duty, not blame
     ("تمسكت مصر بحقها في مياه النيل.", ("10",)),  # holding to a right, not a condition
+    ("حكم الرئيس التونسي البلاد ثلاثين عاما.", ("17",)),  # حكم = ruled
+    ("لم يبق أمام السودان سوى الحل السياسي.", ("17",)),  # سوى = but, except
+    ("جرفت السيول عشرات المنازل في درنة.", ("17",)),  # swept away by floods: no one's act
+    ("وقعت مصر والسعودية مذكرة تفاهم للتعاون في مجال الطاقة.", ("17",)),  # a memorandum, not a warrant
+    ("زار الرئيس التونسي أسر الشهداء.", ("18",)),  # أسر = families
 ]
 
 
@@ -58,6 +86,10 @@ HOMOGRAPHS = [
 def test_homograph_codes_none_of_these_roots(text: str, roots: tuple[str, ...]) -> None:
     found = [(e.cameo, e.trigger.text) for e in coded_events(text) if e.root in roots]
     assert not found, found
+
+
+def test_the_bare_verb_of_halting_is_still_an_arrest() -> None:
+    assert_coded("أوقفت الشرطة التركية عشرة مشتبهين بالانتماء إلى تنظيم داعش.", "173", "TUR", "ISIS", "occurred")
 
 
 def test_a_veto_wording_is_no_downing() -> None:
