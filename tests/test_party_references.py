@@ -217,3 +217,15 @@ def test_a_nisba_after_a_charge_is_its_author_and_the_one_answering_is_its_targe
 def test_the_two_sides_are_not_the_mediator_of_their_agreement() -> None:
     text = "وقعت أرمينيا وأذربيجان اتفاقا بوساطة أمريكية. وأشاد البلدان بجهود واشنطن."
     assert _pairs(text, "05") >= {("ARM", "USA"), ("AZE", "USA")}
+
+
+def test_a_dual_verb_with_its_subject_dropped_is_both_subjects_before_it() -> None:
+    # the name after a dual verb is its object, not its subject
+    text = "أدانت السعودية والإمارات الهجوم على السفينة، وطالبتا إيران بوقف التصعيد."
+    assert _pairs(text, "10") == {("SAU", "IRN"), ("ARE", "IRN")}
+    # a mutual act in the dual: the two meet each other
+    text = "وقعت مصر والأردن اتفاقية للربط الكهربائي، واتفقتا على عقد اجتماع قريب."
+    assert _pairs(text, "05") >= {("EGY", "JOR")} and ("JOR", "JOR") not in _pairs(text, "05")
+    # a singular verb after the same start keeps the name after it as its subject
+    text = "أدانت السعودية والإمارات الهجوم، وطالبت إيران بتحقيق دولي."
+    assert ("SAU", "IRN") not in _pairs(text, "10")

@@ -433,7 +433,8 @@ def _comma_and(tokens: list[Token], i: int) -> bool:
 
 def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
                         floor: int = -1, inherited: ActorMention | None = None,
-                        inherited_target: ActorMention | None = None
+                        inherited_target: ActorMention | None = None,
+                        inherited_group: list[ActorMention] | None = None
                         ) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """(source, target) pairs for one trigger among the sentence's actor mentions.
 
@@ -545,7 +546,13 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         subjects_after = [m for m in after if not (m.actor or "").endswith("MED")]
     else:
         subjects_after = after
-    source = antecedent or _speaker_of_complement(trigger, tokens, mentions) or _colon_speaker(trigger, tokens, mentions) \
+    # a verb that agrees in the dual carries its subject as a pronoun: the name after it is its object
+    # ("…، وطالبتا إيران بوقف التصعيد"), the subject the two of the verb before
+    dual_of_last = inherited if inherited is not None and inherited_group and len(inherited_group) >= 2 \
+        and _dual_verb(trigger, tokens) and not any(m.last < trigger.first and m.preposition is None
+                                                    and _adjacent_before(m, trigger, tokens) for m in mentions) else None
+    source = dual_of_last or antecedent or _speaker_of_complement(trigger, tokens, mentions) \
+        or _colon_speaker(trigger, tokens, mentions) \
         or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, subjects_after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or entry.opens_on_verb
                                                      or light_verb_between(tokens, trigger.first - 2, trigger.first)):
@@ -553,6 +560,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     target = None
     symmetric = _mutual(entry.cameo)
     partners = _joined_after(source, mentions) if source is not None else []
+    if not partners and source is not None and inherited_group and _dual_verb(trigger, tokens) \
+            and source.key in {m.key for m in inherited_group}:
+        # "وقعت مصر والأردن اتفاقا، واتفقتا على …": a dual verb's dropped subject is both of the last ones
+        partners = [m for m in inherited_group if m.key != source.key][:1]
     if source is not None and symmetric:
         # (or the one the act is done to: "تعهدت السعودية والإمارات بالتعاون مع مصر / بدعم لمصر")
         with_party = next((m for m in after if m.preposition == "مع" and m.key and m.key != source.key
@@ -564,7 +575,8 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             # "وقعت مصر وإسرائيل مذكرة مع الاتحاد الأوروبي": each joined subject with the one named after "مع"
             return [(s, with_party) for s in [source, *partners] if s.key != with_party.key]
         # "تركيا وإيران سيبحثان …": the two joined subjects meet each other
-        target = _conjoined_partner(source, mentions)
+        target = _conjoined_partner(source, mentions) or (partners[0] if partners and partners[0] not in mentions
+                                                          else None)
     if target is None and inherited_target is not None and _pronoun_object(tokens, trigger):
         target = inherited_target  # "استقبل … زيلينسكي، وبحث معه …": "him" is the one just named
     if target is None and symmetric and not entry.is_verb and source is not None and trigger.last + 1 < len(tokens) \
@@ -626,6 +638,24 @@ PERSON_OBJECT_CODES = frozenset({"161", "166", "174"})  # summoning or expelling
 AMONG = tuple(tuple(normalize_word(w) for w in phrase.split()) for phrase in (
     "من بينها", "من بينهم", "ومن بينها", "ومن بينهم", "بينها", "بينهم", "منها", "ومنها", "منهم", "ومنهم",
     "على رأسها", "على رأسهم", "وعلى رأسها", "وعلى رأسهم", "في مقدمتها", "في مقدمتهم"))
+
+
+def _dual_verb(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """The trigger's verb is in the dual: "اتفقا", "طلبتا", "يتفقان", "ستسددان"."""
+    entry = trigger.entry
+    if not (entry.is_verb or entry.opens_on_verb) or entry.head not in ("past", "present", "verb"):
+        return False
+    word = normalize_word(tokens[trigger.first].text)
+    base = entry.tokens[0]
+    for prefix in ("", "و", "ف", "س", "وس", "فس"):
+        rest = word[len(prefix):] if word.startswith(prefix) else None
+        if rest is None:
+            continue
+        if rest in (base + "ا", base + "تا") and not base.endswith("ا"):
+            return True  # past: "اتفقا", "طلبتا" (not a defective stem: "دعا")
+        if base[:1] == "ي" and rest in ("ي" + base[1:] + "ان", "ت" + base[1:] + "ان"):
+            return True  # present: "يتفقان", "تتفقان"
+    return False
 
 
 def _listed_among(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> list[ActorMention]:

@@ -71,6 +71,7 @@ def code_events(article: Article) -> Article:
     government = government_state(article)
     entity_index = EntityIndex(article)
     subject: ActorMention | None = None  # the last subject named, for verbs that drop theirs
+    subjects: list[ActorMention] = []  # all of that verb's subjects: "وقعت مصر والأردن …، واتفقتا"
     verb_acts: set[tuple[int, int]] = set()  # (sentence, trigger start) of the events told by a verb
     vague_targets: set[tuple[int, int]] = set()
     alleged: set[tuple[int, int]] = set()  # acts told as claims: "مزاعم استهداف تركيا للمدنيين"
@@ -99,6 +100,7 @@ def code_events(article: Article) -> Article:
         floor = -1
         if subject is not None and subject.start < sentence.start:
             subject = _carried(subject, sentence)
+            subjects = [_carried(s, sentence) if s.start < sentence.start else s for s in subjects]
         last_target: ActorMention | None = None
         previous: TriggerMatch | None = None
         aim: TriggerMatch | None = None  # the last noun dropped as an aim or topic ("لمناقشة …")
@@ -120,7 +122,7 @@ def code_events(article: Article) -> Article:
             if _toll(trigger, tokens):
                 tolls.add((index, trigger.start))
             coded = _code_trigger(context, trigger, _object_floor(trigger, previous, tokens, floor), subject, last_target,
-                                  topic)
+                                  topic, subjects)
             previous = trigger
             events.extend(event for event, _, _ in coded)
             told.extend((index, event.cameo, source, target) for event, source, target in coded)
@@ -132,6 +134,8 @@ def code_events(article: Article) -> Article:
                 # the verb's subject, also a phrase's ("أمهلت السعودية السفير"), is the next verb's if dropped
                 floor = trigger.last
                 subject = next((source for _, source, _ in coded if source is not None), subject)
+                named = list({s.key: s for _, s, _ in coded if s is not None and s.key}.values())
+                subjects = named or subjects
     places = {(e.start, e.end) for e in article.entities if e.origin == "place"} | vague_targets
     kept = _victims_merged(_one_per_act(events, _headline_sentences(article), places, verb_acts), places, tolls)
     kept = [e for e in kept if not ((e.sentence, e.trigger.start) in tolls and _disaster_told(article, e.sentence))]
@@ -338,7 +342,8 @@ def _commonest(keys: Iterable[str]) -> str | None:
 
 
 def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subject: ActorMention | None,
-                  last_target: ActorMention | None = None, topic: str | None = None
+                  last_target: ActorMention | None = None, topic: str | None = None,
+                  subjects: list[ActorMention] | None = None
                   ) -> list[tuple[Event, ActorMention | None, ActorMention | None]]:
     """The events one trigger makes, each with the mentions that are its source and target (`topic`:
     what the word before the trigger makes of it, see `_topic_effect`)."""
@@ -347,7 +352,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
     root = cameo_code[:2]
     events = []
     undergone = not trigger.entry.is_verb and _undergone(trigger, ctx.tokens)
-    for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject, last_target):
+    for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject, last_target,
+                                              subjects or []):
         if undergone and source is not None and source.last < trigger.first:
             source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
         if root in VIOLENT_ROOTS and target is None:
