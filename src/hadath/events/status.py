@@ -113,6 +113,8 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
             statuses.add(marker.status)
         elif marker.scope == "after" and marker.status == "planned" and trigger.entry.kind == "present":
             statuses.add(marker.status)  # "ويلتقي الرئيس خلال زيارته المرتقبة": an imperfect in a planned frame
+    if not trigger.entry.is_verb and trigger.first > 0 and _bare(tokens[trigger.first - 1].text) in ANY_WORDS:
+        statuses.add("hypothetical")  # "سنرد على أي هجوم", "لن تقبل أي وساطة": any act of the kind, none told
     if not statuses and _governed_by_threat_or_call(trigger, tokens, triggers or []):
         statuses.add("hypothetical")  # "هدد بتوسيع الهجمات", "دعا إلى وقف الغارات": not (yet) done
     if not statuses and future_date and trigger.entry.kind != "past":
@@ -129,6 +131,8 @@ def _nearest_schedulable(index: int, triggers: list[TriggerMatch]) -> TriggerMat
         return None
     return min(schedulable, key=lambda t: min(abs(t.first - index), abs(t.last - index)))
 
+
+ANY_WORDS = frozenset(normalize_word(w) for w in ("أي", "أية", "لأي", "لأية", "بأي", "بأية", "وأي"))
 
 SPOKEN_CHARGES = ("10", "11", "13")  # demands, accusations, threats: denying them does not unsay them
 

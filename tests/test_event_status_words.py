@@ -1,0 +1,23 @@
+"""Status told by words around a noun trigger, in sentences of our own: "أي" makes an act any act of
+its kind, none told; denying a charge does not unsay the charge."""
+
+from __future__ import annotations
+
+from tests.sentence_events import coded_events, keys
+
+
+def _statuses(text: str, root: str) -> set[str]:
+    return {e.status for e in coded_events(text) if e.root == root}
+
+
+def test_any_act_of_a_kind_is_no_act_told() -> None:
+    assert _statuses("وقال وزير الدفاع التركي إن أنقرة سترد على أي هجوم سوري.", "19") == {"hypothetical"}
+    assert _statuses("حذرت واشنطن من أي عملية عسكرية روسية في أوكرانيا.", "19") == {"hypothetical"}
+    # without "أي" the attack is told
+    assert "occurred" in _statuses("ردت أنقرة على هجوم سوري استهدف بلدة حدودية.", "18") | _statuses(
+        "ردت أنقرة على هجوم سوري استهدف بلدة حدودية.", "19")
+
+
+def test_denying_a_charge_keeps_the_charge_made() -> None:
+    events = [e for e in coded_events("نفت موسكو اتهامات أوكرانية بقصف المستشفى.") if e.root == "11"]
+    assert [(keys(e), e.status) for e in events] == [(("UKR", "RUS"), "occurred")]
