@@ -55,6 +55,18 @@ CODED = [
     ("رحّلت السلطات الليبية نحو أربعة آلاف مهاجر مصري.", "174", "LBY", "EGY", "occurred"),
     # 18 a soldier captured
     ("أسرت حماس جنديا إسرائيليا.", "181", "HAMAS", "ISR", "occurred"),
+    ("صفّت إسرائيل قياديا في حركة الجهاد الإسلامي.", "186", "ISR", None, "occurred"),
+    # 19 fire returned at drones; a spy plane downed; barrel bombs; a town's capture told by the noun
+    ("ردت القوات الهندية على مسيرات باكستانية.", "190", "IND", "PAK", "occurred"),
+    ("أسقطت الدفاعات الجوية الإيرانية طائرة تجسس أمريكية.", "190", "IRN", "USA", "occurred"),
+    ("ألقت المروحيات السورية براميل متفجرة على حلب.", "195", "SYR", None, "occurred"),
+    ("بعد سيطرة الفصائل السورية على مدينة حلب.", "192", "SYR", None, "occurred"),
+    # 20 people ordered or forced out of their homes, villages emptied; gas shelling; a hydrogen bomb
+    ("أمر الجيش الإسرائيلي الفلسطينيين بمغادرة شمال غزة.", "201", "ISR", "PSE", "occurred"),
+    ("أجبرت قوات الدعم السريع آلاف المدنيين على النزوح من الجنينة.", "201", "SDN", None, "occurred"),
+    ("هجّرت القوات الإسرائيلية سكان القرى الفلسطينية.", "201", "ISR", "PSE", "occurred"),
+    ("قصف النظام السوري الغوطة بغاز السارين.", "2041", "SYR", "SYR", "occurred"),
+    ("فجرت كوريا الشمالية قنبلة هيدروجينية في تجربة تحت الأرض.", "2042", "PRK", None, "occurred"),
 ]
 
 
@@ -79,6 +91,11 @@ HOMOGRAPHS = [
     ("جرفت السيول عشرات المنازل في درنة.", ("17",)),  # swept away by floods: no one's act
     ("وقعت مصر والسعودية مذكرة تفاهم للتعاون في مجال الطاقة.", ("17",)),  # a memorandum, not a warrant
     ("زار الرئيس التونسي أسر الشهداء.", ("18",)),  # أسر = families
+    ("أعلنت الحكومة تصفية الشركة الوطنية للطيران.", ("18",)),  # winding up a company
+    ("ساهمت الطائرات الجزائرية في السيطرة على الحرائق.", ("19",)),  # bringing fires under control
+    ("أسقطت طائرات عسكرية أميركية آلاف الوجبات الغذائية على غزة.", ("19",)),  # an airdrop by planes
+    ("أجبر المحتجون الرئيس على مغادرة السلطة.", ("20",)),  # forced from power, not from home
+    ("قصفت الطائرات الإسرائيلية محطة الغاز في غزة.", ("20",)),  # a gas station, not gas as a weapon
 ]
 
 
