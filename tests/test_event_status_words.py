@@ -21,3 +21,10 @@ def test_any_act_of_a_kind_is_no_act_told() -> None:
 def test_denying_a_charge_keeps_the_charge_made() -> None:
     events = [e for e in coded_events("نفت موسكو اتهامات أوكرانية بقصف المستشفى.") if e.root == "11"]
     assert [(keys(e), e.status) for e in events] == [(("UKR", "RUS"), "occurred")]
+
+
+def test_an_intent_told_by_a_verb_is_kept_without_a_receiver() -> None:
+    # the pledge is told though no receiver is named; "وعدة" (and several) is no promise
+    assert any(e.cameo.startswith("033") and e.source and e.source.key == "QAT"
+               for e in coded_events("تعهدت قطر بتقديم 50 مليون دولار."))
+    assert not [e for e in coded_events("اعتقلت الشرطة ناشطا وعدة صحفيين.") if e.root == "03"]

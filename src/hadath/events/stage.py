@@ -37,6 +37,9 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 # Acts one side does whether or not the text names another: a statement or a comment (01), an
 # investigation (09), a raised alert or a deployment (15). They are kept with the source alone.
 ONE_SIDED_ROOTS = {"01", "09", "15"}
+# Intents told by a verb ("تعهدت الكويت بتقديم 30 مليون دولار", "أبدت قطر استعدادها للوساطة") are told
+# of the one who intends even where the text names no receiver.
+INTENT_ROOTS = {"03"}
 # Acts that answer another's act: an appeal, praise or welcome, a demand, a condemnation, a
 # rejection, a threat, cut relations. With no target in their clause they answer the last act told
 # before ("شنت واشنطن غارات … وتوعد الحوثيون بالرد": the threat is at Washington).
@@ -108,6 +111,9 @@ def code_events(article: Article) -> Article:
             check_deadline()  # a sentence of thousands of words has thousands of triggers
             if trigger.start in context.consumed:
                 continue
+            if previous is not None and trigger.first == previous.last + 1 and not trigger.entry.is_verb \
+                    and not trigger.prefix and trigger.entry.cameo[:2] == previous.entry.cameo[:2]:
+                continue  # "نظم … وقفة احتجاجية": the word that qualifies the act's noun is that act
             topic = _topic_effect(trigger, tokens)
             if trigger.entry.is_verb:
                 aim = None
@@ -407,8 +413,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             target = _state_of(source)  # "اعتقلت الشرطة التركية عشرين شخصا": its own people
         # "دانت قطر التفجير" where no one is known to have done it: the condemnation is told all the same
         judged = told_by_verb and root in JUDGING_ROOTS and _act_object(trigger, ctx) is not None
-        if root not in PARTYLESS_ROOTS and (source is None or target is None and root not in ONE_SIDED_ROOTS
-                                            and not judged):
+        one_sided = root in ONE_SIDED_ROOTS or root in INTENT_ROOTS and told_by_verb
+        if root not in PARTYLESS_ROOTS and (source is None or target is None and not one_sided and not judged):
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
             # visitor unknown, "العقوبات" as a topic) is not a codable act.
             continue
