@@ -229,3 +229,9 @@ def test_a_dual_verb_with_its_subject_dropped_is_both_subjects_before_it() -> No
     # a singular verb after the same start keeps the name after it as its subject
     text = "أدانت السعودية والإمارات الهجوم، وطالبت إيران بتحقيق دولي."
     assert ("SAU", "IRN") not in _pairs(text, "10")
+
+
+def test_its_forces_after_that_are_the_speaker_s_not_the_object_s() -> None:
+    # a phrase opened by a verb ("ردت على مسيرات") after "أن قواتها": the side of the one speaking
+    text = "اتهمت أرمينيا أذربيجان بخرق الهدنة، مؤكدة أن قواتها ردت على مسيرات أذربيجانية."
+    assert ("ARM", "AZE") in _pairs(text, "19") and ("AZE", "ARM") not in _pairs(text, "19")

@@ -551,7 +551,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     dual_of_last = inherited if inherited is not None and inherited_group and len(inherited_group) >= 2 \
         and _dual_verb(trigger, tokens) and not any(m.last < trigger.first and m.preposition is None
                                                     and _adjacent_before(m, trigger, tokens) for m in mentions) else None
-    source = dual_of_last or antecedent or _speaker_of_complement(trigger, tokens, mentions) \
+    source = dual_of_last or antecedent or _speaker_of_complement(trigger, tokens, mentions, inherited) \
         or _colon_speaker(trigger, tokens, mentions) \
         or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, subjects_after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or entry.opens_on_verb
@@ -902,10 +902,11 @@ PRONOUN_COMPLEMENTISERS = {normalize_word(w) for w in (
     "أنه", "أنها", "أنهم", "أنهما", "إنه", "إنها", "إنهم", "بأنه", "بأنها", "بأنهم", "وأنه", "وأنها")}
 
 
-def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention]
-                           ) -> ActorMention | None:
-    """The subject of the verb of saying before "أنها/أنه + verb": who the pronoun stands for."""
-    if not trigger.entry.is_verb or trigger.first == 0:
+def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+                           inherited: ActorMention | None = None) -> ActorMention | None:
+    """The subject of the verb of saying before "أنها/أنه + verb": who the pronoun stands for (a phrase
+    opened by a verb too: "أن قواتها ردت على مسيرات")."""
+    if not (trigger.entry.is_verb or trigger.entry.opens_on_verb) or trigger.first == 0:
         return None
     before = [normalize_word(t.text) for t in tokens[max(trigger.first - 3, 0) : trigger.first]]
     particles = word_list("particles.tsv")
@@ -914,6 +915,8 @@ def _speaker_of_complement(trigger: TriggerMatch, tokens: list[Token], mentions:
     if not words or (words[-1] not in PRONOUN_COMPLEMENTISERS and words[-1] not in word_list("possessed_subjects.tsv")):
         return None
     bare = [m for m in mentions if m.last < trigger.first - 1 and m.preposition is None and m.can_act]
+    if inherited is not None and inherited.last < trigger.first and any(m is inherited for m in bare):
+        return inherited  # "اتهمت الهند باكستان …، مؤكدة أن قواتها ردت": the speaker, not her object
     return bare[-1] if bare else None
 
 
