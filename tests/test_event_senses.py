@@ -107,3 +107,14 @@ def test_a_word_written_with_a_pronoun_never_matches_with_the_article() -> None:
 
 def test_by_agreement_of_both_is_how_not_a_signing() -> None:
     assert not [e for e in coded_events("وقد تأجلت زيارة الرئيس الجزائري إلى فرنسا باتفاق الطرفين.") if e.root == "05"]
+
+
+def test_an_attack_on_the_pitch_is_no_attack() -> None:
+    # a match: the words of the game put the sentence on the pitch
+    assert not [e for e in coded_events("سحق المنتخب الألماني نظيره البرازيلي في مباراة نصف النهائي.")
+                if e.root in ("18", "19", "20")]
+    assert not [e for e in coded_events("صمد دفاع الأرجنتين أمام هجوم فرنسي في الشوط الأول.") if e.root in ("18", "19", "20")]
+    # the same words of war without them are war; "the ball in their court" is no match
+    assert [e for e in coded_events("شنت فرنسا هجوما على مواقع للمسلحين في مالي.") if e.root == "19"]
+    assert [e for e in coded_events("قصفت إسرائيل مواقع في لبنان، وقالت إن الكرة في ملعب حزب الله.")
+            if e.root == "19"]

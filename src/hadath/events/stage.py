@@ -101,6 +101,7 @@ def code_events(article: Article) -> Article:
         context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers,
                                   vague_targets, told)
         floor = -1
+        on_the_pitch = _word_among(tokens, word_list("sports_words.tsv"))
         if subject is not None and subject.start < sentence.start:
             subject = _carried(subject, sentence)
             subjects = [_carried(s, sentence) if s.start < sentence.start else s for s in subjects]
@@ -114,6 +115,8 @@ def code_events(article: Article) -> Article:
             if previous is not None and trigger.first == previous.last + 1 and not trigger.entry.is_verb \
                     and not trigger.prefix and trigger.entry.cameo[:2] == previous.entry.cameo[:2]:
                 continue  # "نظم … وقفة احتجاجية": the word that qualifies the act's noun is that act
+            if trigger.entry.cameo[:2] in VIOLENT_ROOTS and on_the_pitch:
+                continue  # "صمد الدفاع المغربي أمام هجوم برتغالي": a match, not a war
             topic = _topic_effect(trigger, tokens)
             if trigger.entry.is_verb:
                 aim = None
