@@ -75,11 +75,16 @@ class Participant:
 
 @dataclass
 class Location:
+    """Where an event happened (hadath.events.locations): the words naming it, the state it lies in,
+    its English name, coordinates, and how precise they are, as ACLED's geo-precision: "place" (a city,
+    town or site the text names), "region" (a province, region or sea), "country" (the state's centroid)."""
+
     text: str
     key: str | None
     name: str | None = None
     lat: float | None = None
     lon: float | None = None
+    precision: str | None = None  # place | region | country
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The extraction pipeline: one Article through small named stages.
 
-clean -> split -> dates -> actors -> ner -> names -> events -> casualties. Each stage is
+clean -> split -> dates -> actors -> ner -> names -> events -> locations -> casualties. Each stage is
 `Article -> Article`, in a module of its own; `run` is what the CLI, the store and the API call.
 Stages load their data lazily.
 """
@@ -23,6 +23,7 @@ def stages() -> list[tuple[str, Stage]]:
     from hadath.clean import clean
     from hadath.dates.stage import resolve_dates
     from hadath.events.casualty_stage import count_casualties
+    from hadath.events.locations import locate_events
     from hadath.events.stage import code_events
     from hadath.ner.stage import tag_entities
     from hadath.sentences import split_sentences
@@ -35,6 +36,7 @@ def stages() -> list[tuple[str, Stage]]:
         ("ner", tag_entities),
         ("names", link_surnames),
         ("events", code_events),
+        ("locations", locate_events),
         ("casualties", count_casualties),
     ]
 
