@@ -273,3 +273,9 @@ def test_other_forms_tell_a_word_from_a_transliteration(build_places) -> None:
 @pytest.mark.slow
 def test_word_frequency_joins_spellings_that_normalise_alike(build_places) -> None:
     assert build_places.word_frequency("آلان") == build_places.word_frequency("الآن") > 5
+
+
+def test_mali_is_a_place_only_after_a_locative_word() -> None:
+    # "مالي" is also "financial": Mali only where a locative word stands before it
+    assert [(m.place.key) for m in find_places("انتشرت قوات حفظ السلام في مالي منذ سنوات.")] == ["MLI"]
+    assert not [m for m in find_places("قدمت الكويت دعم مالي كبير للأردن.") if m.place.key == "MLI"]

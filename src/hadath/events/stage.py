@@ -596,7 +596,8 @@ def _mission_host(trigger: TriggerMatch, tokens: list[Token], mentions: list[Act
         word = normalize_word(tokens[mention.first - 2].text) if mention.first >= 2 else ""
         if any(stem.removeprefix("ال").startswith(MISSION_STEMS) for _, stem in clitic_readings(word)) \
                 or any(normalize_word(t.text).removeprefix("ال").startswith(MISSION_STEMS)
-                       for t in tokens[trigger.first : trigger.last + 1]) and mention.first - trigger.last <= 2:
+                       for t in tokens[trigger.first : trigger.last + 1]) \
+                and mention.first - trigger.last <= (5 if trigger.entry.opens_on_verb else 2):
             return _state_of(mention)
     return None
 
