@@ -93,6 +93,57 @@ def test_role_on_a_day(name: str, day: date, actor: str):
     assert person(name).actor_on(day) == actor
 
 
+# -- world leaders outside the Middle East (rows added 2026): role inside the dates, none outside ------
+
+
+@pytest.mark.parametrize(
+    "name, day, actor",
+    [
+        ("ناريندرا مودي", date(2019, 2, 27), "INDGOV"),
+        ("مودي", date(2025, 5, 7), "INDGOV"),
+        ("ناريندار مودي", date(2014, 5, 25), "IND"),  # the day before he took office
+        ("شهباز شريف", date(2022, 6, 1), "PAKGOV"),
+        ("شهباز شريف", date(2023, 10, 1), "PAKELI"),  # the caretaker government's months
+        ("شهباز شريف", date(2024, 3, 4), "PAKGOV"),
+        ("عمران خان", date(2019, 2, 27), "PAKGOV"),
+        ("عمران خان", date(2023, 1, 1), "PAKOPP"),
+        ("عمران خان", date(2018, 8, 17), "PAK"),
+        ("هبة الله آخوند زاده", date(2019, 1, 1), "AFGREB"),
+        ("هبة الله آخوند زاده", date(2021, 8, 15), "AFGGOV"),
+        ("أشرف غني", date(2021, 8, 16), "AFGELI"),
+        ("آبي أحمد", date(2018, 4, 2), "ETHGOV"),
+        ("آبي أحمد", date(2018, 4, 1), "ETH"),
+        ("رياك مشار", date(2015, 1, 1), "SSDREB"),
+        ("رياك مشار", date(2021, 1, 1), "SSDGOV"),
+        ("عاصمي غويتا", date(2020, 8, 18), "MLI"),  # the day of the coup itself
+        ("غويتا", date(2024, 1, 1), "MLIGOV"),
+        ("مين أونغ هلاينغ", date(2020, 1, 1), "MMRMIL"),
+        ("مين أونغ هلاينغ", date(2021, 2, 1), "MMRGOV"),  # the coup: GOV listed first wins
+        ("نيكولاس مادورو", date(2020, 1, 1), "VENGOV"),
+        ("مادورو", date(2026, 1, 10), "VENELI"),  # captured on 2026-01-03
+        ("خافيير ميلي", date(2024, 1, 1), "ARGGOV"),
+        ("دونالد توسك", date(2017, 1, 1), "EU"),  # European Council president, between his two premierships
+        ("دونالد توسك", date(2024, 1, 1), "POLGOV"),
+        ("فرانشيسكا ألبانيزي", date(2024, 7, 1), "UN"),
+        ("بان كي مون", date(2005, 1, 1), "KORGOV"),
+        ("بان كي مون", date(2010, 1, 1), "UN"),
+    ],
+)
+def test_world_leader_role_on_a_day(name: str, day: date, actor: str):
+    assert person(name).actor_on(day) == actor
+
+
+def test_world_leader_keys_and_spellings():
+    assert person("ناريندرا مودي") is person("مودي") is person("نارندرا مودي")
+    assert person("كيم جونغ اون").key_on(date(2024, 3, 10)) == "PRK"
+    assert person("محمد إدريس ديبي").name_en == person("ديبي").name_en == "Mahamat Idriss Déby"
+    assert person("إدريس ديبي").actor_on(date(2020, 1, 1)) == "TCDGOV"
+    assert person("خافيير ميلي").name_en == "Javier Milei"
+    assert person("ميلي").name_en == "Mark Milley"  # the bare surname stays with the row that had it
+    for word in ("خان", "شريف", "غني", "لولا", "سوتشي", "مشرف", "متقي", "مجاهد"):
+        assert person_named(word) is None, word
+
+
 def test_key_follows_the_role_of_the_day():
     assert person("عمرو موسى").key_on(date(2005, 1, 1)) == "ARL"
     assert person("عمرو موسى").key_on(date(1999, 1, 1)) == "EGY"
