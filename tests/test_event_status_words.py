@@ -28,3 +28,19 @@ def test_an_intent_told_by_a_verb_is_kept_without_a_receiver() -> None:
     assert any(e.cameo.startswith("033") and e.source and e.source.key == "QAT"
                for e in coded_events("تعهدت قطر بتقديم 50 مليون دولار."))
     assert not [e for e in coded_events("اعتقلت الشرطة ناشطا وعدة صحفيين.") if e.root == "03"]
+
+
+def test_a_denial_does_not_reach_past_a_comma_and_a_participle() -> None:
+    text = "نفت الحكومة الإثيوبية أي هجوم على السودان، مؤكدة التزامها بالاتفاق الذي توسطت فيه كينيا."
+    mediation = [e for e in coded_events(text) if e.cameo == "045"]
+    assert [(keys(e), e.status) for e in mediation] == [(("KEN", "ETH"), "occurred")]
+
+
+def test_a_relative_clause_that_takes_its_antecedent_back_is_done_by_the_name_after_it() -> None:
+    # "التي دعت إليها": the antecedent (the talks) is the object; the name after the verb does it
+    events = [e for e in coded_events("قاطعت الحكومة السودانية المحادثات التي دعت إليها السعودية.")
+              if e.root == "02"]
+    assert [keys(e) for e in events] == [("SAU", "SDN")]
+    # "الهجوم الذي شنته إسرائيل": the noun's agent named behind the relative light verb
+    assert any(keys(e) == ("ISR", "PSE") for e in coded_events("أدانت قطر الهجوم الذي شنته إسرائيل على غزة.")
+               if e.root == "19")

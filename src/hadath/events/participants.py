@@ -513,6 +513,17 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     relative = _relative_before(trigger, tokens)
     # the antecedent of "الذي" does the act when it is an actor: "سولانا الذي قام بجولة شملت لبنان"
     antecedent = next((m for m in mentions if relative is not None and m.last == relative - 1 and m.can_act), None)
+    if relative is not None and entry.is_verb and antecedent is None and _resumed_antecedent(trigger, tokens):
+        # "المحادثات التي دعت إليها الولايات المتحدة", "الاتفاق الذي توسطت فيه واشنطن": a pronoun takes the
+        # antecedent back as the object, so the name after the verb is its subject; the act is aimed at
+        # the next name, else at the subject of the clause the antecedent belongs to
+        doer = next((m for m in after if m.preposition is None and m.can_act and m.first - trigger.last <= 3), None)
+        if doer is not None:
+            target = next((m for m in after if m is not doer and m.preposition not in LOCATIVE
+                           and m.key != doer.key), None) \
+                or next((m for m in reversed(mentions) if m.last < relative and m.preposition is None and m.can_act
+                         and m.key != doer.key), None)
+            return [(doer, target)]
     if relative is not None and entry.is_verb:
         # "الهجوم الذي استهدف زوار المرقد": the antecedent is the subject; what follows is the object
         target = next((m for m in after if m.preposition not in LOCATIVE
@@ -523,7 +534,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     if inherited is not None and inherited.first < 0 and trigger.first > 3:
         inherited = None  # a subject from the sentence before reaches only a verb that opens this one
     # "أعلنت جماعة الحوثي أنها استهدفت سفينة", "نفت الوزارة أن تكون قواتها قصفت": the speaker's side
-    agent = _agent_of_relative_light_verb(trigger, tokens, after)
+    agent = _agent_of_relative_light_verb(trigger, tokens, [m for m in mentions if m.first > trigger.last])
     if agent is not None:
         # the agent's own people named beside it ("على رأسهم المرشد …") are not the target, however long
         others = [m for m in mentions if agent.last < m.first <= hi and m.key != agent.key
@@ -944,11 +955,14 @@ def _agent_of_relative_light_verb(trigger: TriggerMatch, tokens: list[Token], af
     if trigger.entry.is_verb:
         return None
     named = {i for m in after for i in range(m.first, m.last + 1)}
-    # the verb right after the noun or after its adjectives ("ضربة جوية نفذها الجيش")
+    # the verb right after the noun or after its adjectives ("ضربة جوية نفذها الجيش") or a relative
+    # pronoun ("الهجوم الذي شنته إسرائيل")
     for position in range(trigger.last + 1, min(trigger.last + 4, len(tokens) - 1)):
         if position in named:
             return None
         verb = normalize_word(tokens[position].text)
+        if verb in RELATIVES:
+            continue
         carried = next((verb[: -len(p)] for p in CARRIED_PRONOUNS if verb.endswith(p) and len(verb) > len(p) + 2), None)
         if carried is not None and carried in word_list("light_verbs.tsv"):
             return next((m for m in after if m.first == position + 1 and m.preposition is None and m.can_act), None)
@@ -1126,6 +1140,20 @@ def _object_follows(trigger: TriggerMatch, tokens: list[Token], after: list[Acto
     following = normalize_word(tokens[trigger.last + 1].text)
     return following.isdigit() or following in word_list("victim_words.tsv") \
         or following in word_list("victim_counts.tsv") or any(m.first == trigger.last + 1 for m in after)
+
+
+RESUMPTIVE = frozenset(normalize_word(w) for w in (
+    "إليها", "إليه", "فيه", "فيها", "عليه", "عليها", "به", "بها", "له", "لها", "منه", "منها", "عنه", "عنها"))
+
+
+def _resumed_antecedent(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """The relative clause's verb takes its antecedent back as a pronoun, on a preposition right after it
+    ("دعت إليها") or on the verb itself ("نفذته", "شنها"): the antecedent is its object, not its subject."""
+    word = normalize_word(tokens[trigger.first].text)
+    stem = trigger.entry.tokens[0]
+    on_verb = word != stem and any(word.endswith(p) and len(word) - len(p) >= len(stem) - 1 for p in ("ه", "ها"))
+    following = normalize_word(tokens[trigger.last + 1].text) if trigger.last + 1 < len(tokens) else ""
+    return on_verb or following in RESUMPTIVE
 
 
 def _relative_before(trigger: TriggerMatch, tokens: list[Token]) -> int | None:

@@ -104,7 +104,7 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
             if marker.status not in ("postponed", "cancelled") or \
                     _nearest_schedulable(index, triggers or [trigger]) is trigger:
                 statuses.add(marker.status)
-        elif marker.scope == "before" and index < trigger.first:
+        elif marker.scope == "before" and index < trigger.first and not _new_clause_between(tokens, index, trigger.first):
             if marker.status == "denied" and not (trigger.entry.is_verb or trigger.entry.opens_on_verb) \
                     and trigger.entry.cameo[:2] in SPOKEN_CHARGES:
                 continue  # "نفت حماس اتهامات إسرائيلية": the accusation was made; what it says is denied
@@ -123,6 +123,21 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
         if status in statuses:
             return status
     return "occurred"
+
+
+CLAUSE_OPENERS = frozenset(normalize_word(w) for w in ("فيما", "بينما", "لكن", "لكنه", "لكنها", "غير أن"))
+
+
+def _new_clause_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A comma then an adverbial participle or a contrasting word between a marker and the trigger:
+    "نفت الوزارة أي خروق، مؤكدة التزامها بالاتفاق": the denial does not reach what is affirmed."""
+    for i in range(lo + 1, hi):
+        if tokens[i].text not in ("،", ",") or i + 1 >= len(tokens):
+            continue
+        word = _bare(tokens[i + 1].text)
+        if word in CLAUSE_OPENERS or len(word) >= 4 and word[0] == "م" and word.endswith(("ا", "ه", "ين")):
+            return True
+    return False
 
 
 def _nearest_schedulable(index: int, triggers: list[TriggerMatch]) -> TriggerMatch | None:
