@@ -87,23 +87,48 @@ def _actor_columns(actor: str | None, key: str | None, name: str | None) -> list
     return [actor, (name or "").upper(), country, group or "", "", "", "", *types]
 
 
+GEO_TYPES = {"country": "1", "region": "5", "place": "4"}  # GDELT: 1 country, 5 world state (ADM1), 4 world city
+
+
 def _geo_columns(event: dict[str, Any]) -> list[str]:
-    """Type, FullName, CountryCode, ADM1, ADM2, Lat, Long, FeatureID: country level (type 1)."""
-    key = event.get("location_key")
-    if not key:
-        return [""] * 8
-    fips = fips_codes().get(key, "")
-    lat, lon = event.get("lat"), event.get("lon")
+    """ActionGeo's Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID from the
+    event's location (hadath.events.locations): type by its precision (a place is a world city, a
+    province or region a world state, a state's centroid a country); FullName "Aleppo, Syria";
+    codes FIPS 10-4 as GDELT's; ADM1 is the state's code (the gazetteer keeps no first-order division);
+    FeatureID the state's code at country level, empty below it (no GNS id is kept)."""
+    key, lat, lon = event.get("location_key"), event.get("lat"), event.get("lon")
+    if lat is None or lon is None:
+        if not key:
+            return [""] * 8
+        precision = "country"  # a store made before migration 7: the state's name, no point
+    else:
+        precision = event.get("location_precision") or "country"
+    fips = fips_codes().get(key or "", "")
+    name = event.get("location_name") or ""
+    state = state_name(key)
+    if precision != "country" and state and state != name:
+        name = f"{name}, {state}" if name else state
     return [
-        "1",
-        event.get("location_name") or "",
+        GEO_TYPES.get(precision, "1"),
+        name,
         fips,
         fips,
         "",
         "" if lat is None else f"{lat:.4f}",
         "" if lon is None else f"{lon:.4f}",
-        fips,
+        fips if precision == "country" else "",
     ]
+
+
+@cache
+def _state_names() -> dict[str, str]:
+    path = Path(hadath.__file__).parent / "actors" / "data" / "states.tsv"
+    with path.open(encoding="utf-8") as handle:
+        return {row["iso3"]: row["name_en"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def state_name(key: str | None) -> str | None:
+    return _state_names().get(key or "")
 
 
 def _number(value: float | None) -> str:

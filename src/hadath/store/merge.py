@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 STATUS_GROUP = {
@@ -154,3 +155,21 @@ def casualty_count(stored: tuple[int | None, bool | None], reported: tuple[int |
     if not candidates:
         return None, False
     return max(candidates, key=lambda c: (c[0], not c[1]))
+
+
+# A merged event keeps the most precise location any report gives (a town beats its state's centroid);
+# among equals, the first. Stores made before migration 7 have a location with no precision: the least.
+LOCATION_PRECISIONS = ("place", "region", "country")
+
+
+def location_rank(precision: str | None) -> int:
+    return LOCATION_PRECISIONS.index(precision) if precision in LOCATION_PRECISIONS else len(LOCATION_PRECISIONS)
+
+
+def better_location(reported: Any, stored: Any) -> bool:
+    """Whether a mention's location (a model Location) should replace the event row's."""
+    if reported is None or reported.lat is None or reported.lon is None:
+        return False
+    if stored.lat is None or stored.lon is None:
+        return True
+    return location_rank(reported.precision) < location_rank(stored.location_precision)

@@ -106,6 +106,17 @@ def _v6_long_keys(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _v7_location_precision(conn: Connection) -> None:
+    """How precise an event's coordinates are (issue 13: place, region, country), on events and
+    mentions. Rows stored before keep nulls (ingest their articles into a new store to locate them);
+    a store created by this version has the column from migration 1."""
+    inspector = inspect(conn)
+    for table in (schema.events, schema.mentions):
+        if "location_precision" not in {column["name"] for column in inspector.get_columns(table.name)}:
+            sql_type = table.c.location_precision.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN location_precision {sql_type}")
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
@@ -113,11 +124,12 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (4, _v4_read_indexes),
     (5, _v5_casualties),
     (6, _v6_long_keys),
+    (7, _v7_location_precision),
 ]
 LATEST = MIGRATIONS[-1][0]
 # The oldest schema the read side reads as it is: a store on read-only media at an older version that
-# this one is opened without migrating (migration 6 changes only PostgreSQL's indexes).
-READABLE_FROM = 5
+# this one is opened without migrating (the read side selects migration 7's column).
+READABLE_FROM = 7
 
 
 def current_version(conn: Connection) -> int:

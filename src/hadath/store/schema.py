@@ -126,6 +126,8 @@ events = Table(
     Column("location_name", Text),
     Column("lat", Float),
     Column("lon", Float),
+    # How precise lat/lon are (hadath.events.locations): place | region | country; migration 7.
+    Column("location_precision", String(8)),
     Column("num_mentions", Integer, nullable=False),
     Column("num_sources", Integer, nullable=False),
     Column("num_articles", Integer, nullable=False),
@@ -177,6 +179,7 @@ mentions = Table(
     Column("date_precision", String(8)),
     Column("location_text", Text),
     Column("location_key", String(16)),
+    Column("location_precision", String(8)),  # migration 7
     Column("attribution", Text),
     Column("confidence", Float),
     *casualty_columns(),  # as this article reported them

@@ -738,6 +738,7 @@ class StoreWriter:
             location_name=loc.name if loc else None,
             lat=loc.lat if loc else None,
             lon=loc.lon if loc else None,
+            location_precision=loc.precision if loc else None,
             num_mentions=1,
             num_sources=int(outlet is not None),
             num_articles=1,
@@ -815,9 +816,10 @@ class StoreWriter:
                 changes.update(source_actor=ev.source.actor, source_name=ev.source.name)
             if ev.target is not None and row.target_actor is None and ev.target.actor:
                 changes.update(target_actor=ev.target.actor, target_name=ev.target.name)
-        if row.location_key is None and ev.location is not None and ev.location.key:
+        if merge.better_location(ev.location, row):
             loc = ev.location
-            changes.update(location_key=loc.key, location_name=loc.name, lat=loc.lat, lon=loc.lon)
+            changes.update(location_key=loc.key, location_name=loc.name, lat=loc.lat, lon=loc.lon,
+                           location_precision=loc.precision)
         if row.source_url is None and article.url:
             changes["source_url"] = article.url
         if ev.confidence is not None and (row.confidence is None or ev.confidence > row.confidence):
@@ -885,6 +887,7 @@ class StoreWriter:
             "date_precision": ev.date_precision,
             "location_text": ev.location.text if ev.location else None,
             "location_key": ev.location.key if ev.location else None,
+            "location_precision": ev.location.precision if ev.location else None,
             "attribution": ev.attribution,
             "confidence": ev.confidence,
             **_casualties(ev),
