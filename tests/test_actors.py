@@ -205,6 +205,8 @@ def test_unknown_person_after_a_title(text: str, expected: tuple) -> None:
         "الجيش الإيراني حسن",  # a body does not name a person
         "قال قائد عسكري بارز إن",  # an indefinite title with no state names nobody in particular
         "اللواء الثالث مشاة",  # a brigade, not a general
+        "ودعا الرئيس العراقي أنصاره إلى",  # a common noun with a possessive pronoun
+        "وحث وزير الدفاع الأمريكي حلفاءه على",  # one too rare for the frequency list as written
     ],
 )
 def test_no_person_where_no_name_follows(text: str) -> None:

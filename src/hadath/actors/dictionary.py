@@ -493,7 +493,7 @@ class ActorDictionary:
     def _not_a_name(self, word: str) -> bool:
         """"بمقر", "ويبدأ", "والمحادثات": a function word, verb or noun, bare or behind a clitic; or a
         common word that no list of names holds ("بجهود", "مواطنيه")."""
-        if _keep_maqsura(word) in self._not_names_maqsura or _common_word(word):
+        if _keep_maqsura(word) in self._not_names_maqsura or _common_word(word) or _possessed_common_noun(word):
             return True
         # a verb with the future prefix: "سيقوم", "وستزور" are "يقوم", "تزور"
         return any(stem in self._not_names or (prefix and _is_definite(stem))
@@ -566,6 +566,23 @@ def get_dictionary() -> ActorDictionary:
 # A word at least this common in general Arabic (wordfreq rank, centibels: lower is commoner) and in
 # no list of names is a common word, not a name: "جهود" 438, "مواطني" 504; "ماكرون" is a name.
 COMMON_WORD_RANK = 520
+
+
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # as written: a final "ة" is no pronoun ("أسامة")
+
+
+def _possessed_common_noun(word: str) -> bool:
+    """A common noun with a possessive pronoun ("أنصاره", "قواتها", "وزيره") is no person's name, though
+    the whole word is too rare for the frequency list: "الرئيس العراقي أنصاره" names nobody."""
+    from hadath.ner.features import lexicon, stems
+
+    word = word.strip()
+    suffix = next((p for p in POSSESSIVE_SUFFIXES if word.endswith(p)), None)
+    if suffix is None or len(word) - len(suffix) < 4:
+        return False  # (a short stem may be a name's: "عبده", "طه")
+    # (the noun may head a name, "أنصار الله", but with a pronoun on it, it names no one)
+    ranks = lexicon().ranks
+    return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word[: -len(suffix)]))
 
 
 @lru_cache(maxsize=50_000)

@@ -504,7 +504,8 @@ def _own_people_object(trigger: TriggerMatch, source: ActorMention, tokens: list
     """The verb's object is its subject's own people ("دعا الصدر أنصاره", "حث الرئيس مواطنيه"): within
     four words after the verb, or after its subject where the subject follows it, and before any
     other name."""
-    start = max(trigger.last, source.last) + 1
+    # (inside a gapped phrase too: "دعا الصدر أنصاره إلى التهدئة" holds its object in the gap)
+    start = max(trigger.first if GAP in trigger.entry.tokens else trigger.last, source.last) + 1
     next_name = next((m.first for m in mentions if m.first >= start), len(tokens))
     return any(own_people(t.text) for t in tokens[start : min(start + 4, next_name)])
 
