@@ -33,7 +33,7 @@ GROUP_CODES = frozenset(
     {
         "PKK", "PJAK", "SDF", "KUR", "ISIS", "HAMAS", "HEZBOLLAH", "HOUTHI", "HTS",
         "UN", "NATO", "EU", "ARL", "GCC", "OIC", "SCO", "G20", "IAEA", "OPEC",
-        "PIJ", "AQ",
+        "PIJ", "AQ", "AU", "ICC",
     }
 )  # fmt: skip
 
