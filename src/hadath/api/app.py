@@ -9,6 +9,7 @@ Every dashboard view is a thin client of one JSON endpoint (its "JSON twin"):
     article view  /api/articles/{id}
     network view  /api/network
     map view      /api/locations
+    events view   /api/events, /api/timeline, /api/locations (the same filters)
     search view   /api/search
 Reads are open unless HADATH_READ_TOKEN is set; POST /api/articles needs HADATH_TOKEN (settings.py).
 Bad requests are 4xx with a one-line `error` message; store failures are 503; nothing a client sends
@@ -56,6 +57,8 @@ KEY = r"^[A-Za-z0-9_]{2,32}$"
 DAY = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 TEXT = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL refuses NUL in text)
 MAX_EVENT_ID = 2**63 - 1
+_ONE_STATUS = "occurred|ongoing|planned|postponed|cancelled|denied|hypothetical"
+STATUS_LIST = rf"^(actual|all|({_ONE_STATUS}|actual)(,({_ONE_STATUS}|actual))*)$"
 # 503 and 500 bodies say no more than this: the reason (store URL, driver message, traceback) is logged.
 STORE_UNAVAILABLE = "the store cannot answer now; the server's log has the reason"
 INTERNAL_ERROR = "internal error; the server's log has the details"
@@ -554,10 +557,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     Start = Annotated[str | None, Query(alias="from", pattern=DAY, description="YYYY, YYYY-MM or YYYY-MM-DD")]
     End = Annotated[str | None, Query(alias="to", pattern=DAY, description="inclusive: a month or year counts whole")]
     ActorKey = Annotated[str, PathParam(pattern=KEY, description="actor key (IRN, TUR, PKK …)")]
-    Status = Annotated[
-        Literal["actual", "all", "occurred", "ongoing", "planned", "postponed", "cancelled", "denied", "hypothetical"],
-        Query(description="actual = occurred or ongoing"),
-    ]
+    Status = Annotated[str, Query(pattern=STATUS_LIST, description=(
+        "actual (= occurred or ongoing), all, or one or more of occurred, ongoing, planned, postponed, "
+        "cancelled, denied, hypothetical joined by commas"))]
+    Place = Annotated[str | None, Query(min_length=1, max_length=100, pattern=TEXT,
+                                        description="a location's name (Aleppo) or a state's key (SYR)")]
+    Root = Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root (04, 19)")]
+    QuadClass = Annotated[int | None, Query(ge=1, le=4)]
+    Actor = Annotated[str | None, Query(pattern=KEY, description="key or actor code on either side")]
+    DyadKeys = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_]{2,32}[-,][A-Za-z0-9_]{2,32}$",
+                                           description="two keys, either direction: IRN-TUR")]
     read = [Depends(can_read)]
 
     @app.get("/api/events", dependencies=read, tags=["events"])
@@ -578,6 +587,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         status: Status = "all",
         q: Annotated[str | None, Query(min_length=1, max_length=200, pattern=TEXT, description="words in the reports")] = None,
         min_mentions: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+        place: Place = None,
         sort: Literal["date", "-date", "-mentions", "goldstein", "-goldstein"] = "-date",
     ) -> Response:
         """Merged events, newest first by default, with the CAMEO name in English and Arabic."""
@@ -590,7 +600,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             _words(q)
         filters = queries.EventQuery(start=start, end=end, actor=actor, source=source, target=target, dyad=pair,  # type: ignore[arg-type]
                                      root=root, cameo=cameo, quad_class=quad_class, status=status, q=q,
-                                     min_mentions=min_mentions)
+                                     min_mentions=min_mentions, place=place)
 
         def compute() -> dict[str, Any]:
             rows, total = queries.event_page(ctx.store, filters, limit=limit, offset=offset, sort=sort)
@@ -702,17 +712,48 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request: Request,
         start: Start = None,
         end: End = None,
-        actor: Annotated[str | None, Query(pattern=KEY)] = None,
-        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_]{2,32}[-,][A-Za-z0-9_]{2,32}$")] = None,
+        actor: Actor = None,
+        dyad: DyadKeys = None,
+        root: Root = None,
+        quad_class: QuadClass = None,
+        place: Place = None,
         status: Status = "all",
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> Response:
-        """Where events happened (those with coordinates): places with counts and mean Goldstein."""
+        """Where events happened (those with coordinates): each point with its name, precision (place,
+        region, country), number of events, mean Goldstein and the ids of its newest events."""
+        filters = _event_filters(start, end, actor, dyad, root, quad_class, place, status)
+        return cached(request, lambda: {"items": queries.locations(ctx.store, filters, limit=limit)})
+
+    @app.get("/api/timeline", dependencies=read, tags=["events"])
+    def timeline(
+        request: Request,
+        start: Start = None,
+        end: End = None,
+        actor: Actor = None,
+        dyad: DyadKeys = None,
+        root: Root = None,
+        quad_class: QuadClass = None,
+        place: Place = None,
+        status: Status = "all",
+        by: Literal["day", "week", "month", "year"] = "month",
+    ) -> Response:
+        """Events matching the filters of /api/events per period, every period from the first to the last
+        kept (zeros included): counts by QuadClass and the mean Goldstein score."""
+        filters = _event_filters(start, end, actor, dyad, root, quad_class, place, status)
+
+        def compute() -> dict[str, Any]:
+            return {"by": by, "series": queries.filtered_series(ctx.store, filters, by=by)}
+
+        return cached(request, compute)
+
+    def _event_filters(start: str | None, end: str | None, actor: str | None, dyad: str | None, root: str | None,
+                       quad_class: int | None, place: str | None, status: str) -> queries.EventQuery:
         _period(start, end)
         pair = tuple(ctx.check_actor(k) for k in _dyad(dyad)) if dyad else None
         actor = ctx.check_actor(actor) if actor else None
-        filters = queries.EventQuery(start=start, end=end, actor=actor, dyad=pair, status=status)  # type: ignore[arg-type]
-        return cached(request, lambda: {"items": queries.locations(ctx.store, filters, limit=limit)})
+        return queries.EventQuery(start=start, end=end, actor=actor, dyad=pair, root=root,  # type: ignore[arg-type]
+                                  quad_class=quad_class, place=place, status=status)
 
     @app.get("/api/search", dependencies=read, tags=["search"])
     def search(

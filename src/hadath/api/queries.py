@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -81,14 +81,25 @@ def _tuples(store: Store, query: Any) -> list[Any]:
 
 
 def status_clause(status: str | None) -> Any:
-    """"actual" -> occurred or ongoing; "all" or None -> any; else one status of STATUSES."""
+    """"actual" -> occurred or ongoing; "all" or None -> any; else one status of STATUSES, or several
+    joined by commas ("occurred,planned")."""
     if status in (None, "", "all"):
         return True
-    if status == "actual":
-        return events.c.status.in_(ACTUAL)
-    if status not in STATUSES:
-        raise HadathError(f"status must be actual, all or one of {', '.join(STATUSES)}, not {status!r}")
-    return events.c.status == status
+    chosen: list[str] = []
+    for one in status.split(","):
+        if one == "actual":
+            chosen.extend(ACTUAL)
+        elif one in STATUSES:
+            chosen.append(one)
+        else:
+            raise HadathError(f"status must be actual, all or one of {', '.join(STATUSES)}, not {one!r}")
+    chosen = list(dict.fromkeys(chosen))
+    return events.c.status == chosen[0] if len(chosen) == 1 else events.c.status.in_(chosen)
+
+
+def place_clause(place: str) -> Any:
+    """Events located at `place`: its English name as stored ("Aleppo") or a state's key ("SYR")."""
+    return or_(events.c.location_name == place, events.c.location_key == place)
 
 
 def pair_clause(a: str, b: str) -> Any:
@@ -155,6 +166,7 @@ class EventQuery:
     status: str | None = None
     q: str | None = None
     min_mentions: int | None = None
+    place: str | None = None
 
     def where(self, store: Store) -> Any:
         """The whole filter as one WHERE clause."""
@@ -177,6 +189,8 @@ class EventQuery:
         ))
         if self.quad_class is not None:
             base.append(events.c.quad_class == self.quad_class)
+        if self.place:
+            base.append(place_clause(self.place))
         if self.q:
             base.append(
                 events.c.id.in_(select(mentions.c.event_id).where(mentions.c.article_id.in_(matching_articles(store, self.q))))
@@ -328,26 +342,94 @@ def known_keys(store: Store) -> tuple[set[str], set[str]]:
     return {row[0] for row in _tuples(store, keys)}, {row[0] for row in _tuples(store, codes)}
 
 
+LOCATION_EVENTS = 20  # event ids listed per place (the map's popup); the busiest places come first
+
+
 def locations(store: Store, filters: EventQuery, *, limit: int = 1000) -> list[dict[str, Any]]:
-    """Places where events happened (those with coordinates): counts and mean Goldstein, busiest first."""
+    """Places where events happened (those with coordinates), busiest first: name, key, coordinates,
+    precision (place, region, country), counts, mean Goldstein, and the ids of the newest events there."""
     query = (
-        select(
-            events.c.location_key.label("key"),
-            func.max(events.c.location_name).label("name"),
-            func.avg(events.c.lat).label("lat"),
-            func.avg(events.c.lon).label("lon"),
-            func.count().label("events"),
-            func.avg(events.c.goldstein).label("goldstein_mean"),
-        )
+        select(events.c.id, events.c.location_key, events.c.location_name, events.c.lat, events.c.lon,
+               events.c.location_precision, events.c.goldstein)
         .where(filters.where(store), events.c.lat.is_not(None), events.c.lon.is_not(None))
-        .group_by(events.c.location_key)
-        .order_by(func.count().desc(), events.c.location_key)
-        .limit(limit)
+        .order_by(events.c.event_day.desc(), events.c.id.desc())
     )
-    rows = _rows(store, query)
-    for row in rows:
-        row["goldstein_mean"] = round(row["goldstein_mean"], 3) if row["goldstein_mean"] is not None else None
-    return rows
+    places: dict[tuple[Any, ...], dict[str, Any]] = {}
+    goldstein: dict[tuple[Any, ...], list[float]] = defaultdict(list)
+    for event_id, key, name, lat, lon, precision, score in _tuples(store, query):
+        point = (round(float(lat), 4), round(float(lon), 4), name, key)
+        place = places.get(point)
+        if place is None:
+            place = places[point] = {"key": key, "name": name, "lat": point[0], "lon": point[1],
+                                     "precision": precision, "events": 0, "event_ids": []}
+        place["events"] += 1
+        if len(place["event_ids"]) < LOCATION_EVENTS:
+            place["event_ids"].append(str(event_id))
+        if score is not None:
+            goldstein[point].append(float(score))
+    for point, place in places.items():
+        scores = goldstein[point]
+        place["goldstein_mean"] = round(sum(scores) / len(scores), 3) if scores else None
+    ranked = sorted(places.values(), key=lambda p: (-p["events"], p["name"] or "", p["key"] or ""))
+    return ranked[:limit]
+
+
+def filtered_series(store: Store, filters: EventQuery, *, by: str = "month") -> list[dict[str, Any]]:
+    """Events matching `filters` per period (day, week, month or year) from the first to the last, every
+    period in between kept with zeros: counts by QuadClass and the mean Goldstein score."""
+    day = type_coerce(events.c.event_day, String) if is_sqlite(store.engine) else events.c.event_day
+    query = (
+        select(day.label("day"), events.c.quad_class, func.count(), func.sum(events.c.goldstein))
+        .where(filters.where(store), events.c.event_day.is_not(None))
+        .group_by(events.c.event_day, events.c.quad_class)
+    )
+    periods: dict[str, list[Any]] = {}
+    for day_value, quad_class, n, goldstein in _tuples(store, query):
+        iso = day_value if isinstance(day_value, str) else day_value.isoformat()
+        label = period_of(date.fromisoformat(iso[:10]), by)
+        out = periods.setdefault(label, [0, 0, 0, 0, 0, 0.0])
+        out[0] += n
+        if quad_class in (1, 2, 3, 4):
+            out[quad_class] += n
+        out[5] += float(goldstein or 0.0)
+    series = []
+    for label in _every_period(sorted(periods), by):
+        n, q1, q2, q3, q4, goldstein = periods.get(label, [0, 0, 0, 0, 0, 0.0])
+        series.append({"period": label, "start": period_start(label, by), "events": n,
+                       "quad1": q1, "quad2": q2, "quad3": q3, "quad4": q4,
+                       "goldstein_mean": round(goldstein / n, 3) if n else None})
+    return series
+
+
+MAX_PERIODS = 5000  # a series of days over centuries is cut, not drawn
+
+
+def period_start(label: str, by: str) -> str:
+    """The first day of a period label: "2024-03" -> "2024-03-01", "2024" -> "2024-01-01"; a day's and a
+    week's label is its first day already."""
+    return (label + "-01-01")[:10] if by == "year" else (label + "-01")[:10]
+
+
+def _every_period(labels: list[str], by: str) -> list[str]:
+    """Every period label from the first of `labels` to the last."""
+    if not labels:
+        return []
+    current = date.fromisoformat(period_start(labels[0], by))
+    last = labels[-1]
+    out: list[str] = []
+    while len(out) < MAX_PERIODS:
+        label = period_of(current, by)
+        if not out or out[-1] != label:
+            out.append(label)
+        if label == last:
+            break
+        if by == "year":
+            current = date(current.year + 1, 1, 1)
+        elif by == "month":
+            current = date(current.year + (current.month == 12), current.month % 12 + 1, 1)
+        else:
+            current += timedelta(days=7 if by == "week" else 1)
+    return out
 
 
 def article_mentions(store: Store, article_id: str) -> list[dict[str, Any]]:
