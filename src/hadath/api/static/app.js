@@ -16,6 +16,9 @@ const STRINGS = {
     entities: "الأسماء", back: "رجوع", total: "المجموع", minEvents: "أدنى عدد أحداث", event: "الحدث",
     occurred: "وقع", ongoing: "جارٍ", planned: "مرتقب", postponed: "مؤجل", cancelled: "ملغى", denied: "منفي",
     hypothetical: "افتراضي", actual: "ما وقع فعلًا", all: "الكل", killed: "القتلى", injured: "الجرحى", stats: (s) => `${s.events} حدثًا في ${s.articles} مقالًا`,
+    "nav.events": "الأحداث", actor: "الفاعل أو الدولة", root: "فئة الحدث", quadClass: "الفئة الرباعية", place: "المكان",
+    any: "الكل", csv: "تنزيل CSV", location: "المكان", year: "سنة", eventsOver: "الأحداث عبر الزمن",
+    precision_place: "مكان", precision_region: "منطقة", precision_country: "دولة", moreEvents: (n) => `و${n} غيرها`,
   },
   en: {
     "nav.dyad": "Dyad", "nav.network": "Actor network", "nav.map": "Map", "nav.search": "Search",
@@ -30,11 +33,16 @@ const STRINGS = {
     minEvents: "Minimum events", event: "Event", occurred: "occurred", ongoing: "ongoing", planned: "planned",
     postponed: "postponed", cancelled: "cancelled", denied: "denied", hypothetical: "hypothetical",
     actual: "what happened", all: "all", killed: "Killed", injured: "Injured",
+    "nav.events": "Events", actor: "Actor or country", root: "Event root", quadClass: "QuadClass", place: "Place",
+    any: "any", csv: "Download CSV", location: "Place", year: "year", eventsOver: "Events over time",
+    precision_place: "place", precision_region: "region", precision_country: "country", moreEvents: (n) => `and ${n} more`,
     stats: (s) => `${s.events} events in ${s.articles} articles`,
   },
 };
 const QUAD_COLOURS = { quad1: "#81c784", quad2: "#2e7d32", quad3: "#ef9a9a", quad4: "#c62828" };
 const PAGE = 25;
+const STATUSES = ["occurred", "ongoing", "planned", "postponed", "cancelled", "denied", "hypothetical"];
+const EVENT_FILTERS = ["status", "actor", "root", "quad_class", "place", "from", "to"];
 
 let lang = localStorage.getItem("hadath-lang") || "ar";
 let charts = [];
@@ -366,28 +374,189 @@ async function mapView(query) {
   if (to) p.set("to", to);
   const path = `/api/locations?${p}`;
   setJsonTwin(path);
-  const [data, world] = await Promise.all([api(path), worldRegistered ? null : fetch("/static/vendor/countries-110m.json").then((r) => r.json())]);
+  const data = await api(path);
+  const box = el("div", { id: "map-chart", class: "chart tall", dataset: { places: data.items.length } });
+  const popup = el("div", { id: "map-popup", class: "map-popup", hidden: true });
+  document.getElementById("view").replaceChildren(periodForm("map", from, to), el("section", { class: "panel map-panel" }, el("h2", {}, t("map")), box, popup));
+  await drawMap(box, popup, data.items);
+}
+
+// -- the events view: one set of filters (kept in the URL) over the table, the timeline and the map ----
+const SORTABLE = { date: ["-date", "date"], goldstein: ["-goldstein", "goldstein"], sources: ["-mentions", "-mentions"] };
+
+function filterParams(query) {
+  const out = new URLSearchParams();
+  for (const name of EVENT_FILTERS) if (query.get(name)) out.set(name, query.get(name));
+  if (!out.has("status")) out.set("status", "all");
+  return out;
+}
+
+function placeCell(row) {
+  if (!row.location_name && !row.location_key) return "—";
+  const precision = row.location_precision ? ` (${t(`precision_${row.location_precision}`)})` : "";
+  return `${row.location_name || row.location_key}${precision}`;
+}
+
+// The table's cells as text: what the page shows and what the CSV holds are the same strings.
+function eventCells(row) {
+  return [row.date || row.event_day || "—", `${(row.cameo_name || {})[lang] || row.cameo} (${row.cameo})`,
+    `${party(row, "source")} ${lang === "ar" ? "←" : "→"} ${party(row, "target")}`, placeCell(row), t(row.status),
+    String(row.num_sources), String(row.goldstein)];
+}
+const EVENT_COLUMNS = ["date", "code", "parties", "location", "status", "sources", "goldstein"];
+
+function csvText(rows) {
+  const quote = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [EVENT_COLUMNS.map(t), ...rows].map((r) => r.map((v) => quote(String(v))).join(",")).join("\r\n") + "\r\n";
+}
+
+async function eventsView(query) {
+  const view = document.getElementById("view");
+  const filters = filterParams(query);
+  const sort = query.get("sort") || "-date";
+  const by = query.get("by") || "month";
+  const offset = Number(query.get("offset") || 0);
+  const [actors, cameo] = await Promise.all([api("/api/actors?limit=500"), api("/api/cameo")]);
+  const chosen = new Set(filters.get("status") === "all" ? [] : filters.get("status").split(","));
+  const roots = cameo.items.filter((c) => c.code.length === 2);
+  const select = (name, options, value) => el("select", { name, id: `filter-${name}` },
+    el("option", { value: "" }, t("any")),
+    options.map(([v, label]) => el("option", { value: v, selected: String(v) === (value || "") }, label)));
+  const form = el("form", { class: "filters", id: "filters" },
+    el("fieldset", { class: "statuses" }, el("legend", {}, t("status")),
+      STATUSES.map((s) => el("label", { class: "check" },
+        el("input", { type: "checkbox", name: "status", value: s, checked: chosen.has(s) }), " ", t(s)))),
+    el("label", {}, t("actor"), select("actor", actors.items.map((x) => [x.key, `${lang === "ar" ? x.name_ar : x.name_en} (${x.key})`]), filters.get("actor"))),
+    el("label", {}, t("root"), select("root", roots.map((c) => [c.code, `${c.code} ${c.name[lang]}`]), filters.get("root"))),
+    el("label", {}, t("quadClass"), select("quad_class", [1, 2, 3, 4].map((q) => [q, t(`quad${q}`)]), filters.get("quad_class"))),
+    el("label", {}, t("place"), el("input", { name: "place", id: "filter-place", value: filters.get("place") || "", size: 12, list: "place-names" })),
+    el("label", {}, t("from"), el("input", { name: "from", id: "filter-from", value: filters.get("from") || "", placeholder: "2024-01", size: 10 })),
+    el("label", {}, t("to"), el("input", { name: "to", id: "filter-to", value: filters.get("to") || "", placeholder: "2024-12", size: 10 })),
+    el("label", {}, t("by"), el("select", { name: "by" }, ["day", "week", "month", "year"].map((p) => el("option", { value: p, selected: p === by }, t(p))))),
+    el("button", { type: "submit", id: "filters-apply" }, t("show")));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const out = new URLSearchParams();
+    const statuses = data.getAll("status");
+    if (statuses.length) out.set("status", statuses.join(","));
+    for (const name of ["actor", "root", "quad_class", "place", "from", "to", "by"]) if (data.get(name)) out.set(name, data.get(name));
+    if (sort !== "-date") out.set("sort", sort);
+    location.hash = `#/events?${out}`;
+  });
+  view.replaceChildren(form);
+  const eventsPath = `/api/events?${filters}&sort=${sort}&limit=${PAGE}&offset=${offset}`;
+  const timelinePath = `/api/timeline?${filters}&by=${by}`;
+  const placesPath = `/api/locations?${filters}`;
+  setJsonTwin(eventsPath);
+  const [events, timeline, places] = await Promise.all([api(eventsPath), api(timelinePath), api(placesPath)]);
+  form.append(el("datalist", { id: "place-names" }, places.items.filter((p) => p.name).map((p) => el("option", { value: p.name }))));
+
+  // the table
+  const here = (changes) => {
+    const out = new URLSearchParams(query);
+    for (const [k, v] of Object.entries(changes)) { if (v === null) out.delete(k); else out.set(k, v); }
+    return `#/events?${out}`;
+  };
+  const rows = events.items.map(eventCells);
+  const header = EVENT_COLUMNS.map((key) => {
+    if (!SORTABLE[key]) return el("th", {}, t(key));
+    const [first, second] = SORTABLE[key];
+    const next = sort === first ? second : first;
+    const mark = sort === first ? " ▼" : sort === second && first !== second ? " ▲" : "";
+    return el("th", { "aria-sort": sort === first ? "descending" : sort === second ? "ascending" : null },
+      el("a", { href: here({ sort: next, offset: null }), class: "sort", dataset: { sort: key } }, t(key), mark));
+  });
+  const table = events.items.length ? el("div", { class: "table-wrap" }, el("table", { id: "event-table", class: "events" },
+    el("thead", {}, el("tr", {}, header)),
+    el("tbody", {}, events.items.map((row, i) => el("tr", {
+      class: "clickable", dataset: { eventId: row.id }, tabindex: 0,
+      onclick: () => { location.hash = `#/event/${row.id}`; },
+    }, rows[i].map((cell, j) => (j === 4 ? el("td", {}, badge(row.status)) : el("td", { dir: j === 0 || j >= 5 ? "ltr" : null, class: j === 0 || j >= 5 ? "num" : null }, cell))))))))
+    : el("p", { class: "muted", id: "event-table-empty" }, t("none"));
+  const download = el("button", { type: "button", id: "csv-download" }, t("csv"));
+  download.addEventListener("click", () => {
+    const blob = new Blob(["\uFEFF" + csvText(rows)], { type: "text/csv;charset=utf-8" });
+    const link = el("a", { href: URL.createObjectURL(blob), download: "hadath-events.csv" });
+    document.body.append(link);
+    link.click();
+    setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  });
+  const pager = el("div", { class: "pager" },
+    el("span", { id: "events-total" }, `${t("total")}: `, el("bdi", {}, String(events.total))),
+    offset > 0 ? el("a", { href: here({ offset: Math.max(0, offset - PAGE) }) }, t("prev")) : null,
+    offset + PAGE < events.total ? el("a", { href: here({ offset: offset + PAGE }), id: "next-page" }, t("next")) : null);
+
+  // the timeline: a true time axis, integer counts, empty periods kept
+  const chartBox = el("div", { id: "events-timeline", class: "chart", dataset: {
+    points: timeline.series.length, total: timeline.series.reduce((n, p) => n + p.events, 0) } });
+  const mapBox = el("div", { id: "events-map", class: "chart tall", dataset: { markers: places.items.length,
+    events: places.items.reduce((n, p) => n + p.events, 0) } });
+  const popup = el("div", { id: "map-popup", class: "map-popup", hidden: true });
+  view.append(
+    el("section", { class: "panel" }, el("h2", {}, t("events"), " ", download), table, pager),
+    el("section", { class: "panel" }, el("h2", {}, t("eventsOver")), chartBox),
+    el("section", { class: "panel map-panel" }, el("h2", {}, t("map")), mapBox, popup));
+  const chart = echarts.init(chartBox, null, { renderer: "canvas" });
+  charts.push(chart);
+  chart.setOption({
+    animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 },
+    grid: { left: 40, right: 40, top: 50, bottom: 30, containLabel: true },
+    xAxis: { type: "time", inverse: lang === "ar" },
+    yAxis: { type: "value", minInterval: 1, name: t("events"), position: lang === "ar" ? "right" : "left" },
+    series: ["quad1", "quad2", "quad3", "quad4"].map((q) => ({
+      name: t(q), type: "bar", stack: "quad", itemStyle: { color: QUAD_COLOURS[q] }, barMaxWidth: 24,
+      data: timeline.series.map((p) => [p.start, p[q]]),
+    })),
+  });
+  await drawMap(mapBox, popup, places.items);
+}
+
+async function worldMap() {
   if (!worldRegistered) {
+    const world = await fetch("/static/vendor/countries-110m.json").then((r) => r.json());
     echarts.registerMap("world", topojson.feature(world, world.objects.countries));
     worldRegistered = true;
   }
-  const box = el("div", { id: "map-chart", class: "chart tall", dataset: { places: data.items.length } });
-  document.getElementById("view").replaceChildren(periodForm("map", from, to), el("section", { class: "panel" }, el("h2", {}, t("map")), box));
+}
+
+// Events at their locations: one marker per place (its events together), sized by their number and
+// coloured by their mean Goldstein score; a click opens a popup listing them, each a link to its page.
+async function drawMap(box, popup, items) {
+  await worldMap();
   const chart = echarts.init(box, null, { renderer: "canvas" });
   charts.push(chart);
-  const maxEvents = Math.max(1, ...data.items.map((x) => x.events));
+  const maxEvents = Math.max(1, ...items.map((x) => x.events));
+  const lons = items.map((x) => x.lon), lats = items.map((x) => x.lat);
+  const center = items.length ? [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2] : [40, 28];
   chart.setOption({
     animation: false,
-    tooltip: { trigger: "item" },
-    geo: { map: "world", roam: true, center: [40, 28], zoom: 3, itemStyle: { areaColor: "#eef1f4", borderColor: "#b0b8c4" } },
+    tooltip: { trigger: "item", formatter: (item) => escapeHtml(item.data ? `${item.name}: ${item.data.value[2]}` : item.name) },
+    geo: { map: "world", roam: true, center, zoom: items.length > 1 ? 3 : 4, itemStyle: { areaColor: "#eef1f4", borderColor: "#b0b8c4" } },
     series: [{
       type: "scatter", coordinateSystem: "geo",
-      data: data.items.map((x) => ({ name: x.name || x.key || "", value: [x.lon, x.lat, x.events],
-        itemStyle: { color: goldsteinColour(x.goldstein_mean) } })),
-      symbolSize: (v) => 6 + 24 * Math.sqrt(v[2] / maxEvents),
-      tooltip: { formatter: (item) => escapeHtml(`${item.name}: ${item.value[2]}`) },
+      data: items.map((x, i) => ({ name: x.name || x.key || "", value: [x.lon, x.lat, x.events], index: i,
+        itemStyle: { color: goldsteinColour(x.goldstein_mean), borderColor: "#1d2330", borderWidth: 1 } })),
+      symbolSize: (v) => 8 + 22 * Math.sqrt(v[2] / maxEvents),
     }],
   });
+  chart.on("click", (item) => {
+    if (item.seriesType !== "scatter") return;
+    showPlace(popup, items[item.data.index]);
+  });
+  box.mapChart = chart;
+}
+
+function showPlace(popup, place) {
+  const more = place.events - place.event_ids.length;
+  popup.replaceChildren(
+    el("button", { type: "button", class: "close", "aria-label": "×", onclick: () => { popup.hidden = true; } }, "×"),
+    el("strong", {}, place.name || place.key || ""), " ",
+    el("span", { class: "muted" }, place.precision ? `(${t(`precision_${place.precision}`)}) ` : "", el("bdi", {}, String(place.events))),
+    el("ul", {}, place.event_ids.map((id) => el("li", {}, el("a", { href: `#/event/${id}`, class: "popup-event" }, `#${id}`)))),
+    more > 0 ? el("p", { class: "muted" }, t("moreEvents")(more)) : null,
+    place.name ? el("a", { href: `#/events?${new URLSearchParams({ place: place.name, status: "all" })}` }, t("place"), ": ", place.name) : null);
+  popup.hidden = false;
 }
 
 async function searchView(query) {
@@ -416,7 +585,7 @@ async function route() {
   const [path, queryString] = hash.split("?");
   const [name, id] = path.split("/");
   const query = params(queryString);
-  for (const link of document.querySelectorAll("nav a")) link.classList.toggle("active", link.dataset.view === (name || "dyad"));
+  for (const link of document.querySelectorAll("nav a")) link.classList.toggle("active", link.dataset.view === (name || "events"));
   const view = document.getElementById("view");
   view.replaceChildren(el("p", { class: "muted" }, t("loading")));
   try {
@@ -425,8 +594,9 @@ async function route() {
     else if (name === "network") await networkView(query);
     else if (name === "map") await mapView(query);
     else if (name === "search") await searchView(query);
-    else await dyadView(query);
-    view.dataset.ready = name || "dyad";
+    else if (name === "dyad") await dyadView(query);
+    else await eventsView(query);
+    view.dataset.ready = name === "dyad" ? "dyad" : name && name !== "events" ? name : "events";
   } catch (err) {
     view.replaceChildren(el("p", { class: "error" }, err.message));
     view.dataset.ready = "error";
