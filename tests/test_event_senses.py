@@ -118,3 +118,12 @@ def test_an_attack_on_the_pitch_is_no_attack() -> None:
     assert [e for e in coded_events("شنت فرنسا هجوما على مواقع للمسلحين في مالي.") if e.root == "19"]
     assert [e for e in coded_events("قصفت إسرائيل مواقع في لبنان، وقالت إن الكرة في ملعب حزب الله.")
             if e.root == "19"]
+
+
+def test_a_gap_counts_a_name_and_a_date_as_one_word_each() -> None:
+    # the phrase "تفقد * وحدات" holds a title, a three-word name and a date in its gap
+    text = "تفقد الرئيس التونسي قيس سعيد، أمس الأحد، وحدات من الجيش قرب الحدود الليبية."
+    assert any(e.cameo == "150" and keys(e)[0] == "TUN" for e in coded_events(text))
+    # six plain words are still too many for a gap
+    assert not [e for e in coded_events("تفقد الوزير بعد ذلك كل ما تبقى من المعدات ثم وحدات الجيش.")
+                if e.cameo == "150"]

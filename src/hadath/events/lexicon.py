@@ -62,37 +62,39 @@ class TriggerLexicon:
     phrases: dict[str, list[TriggerEntry]]  # keyed on the first word
     blocked: frozenset[str] = frozenset()  # whole words that only look like triggers (not_triggers.tsv)
 
-    def match(self, tokens: list[Token]) -> list[TriggerMatch]:
+    def match(self, tokens: list[Token], joined: frozenset[int] = frozenset()) -> list[TriggerMatch]:
         """Longest match at each token, left to right, without overlaps. A phrase coded "-" in the
-        lexicon ("طائرة مسيرة", a drone) is matched so that its words trigger nothing."""
+        lexicon ("طائرة مسيرة", a drone) is matched so that its words trigger nothing. `joined`: the
+        tokens that continue a name or a date begun before them; a gap counts a name or a date as one
+        word ("تفقد الرئيس المصري عبد الفتاح السيسي، أمس السبت، وحدات")."""
         found: list[TriggerMatch] = []
         i = 0
         while i < len(tokens):
-            best = self._match_at(tokens, i)
+            best = self._match_at(tokens, i, joined)
             if best is None:
                 i += 1
                 continue
-            best = self._refined(tokens, best)
+            best = self._refined(tokens, best, joined)
             if best.entry.cameo != "-":
                 found.append(best)
             i = best.last + 1
         return found
 
-    def _refined(self, tokens: list[Token], match: TriggerMatch) -> TriggerMatch:
+    def _refined(self, tokens: list[Token], match: TriggerMatch, joined: frozenset[int] = frozenset()) -> TriggerMatch:
         """A gapped phrase whose last word opens a more specific phrase of the same root takes its
         code: "فتحت النيابة … تحقيقا قضائيا" is the judicial inquiry (091), not any inquiry (090)."""
         if "*" not in match.entry.tokens:
             return match
         for _, stem, _ in _readings(tokens[match.last].text):
             for entry in self.phrases.get(stem, ()):
-                end = _phrase_end(tokens, match.last, entry)
+                end = _phrase_end(tokens, match.last, entry, joined)
                 if end is not None and end > match.last and entry.cameo[:2] == match.entry.cameo[:2] \
                         and entry.cameo != match.entry.cameo:
                     return replace(match, entry=replace(match.entry, cameo=entry.cameo), last=end,
                                    end=tokens[end].end)
         return match
 
-    def _match_at(self, tokens: list[Token], i: int) -> TriggerMatch | None:
+    def _match_at(self, tokens: list[Token], i: int, joined: frozenset[int] = frozenset()) -> TriggerMatch | None:
         # a word blocked alone ("وقعت": occurred or signed) may still open a phrase ("وقعت * اتفاقية")
         blocked = normalize_word(tokens[i].text) in self.blocked
         best: TriggerMatch | None = None
@@ -101,7 +103,7 @@ class TriggerLexicon:
                 if entry.opens_on_verb and not (_prefix_fits(prefix.rstrip("س"), entry.head)
                                                 and (not future or entry.head == "present")):
                     continue  # "لشن هجوم" is the verbal noun of a purpose, not the verb
-                last = _phrase_end(tokens, i, entry)
+                last = _phrase_end(tokens, i, entry, joined)
                 if last is not None and (best is None or last - i > best.last - best.first):
                     best = TriggerMatch(entry, i, last, tokens[i].start, tokens[last].end, future, prefix)
             if best is not None or blocked:
@@ -151,7 +153,7 @@ MAX_GAP = 5  # words: a comma or a quotation mark in the gap is not one ("سلم
 GAP_ENDS = frozenset({".", "؛", ";", "؟", "?", "!", ":"})  # a gap never crosses the end of a clause
 
 
-def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
+def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry, joined: frozenset[int] = frozenset()) -> int | None:
     """The index of the phrase's last token when its words match from tokens[i], else None. A gap
     holds the subject and adverbs: never a clause's end, "عن"/"حول" or an aim of halting ("أطلقت
     مصر مبادرة لوقف إطلاق النار" is no firing)."""
@@ -169,12 +171,13 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry) -> int | None:
             if step > 1 and normalize_word(tokens[position + step - 1].text) in GAP_STOPS:
                 return None  # a gap holds the subject, not a prepositional phrase ("نشرت الصحيفة تقريرا عن قوات")
             word = tokens[position + step].text
-            if _word_matches(normalize_word(word), forms):
+            # (never a word inside a name: "أعلن … قوات الدعم السريع" holds no "أعلن * دعم")
+            if position + step not in joined and _word_matches(normalize_word(word), forms):
                 position += step
                 break
             if not gap or word in GAP_ENDS:
                 return None
-            skipped += any(c.isalpha() for c in word)
+            skipped += any(c.isalpha() for c in word) and position + step not in joined
             if skipped > MAX_GAP:
                 return None
             step += 1

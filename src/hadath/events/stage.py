@@ -91,7 +91,7 @@ def code_events(article: Article) -> Article:
         # A trigger word inside a name is part of the name: "فيصل" is not "ف" + "يصل".
         # A trigger word inside a date expression is a time word: "فجر اليوم" is dawn, not "blew up".
         names += [(d.start, d.end) for d in article.dates if sentence.start <= d.start < sentence.end]
-        triggers = [t for t in lexicon.match(tokens) if not _inside_a_name(t, tokens, names)]
+        triggers = [t for t in lexicon.match(tokens, _continuing(tokens, names)) if not _inside_a_name(t, tokens, names)]
         if not triggers:
             continue
         mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events), government)
@@ -308,6 +308,14 @@ def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
 def _word_among(tokens: list[Token], words: frozenset[str]) -> bool:
     """One of `tokens`, read without its clitics, is one of `words`."""
     return any(stem in words for token in tokens for _, stem in clitic_readings(token.text))
+
+
+def _continuing(tokens: list[Token], spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The tokens that continue a name or a date begun before them: a phrase's gap counts each name
+    and each date as one word."""
+    starts = sorted(spans)
+    return frozenset(i for i, token in enumerate(tokens) if i > 0
+                     and any(start < token.start < end and start <= tokens[i - 1].start for start, end in starts))
 
 
 def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple[int, int]]) -> bool:
