@@ -235,3 +235,16 @@ def test_its_forces_after_that_are_the_speaker_s_not_the_object_s() -> None:
     # a phrase opened by a verb ("ردت على مسيرات") after "أن قواتها": the side of the one speaking
     text = "اتهمت أرمينيا أذربيجان بخرق الهدنة، مؤكدة أن قواتها ردت على مسيرات أذربيجانية."
     assert ("ARM", "AZE") in _pairs(text, "19") and ("AZE", "ARM") not in _pairs(text, "19")
+
+
+def test_the_two_leaders_are_the_two_sides_just_named() -> None:
+    text = "استقبل الرئيس الصيني نظيره البرازيلي في بكين. وأكد الرئيسان عزمهما تعزيز التعاون."
+    assert _pairs(text, "03") == {("CHN", "BRA")}
+
+
+def test_a_numbered_collective_is_the_states_listed_together_before() -> None:
+    text = "اعترفت إسبانيا وأيرلندا والنرويج بدولة فلسطين. واستدعت إسرائيل سفراءها لدى الدول الثلاث للتشاور."
+    assert _pairs(text, "16") == {("ISR", "ESP"), ("ISR", "IRL"), ("ISR", "NOR")}
+    # the same states as subjects in the same sentence
+    text = "قطعت السعودية والإمارات والبحرين ومصر علاقاتها مع قطر، ولوحت الدول الأربع بعقوبات على الدوحة."
+    assert _pairs(text, "13") == {("SAU", "QAT"), ("ARE", "QAT"), ("BHR", "QAT"), ("EGY", "QAT")}

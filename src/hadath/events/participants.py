@@ -73,8 +73,8 @@ JOURNALIST_STEMS = ("صحفي", "صحافي", "مراسل", "اعلامي", "م�
 
 def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                       home_state: str | None = None, index: EntityIndex | None = None,
-                      pair: tuple[str, str] | None = None, government_state: str | None = None
-                      ) -> list[ActorMention]:
+                      pair: tuple[str, str] | None = None, government_state: str | None = None,
+                      groups: dict[int, list[str]] | None = None) -> list[ActorMention]:
     """Entities with an actor inside the sentence, adjacent parts of one description merged.
 
     "الرئيس الإيراني، إبراهيم رئيسي" (a role and a name) is one mention. A role with no state of
@@ -129,6 +129,7 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     # "( الفرنسية )", "(رويترز)": the agency that filed the story, not a party to it
     mentions = [m for m in mentions if not _agency_credit(article.text, m)]
     mentions.extend(_pair_word_mentions(article, tokens, mentions, pair))
+    mentions.extend(_collective_mentions(article, tokens, mentions, groups))
     mentions.extend(_group_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
     place_state = locative_state(mentions)
@@ -214,7 +215,47 @@ def locative_state(mentions: list[ActorMention]) -> str | None:
 
 PAIR_WORDS = frozenset(normalize(w) for w in (
     "البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان", "الدولتين", "الدولتان", "الحكومتين",
-    "العاصمتين"))
+    "الحكومتان", "العاصمتين", "العاصمتان",
+    # the two leaders or officials of the two sides: "وأكد الرئيسان عزمهما", "اتفق الزعيمان"
+    "الرئيسان", "الرئيسين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الملكان", "الملكين",
+    "القائدان", "القائدين", "المسؤولان", "المسؤولين"))
+
+# "الدول الثلاث", "الدول الأربع": a numbered collective of the states the article just listed together.
+COLLECTIVE_HEADS = frozenset(normalize(w) for w in ("الدول", "البلدان", "العواصم", "الحكومات"))
+COLLECTIVE_COUNTS = {normalize(w): n for n, words in {
+    3: ("الثلاث", "الثلاثة"), 4: ("الأربع", "الأربعة"), 5: ("الخمس", "الخمسة"), 6: ("الست", "الستة"),
+    7: ("السبع", "السبعة"), 8: ("الثماني", "الثمانية")}.items() for w in words}
+
+
+def _collective_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention],
+                         groups: dict[int, list[str]] | None) -> list[ActorMention]:
+    """"ولوحت الدول الأربع", "لدى الدول الثلاث": the N states listed together before the word, in this
+    sentence or in the last act told with N of them (`groups`: N -> their keys); as N joined mentions."""
+    found = []
+    for i in range(len(tokens) - 1):
+        head = normalize_word(tokens[i].text)
+        bare = head[1:] if head[:1] in ("و", "ف", "ل", "ب") and head[1:] in COLLECTIVE_HEADS else head
+        count = COLLECTIVE_COUNTS.get(normalize_word(tokens[i + 1].text))
+        if bare not in COLLECTIVE_HEADS or count is None:
+            continue
+        # a list of N states joined by "و" before the word in this sentence, else the last group of N
+        runs: list[list[str]] = []
+        for m in (m for m in mentions if m.last < i and m.key and is_state(m.key)):
+            if runs and m.listed:
+                runs[-1].append(m.key)
+            else:
+                runs.append([m.key])
+        joined = [list(dict.fromkeys(run)) for run in runs if len(set(run)) == count]
+        keys = joined[-1] if joined else (groups or {}).get(count)
+        if not keys or len(keys) != count:
+            continue
+        preposition = _governing_preposition(article.text, tokens, i, tokens[i].start)
+        token = tokens[i]
+        for n, key in enumerate(keys):
+            found.append(ActorMention(text=token.text, start=token.start, end=tokens[i + 1].end, first=i, last=i + 1,
+                                      actor=key, key=key, name=None, type="LOC", origin="context",
+                                      preposition=preposition, conjoined=n > 0, listed=n > 0))
+    return found
 
 
 def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention],

@@ -94,7 +94,8 @@ def code_events(article: Article) -> Article:
         triggers = [t for t in lexicon.match(tokens, _continuing(tokens, names)) if not _inside_a_name(t, tokens, names)]
         if not triggers:
             continue
-        mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events), government)
+        mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events), government,
+                                     _last_groups(events))
         markers = find_markers(tokens)
         sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
         vague_targets.update((m.start, m.end) for m in mentions if m.located)
@@ -282,6 +283,24 @@ def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
     return any(other.entry.cameo == "112" and (
         other.entry.is_verb and "ب" in trigger.prefix and 0 < trigger.first - other.last <= 4
         or len(other.entry.tokens) > 1 and trigger.first - other.last == 1) for other in triggers)
+
+
+def _last_groups(events: list[Event]) -> dict[int, list[str]]:
+    """N -> the keys of the N states that did or underwent the last act told with N of them together
+    ("قطعت السعودية والإمارات والبحرين ومصر علاقاتها مع قطر"): who "الدول الأربع" are next."""
+    by_act: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    for event in events:
+        sources, targets = by_act.setdefault((event.sentence, event.trigger.start), ([], []))
+        source, target = _keys(event)
+        for side, key in ((sources, source), (targets, target)):
+            if key and is_state(key) and key not in side:
+                side.append(key)
+    groups: dict[int, list[str]] = {}
+    for sources, targets in by_act.values():  # in the order told: the last group of each size wins
+        for side in (sources, targets):
+            if len(side) >= 3:
+                groups[len(side)] = side
+    return groups
 
 
 MEDIATION_CODES = frozenset({"045", "039"})  # a mediator acts on a pair, it is not one of its two sides
