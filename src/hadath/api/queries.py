@@ -347,24 +347,26 @@ LOCATION_EVENTS = 20  # event ids listed per place (the map's popup); the busies
 
 def locations(store: Store, filters: EventQuery, *, limit: int = 1000) -> list[dict[str, Any]]:
     """Places where events happened (those with coordinates), busiest first: name, key, coordinates,
-    precision (place, region, country), counts, mean Goldstein, and the ids of the newest events there."""
+    precision (place, region, country), counts, mean Goldstein, and the newest events there (`event_ids`;
+    `recent`: each with its code, status and day, for the map's popup)."""
     query = (
         select(events.c.id, events.c.location_key, events.c.location_name, events.c.lat, events.c.lon,
-               events.c.location_precision, events.c.goldstein)
+               events.c.location_precision, events.c.goldstein, events.c.cameo, events.c.status, events.c.event_day)
         .where(filters.where(store), events.c.lat.is_not(None), events.c.lon.is_not(None))
         .order_by(events.c.event_day.desc(), events.c.id.desc())
     )
     places: dict[tuple[Any, ...], dict[str, Any]] = {}
     goldstein: dict[tuple[Any, ...], list[float]] = defaultdict(list)
-    for event_id, key, name, lat, lon, precision, score in _tuples(store, query):
+    for event_id, key, name, lat, lon, precision, score, cameo, status, day in _tuples(store, query):
         point = (round(float(lat), 4), round(float(lon), 4), name, key)
         place = places.get(point)
         if place is None:
             place = places[point] = {"key": key, "name": name, "lat": point[0], "lon": point[1],
-                                     "precision": precision, "events": 0, "event_ids": []}
+                                     "precision": precision, "events": 0, "event_ids": [], "recent": []}
         place["events"] += 1
         if len(place["event_ids"]) < LOCATION_EVENTS:
             place["event_ids"].append(str(event_id))
+            place["recent"].append({"id": str(event_id), "cameo": cameo, "status": status, "day": plain(day)})
         if score is not None:
             goldstein[point].append(float(score))
     for point, place in places.items():

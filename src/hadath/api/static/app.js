@@ -524,6 +524,9 @@ async function worldMap() {
 // coloured by their mean Goldstein score; a click opens a popup listing them, each a link to its page.
 async function drawMap(box, popup, items) {
   await worldMap();
+  if (!cameoNames) {
+    cameoNames = Object.fromEntries((await api("/api/cameo")).items.map((c) => [c.code, c.name]));
+  }
   const chart = echarts.init(box, null, { renderer: "canvas" });
   charts.push(chart);
   const maxEvents = Math.max(1, ...items.map((x) => x.events));
@@ -547,13 +550,21 @@ async function drawMap(box, popup, items) {
   box.mapChart = chart;
 }
 
+let cameoNames = null;
+function cameoName(code) {
+  const names = cameoNames && cameoNames[code];
+  return names ? `${names[lang]} (${code})` : code;
+}
+
 function showPlace(popup, place) {
   const more = place.events - place.event_ids.length;
   popup.replaceChildren(
     el("button", { type: "button", class: "close", "aria-label": "×", onclick: () => { popup.hidden = true; } }, "×"),
     el("strong", {}, place.name || place.key || ""), " ",
     el("span", { class: "muted" }, place.precision ? `(${t(`precision_${place.precision}`)}) ` : "", el("bdi", {}, String(place.events))),
-    el("ul", {}, place.event_ids.map((id) => el("li", {}, el("a", { href: `#/event/${id}`, class: "popup-event" }, `#${id}`)))),
+    el("ul", {}, (place.recent || []).map((e) => el("li", {},
+      el("a", { href: `#/event/${e.id}`, class: "popup-event" }, el("bdi", {}, (e.day || "").slice(0, 10)), " ", cameoName(e.cameo)),
+      " ", badge(e.status)))),
     more > 0 ? el("p", { class: "muted" }, t("moreEvents")(more)) : null,
     place.name ? el("a", { href: `#/events?${new URLSearchParams({ place: place.name, status: "all" })}` }, t("place"), ": ", place.name) : null);
   popup.hidden = false;
