@@ -248,3 +248,12 @@ def test_a_numbered_collective_is_the_states_listed_together_before() -> None:
     # the same states as subjects in the same sentence
     text = "قطعت السعودية والإمارات والبحرين ومصر علاقاتها مع قطر، ولوحت الدول الأربع بعقوبات على الدوحة."
     assert _pairs(text, "13") == {("SAU", "QAT"), ("ARE", "QAT"), ("BHR", "QAT"), ("EGY", "QAT")}
+
+
+def test_a_first_person_verb_in_a_quote_is_the_speaker_s() -> None:
+    text = 'وقال وزير الخارجية الإيراني: "ندعو السعودية إلى الحوار".'
+    assert _pairs(text, "02") == {("IRN", "SAU")}
+    text = 'وأبدى الرئيس الأوكراني استعداده للقاء نظيره، قائلا: "أدعو بوتين إلى التفاوض".'
+    assert _pairs(text, "02") == {("UKR", "RUS")}
+    # a verb of the third person after the colon has its own subject, not the speaker
+    assert _pairs('وقال نتنياهو: "أطلق حزب الله صواريخ على إسرائيل".', "19") == {("HEZBOLLAH", "ISR")}

@@ -603,7 +603,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     dual_of_last = inherited if inherited is not None and inherited_group and len(inherited_group) >= 2 \
         and _dual_verb(trigger, tokens) and not any(m.last < trigger.first and m.preposition is None
                                                     and _adjacent_before(m, trigger, tokens) for m in mentions) else None
-    source = dual_of_last or antecedent or _speaker_of_complement(trigger, tokens, mentions, inherited) \
+    # "قال خان: «أدعو مودي إلى الحوار»": a verb in the first person is the quote's speaker's
+    speaker = _quote_speaker(trigger, tokens, mentions, inherited) \
+        if _first_person(trigger, tokens) and any(t.text in QUOTE_OPENERS for t in tokens[: trigger.first]) else None
+    source = speaker or dual_of_last or antecedent or _speaker_of_complement(trigger, tokens, mentions, inherited) \
         or _colon_speaker(trigger, tokens, mentions) \
         or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, subjects_after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or entry.opens_on_verb
@@ -1043,6 +1046,51 @@ def _role_holder(trigger: TriggerMatch, tokens: list[Token], mentions: list[Acto
     return holder if any(stem in ROLE_NOUNS for _, stem in clitic_readings(role_word.text)) else None
 
 
+SAYING_PARTICIPLES = frozenset(normalize_word(w) for w in (
+    "قائلا", "قائلة", "قائلين", "مضيفا", "مضيفة", "مؤكدا", "مؤكدة", "معتبرا", "معتبرة", "مشددا", "مشددة"))
+QUOTE_OPENERS = (":", "：", '"', "«", "“")
+
+
+def _first_person(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """The trigger's verb is in the first person: "أدعو", "ندعو", "سنرد", "نطالب" (an imperfect whose
+    third-person form the lexicon holds for the same act)."""
+    entry = trigger.entry
+    if not (entry.is_verb or entry.opens_on_verb):
+        return False
+    # (on the word as written: the first person's "أ" carries its hamza, a past verb's "ا" does not:
+    # "أدعو" is "I call", "اتفقا" is "the two agreed")
+    raw = "".join(c for c in tokens[trigger.first].text if not ("\u064b" <= c <= "\u0652" or c == "\u0640"))
+    for prefix in ("", "و", "ف", "س", "وس", "فس"):
+        rest = raw[len(prefix):] if raw.startswith(prefix) else ""
+        if len(rest) < 3 or rest[0] not in "أن":
+            continue
+        third = "ي" + normalize_word(rest)[1:]
+        lexicon = load_lexicon()
+        as_written = normalize_word(rest)
+        if any(e.tokens[0] == as_written for e in (*lexicon.single.get(as_written, ()), *lexicon.phrases.get(as_written, ()))):
+            return False  # the past of a verb that opens on "أ" ("أرسل", "أعلن"), not "I send"
+        if any(e.cameo[:2] == entry.cameo[:2] for e in (*lexicon.single.get(third, ()), *lexicon.phrases.get(third, ()))):
+            return True
+    return False
+
+
+def _quote_speaker(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
+                   inherited: ActorMention | None) -> ActorMention | None:
+    """Who speaks the quote the trigger stands in: the one named before the colon or the opening quote
+    ("وقال أردوغان: …"), or, after "قائلا:", the subject of the clause (carried)."""
+    opener = next((i for i in range(trigger.first - 1, -1, -1) if tokens[i].text in QUOTE_OPENERS), None)
+    if opener is None:
+        return None
+    k = opener - 1
+    while k >= 0 and tokens[k].text in QUOTE_OPENERS:
+        k -= 1
+    if k >= 0 and normalize_word(tokens[k].text) in SAYING_PARTICIPLES:
+        if inherited is not None:
+            return inherited
+        return next((m for m in mentions if m.last < k and m.preposition is None and m.can_act), None)
+    return next((m for m in reversed(mentions) if m.last < opener and m.preposition is None and m.can_act), None)
+
+
 def _colon_speaker(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention]
                    ) -> ActorMention | None:
     """A headline's speaker before a colon ("تركيا: لم ننفذ أي هجمات"): the "we" of what follows,
@@ -1052,6 +1100,10 @@ def _colon_speaker(trigger: TriggerMatch, tokens: list[Token], mentions: list[Ac
         return None
     if any(speaker.last < m.first < trigger.first and m.preposition is None and m.can_act for m in mentions):
         return None
+    if (trigger.entry.is_verb or trigger.entry.opens_on_verb) and not _first_person(trigger, tokens) and any(
+            trigger.first < m.first <= trigger.first + 2 and m.preposition is None and m.can_act
+            and not victim_word(m.text) for m in mentions):
+        return None  # "نتنياهو: أطلق حزب الله صواريخ": a verb of the third person has its own subject
     return speaker
 
 
