@@ -257,3 +257,10 @@ def test_a_first_person_verb_in_a_quote_is_the_speaker_s() -> None:
     assert _pairs(text, "02") == {("UKR", "RUS")}
     # a verb of the third person after the colon has its own subject, not the speaker
     assert _pairs('وقال نتنياهو: "أطلق حزب الله صواريخ على إسرائيل".', "19") == {("HEZBOLLAH", "ISR")}
+
+
+def test_a_verb_form_after_a_preposition_is_a_noun_and_lends_no_subject() -> None:
+    # "في قتل" is the killing, not a verb: the dropped subject of the next "ودعت" is the League's
+    text = ("قررت الجامعة العربية تعليق عضوية سوريا. ودعت الجامعة الجيش السوري لعدم التورط في قتل المدنيين، "
+            "ودعت الدول العربية إلى سحب سفرائها من دمشق.")
+    assert ("SYR", "ARL") not in _pairs(text, "02")

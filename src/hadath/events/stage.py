@@ -139,7 +139,7 @@ def code_events(article: Article) -> Article:
             if trigger.entry.is_verb and coded:
                 verb_acts.add((index, trigger.start))
             last_target = next((target for _, _, target in coded if target is not None), last_target)
-            if trigger.entry.is_verb or trigger.entry.opens_on_verb:
+            if (trigger.entry.is_verb or trigger.entry.opens_on_verb) and not _after_preposition(trigger, tokens):
                 # a verbal noun after a verb is its object ("أدانت الجامعة الغارة"): no subject of its own;
                 # the verb's subject, also a phrase's ("أمهلت السعودية السفير"), is the next verb's if dropped
                 floor = trigger.last
@@ -327,6 +327,18 @@ def _undergone(trigger: TriggerMatch, tokens: list[Token]) -> bool:
 def _word_among(tokens: list[Token], words: frozenset[str]) -> bool:
     """One of `tokens`, read without its clitics, is one of `words`."""
     return any(stem in words for token in tokens for _, stem in clitic_readings(token.text))
+
+
+PREPOSITIONS_BEFORE_NOUNS = frozenset(normalize_word(w) for w in (
+    "في", "من", "على", "عن", "إلى", "بعد", "قبل", "خلال", "منذ", "عبر", "دون", "بدون", "حول", "لعدم"))
+
+
+def _after_preposition(trigger: TriggerMatch, tokens: list[Token]) -> bool:
+    """A verb's form after a preposition is its verbal noun: "لعدم التورط في قتل المدنيين", "بقتل" (no
+    verb follows a preposition); its subject is no subject for the verbs after it."""
+    if trigger.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك"):
+        return True
+    return trigger.first > 0 and normalize_word(tokens[trigger.first - 1].text) in PREPOSITIONS_BEFORE_NOUNS
 
 
 def _continuing(tokens: list[Token], spans: list[tuple[int, int]]) -> frozenset[int]:
