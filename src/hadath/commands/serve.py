@@ -36,7 +36,9 @@ def serve(db: str | None, host: str, port: int, workers: int | None = 1, *, anno
 
     from hadath.api.app import open_store
     from hadath.api.settings import Settings
+    from hadath.deadline import article_seconds
 
+    article_seconds()  # a bad HADATH_MAX_ARTICLE_SECONDS is one line now, not on the first POST
     settings = Settings.from_env(db=db, workers=workers)
     workers = settings.workers
     if workers < 1:
