@@ -14,6 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -77,12 +79,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("dashboard")
-    db = str(folder / "store.db")
-    Ingester(db).ingest([str(write_jsonl(folder / "corpus.jsonl", [*CORPUS, XSS_ARTICLE, SPOOF_ARTICLE, DATA_URL_ARTICLE]))])
-    Ingester(db).ingest([str(REPO / "examples")])  # the real pipeline on the example articles
+@contextmanager
+def serving(db: str) -> Iterator[str]:
+    """`hadath serve` over the store `db` on a free loopback port, open (no tokens); its URL."""
     port = _free_port()
     env = {**os.environ, "HADATH_TOKEN": "", "HADATH_READ_TOKEN": ""}
     proc = subprocess.Popen(
@@ -100,23 +99,44 @@ def server(tmp_path_factory):
                 proc.kill()
                 pytest.fail(f"hadath serve did not start: {proc.stderr.read()}")
             time.sleep(0.2)
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
-@pytest.fixture(scope="module")
-def browser():
+@contextmanager
+def chromium_browser() -> Iterator:
+    """Headless Chromium driven by Playwright (installed with apt-get where missing, see `_chromium`)."""
     executable = _chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dashboard")
+    db = str(folder / "store.db")
+    Ingester(db).ingest([str(write_jsonl(folder / "corpus.jsonl", [*CORPUS, XSS_ARTICLE, SPOOF_ARTICLE, DATA_URL_ARTICLE]))])
+    Ingester(db).ingest([str(REPO / "examples")])  # the real pipeline on the example articles
+    with serving(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium_browser() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -8,11 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -20,7 +15,7 @@ import pytest
 
 from hadath.store.ingest import Ingester
 from store_corpus import CORPUS, write_jsonl
-from test_dashboard_browser import ARGS, _chromium, _free_port, ready, shot
+from test_dashboard_browser import chromium_browser, ready, serving, shot
 
 REPO = Path(__file__).resolve().parents[1]
 NEWS_DEV = REPO.parent / "shared" / "data" / "news_dev" / "input.jsonl"
@@ -36,38 +31,14 @@ def server(tmp_path_factory):
     db = str(folder / "store.db")
     Ingester(db).ingest([str(write_jsonl(folder / "corpus.jsonl", CORPUS))])
     Ingester(db).ingest([str(NEWS_DEV)])
-    port = _free_port()
-    env = {**os.environ, "HADATH_TOKEN": "", "HADATH_READ_TOKEN": ""}
-    proc = subprocess.Popen([sys.executable, "-m", "hadath", "serve", "--db", db, "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "api/stats", timeout=2).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"hadath serve did not start: {proc.stderr.read()}")
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    executable = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
+    with chromium_browser() as launched:
         yield launched
-        launched.close()
 
 
 def new_page(browser, width: int = 1280, height: int = 900):
