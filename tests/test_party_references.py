@@ -264,3 +264,11 @@ def test_a_verb_form_after_a_preposition_is_a_noun_and_lends_no_subject() -> Non
     text = ("قررت الجامعة العربية تعليق عضوية سوريا. ودعت الجامعة الجيش السوري لعدم التورط في قتل المدنيين، "
             "ودعت الدول العربية إلى سحب سفرائها من دمشق.")
     assert ("SYR", "ARL") not in _pairs(text, "02")
+
+
+def test_the_counterparts_named_by_their_capitals_are_the_other_parties() -> None:
+    text = "وأجرى وزير الخارجية التركي اتصالين هاتفيين بنظيريه في موسكو وكييف."
+    assert _pairs(text, "04") == {("TUR", "RUS"), ("TUR", "UKR")}
+    # an act told by a phrase opened by its own verb after an appeal is told, not called for
+    text = "ناشدت مصر الطرفين وقف القتال، وأجرى وزير خارجيتها اتصالا هاتفيا بنظيره في الخرطوم."
+    assert {e.status for e in coded_events(text) if e.root == "04"} == {"occurred"}

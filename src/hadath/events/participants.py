@@ -126,6 +126,11 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             mentions[-1].preposition = _body_of_title_preposition(article.text, tokens, head)
         elif mentions[-1].preposition in ("من", "في") and _members_before(tokens, head):
             mentions[-1].preposition = None
+        elif mentions[-1].preposition == "في" and _counterpart_before(tokens, head):
+            # "اتصالين هاتفيين بنظيريه في نيودلهي وإسلام آباد": the counterparts' capitals name who they are
+            counterpart = head - 2
+            mentions[-1].preposition = _governing_preposition(article.text, tokens, counterpart,
+                                                              tokens[counterpart].start, head_noun=True)
     # "( الفرنسية )", "(رويترز)": the agency that filed the story, not a party to it
     mentions = [m for m in mentions if not _agency_credit(article.text, m)]
     mentions.extend(_pair_word_mentions(article, tokens, mentions, pair))
@@ -171,6 +176,16 @@ def _title_before(tokens: list[Token], head: int) -> int | None:
     if k < 0:
         return None
     return k if any(stem in word_list("title_heads.tsv") for _, stem in clitic_readings(tokens[k].text)[:3]) else None
+
+
+COUNTERPART_STEMS = ("نظير", "نظراء")
+
+
+def _counterpart_before(tokens: list[Token], head: int) -> bool:
+    """"بنظيريه في نيودلهي", "نظيره في طهران": a counterpart word right before "في" and the place."""
+    if head < 2 or normalize_word(tokens[head - 1].text) != "في":
+        return False
+    return any(stem.startswith(COUNTERPART_STEMS) for _, stem in clitic_readings(tokens[head - 2].text)[:4])
 
 
 def _members_before(tokens: list[Token], head: int) -> bool:

@@ -156,8 +156,9 @@ GOVERNING_ROOTS = ("02", "10", "13")  # appeals, demands, threats: what they nam
 
 def _governed_by_threat_or_call(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch]) -> bool:
     """A verbal noun right after a verb of threatening, demanding or appealing names what is
-    threatened or called for: "هدد بتوسيع الهجمات", "طالب بوقف الغارات"."""
-    if trigger.entry.is_verb:
+    threatened or called for: "هدد بتوسيع الهجمات", "طالب بوقف الغارات" (a phrase opened by a verb of its
+    own, "وأجرى … اتصالين", is an act told, not what was called for)."""
+    if trigger.entry.is_verb or trigger.entry.opens_on_verb:
         return False
     return any(t.entry.cameo[:2] in GOVERNING_ROOTS and 0 < trigger.first - t.last <= 10 for t in triggers)
 
