@@ -1,6 +1,7 @@
 """Families of event wording found as distributional neighbours of lexicon entries in Arabic Wikipedia
 (scripts/lexicon_neighbours.py) and kept after reading: skirmishes, routing fighters, control wrested,
-remand in custody, abuse of detainees, calling for, admiration voiced, travel to a place. Each family
+remand in custody, abuse of detainees, calling for, admiration voiced, travel to a place, towns
+liberated, responsibility denied, opposing a measure, freedoms restricted. Each family
 codes its act through the whole pipeline, and the words that only look like it code nothing of that
 kind. Sentences written for this test, not taken from a data set."""
 
@@ -30,6 +31,16 @@ CODED = [
     # 042 travel to a place, done and planned
     ("سافر وزير الخارجية الإيراني إلى موسكو.", "042", "IRN", "RUS", "occurred"),
     ("سيسافر الرئيس التركي إلى الدوحة الأسبوع المقبل.", "042", "TUR", "QAT", "planned"),
+    # 192 a town liberated (verb and noun), from the side that held it
+    ("حررت القوات العراقية مدينة الموصل من تنظيم داعش.", "192", "IRQ", "ISIS", "occurred"),
+    ("يحرر الجيش الليبي مناطق جديدة من قبضة تنظيم داعش.", "192", "LBY", "ISIS", "occurred"),
+    # 016 responsibility denied with "أنكر"
+    ("أنكرت إسرائيل مسؤوليتها عن الهجوم على القنصلية الإيرانية.", "016", "ISR", "IRN", "occurred"),
+    # 120 opposing a resolution or a measure
+    ("عارضت روسيا مشروع القرار الأمريكي في مجلس الأمن.", "120", "RUS", "USA", "occurred"),
+    ("تعارض ألمانيا فرض عقوبات جديدة على إيران.", "120", "DEU", "IRN", "occurred"),
+    # 1721 freedoms restricted
+    ("قيدت الحكومة الإيرانية حرية التعبير على الإنترنت.", "1721", "IRN", "IRN", "occurred"),
 ]
 
 
@@ -47,6 +58,11 @@ HOMOGRAPHS = [
     ("فاز نادي الزمالك على نادي الأهلي.", ("02",)),  # نادي = a club
     ("وصفت إيران الضربات الأمريكية بأنها عدوان سافر على سيادتها.", ("04",)),  # سافر = blatant
     ("رفضت الصين التدخل السافر في شؤونها الداخلية وفي شؤون جيرانها.", ("04",)),
+    ("قال رئيس تحرير الصحيفة المصرية إن المقال لم يخضع للرقابة.", ("19",)),  # editor-in-chief
+    ("طالبت حماس بتحرير الأسرى الفلسطينيين من السجون الإسرائيلية.", ("19",)),  # freeing prisoners
+    ("حرر المواطن محضرا في قسم الشرطة.", ("19",)),  # filed a police report
+    ("لا تعارض بين الاتفاق المصري السوداني والقانون الدولي.", ("12",)),  # تعارض = a contradiction
+    ("التقى وفد المعارضة السورية بوزير الخارجية التركي في أنقرة.", ("12",)),  # the opposition, a party
 ]
 
 
