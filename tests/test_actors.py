@@ -207,6 +207,7 @@ def test_unknown_person_after_a_title(text: str, expected: tuple) -> None:
         "اللواء الثالث مشاة",  # a brigade, not a general
         "ودعا الرئيس العراقي أنصاره إلى",  # a common noun with a possessive pronoun
         "وحث وزير الدفاع الأمريكي حلفاءه على",  # one too rare for the frequency list as written
+        "وأجرى وزير الخارجية التركي اتصالين هاتفيين",  # the dual of a common noun
     ],
 )
 def test_no_person_where_no_name_follows(text: str) -> None:

@@ -493,7 +493,8 @@ class ActorDictionary:
     def _not_a_name(self, word: str) -> bool:
         """"بمقر", "ويبدأ", "والمحادثات": a function word, verb or noun, bare or behind a clitic; or a
         common word that no list of names holds ("بجهود", "مواطنيه")."""
-        if _keep_maqsura(word) in self._not_names_maqsura or _common_word(word) or _possessed_common_noun(word):
+        if _keep_maqsura(word) in self._not_names_maqsura or _common_word(word) or _possessed_common_noun(word) \
+                or _inflected_common_noun(word):
             return True
         # a verb with the future prefix: "سيقوم", "وستزور" are "يقوم", "تزور"
         return any(stem in self._not_names or (prefix and _is_definite(stem))
@@ -566,6 +567,23 @@ def get_dictionary() -> ActorDictionary:
 # A word at least this common in general Arabic (wordfreq rank, centibels: lower is commoner) and in
 # no list of names is a common word, not a name: "جهود" 438, "مواطني" 504; "ماكرون" is a name.
 COMMON_WORD_RANK = 520
+
+
+NUMBER_SUFFIXES = ("ين", "ات", "ون")  # dual or sound plural: "اتصالين", "مفاوضات"
+
+
+def _inflected_common_noun(word: str) -> bool:
+    """The dual or sound plural of a common noun ("اتصالين" of "اتصال") is no person's name, though the
+    form itself is too rare for the frequency list; a stem of four letters or more ("بوتين", "عرفات",
+    "هارون" keep theirs)."""
+    from hadath.ner.features import lexicon, stems
+
+    word = normalise_token(word.strip())
+    suffix = next((p for p in NUMBER_SUFFIXES if word.endswith(p)), None)
+    if suffix is None or len(word) - len(suffix) < 4:
+        return False
+    ranks = lexicon().ranks
+    return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word[: -len(suffix)]))
 
 
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # as written: a final "ة" is no pronoun ("أسامة")
