@@ -127,3 +127,10 @@ def test_a_gap_counts_a_name_and_a_date_as_one_word_each() -> None:
     # six plain words are still too many for a gap
     assert not [e for e in coded_events("تفقد الوزير بعد ذلك كل ما تبقى من المعدات ثم وحدات الجيش.")
                 if e.cameo == "150"]
+
+
+def test_a_gap_does_not_cross_a_comma_before_an_adverbial_participle() -> None:
+    # "رفض * مطالب" must not join the rejection to the demand of the next clause
+    events = coded_events("رفضت الهند العرض الباكستاني، مطالبة إسلام آباد بإجراءات ملموسة.")
+    assert not [e for e in events if e.trigger.text.startswith("رفضت") and "مطالبة" in e.trigger.text]
+    assert any(e.root == "12" and keys(e) == ("IND", "PAK") for e in events)

@@ -175,14 +175,22 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry, joined: frozen
             if position + step not in joined and _word_matches(normalize_word(word), forms):
                 position += step
                 break
-            if not gap or word in GAP_ENDS:
-                return None
+            if not gap or word in GAP_ENDS or word in ("،", ",") and _participle_follows(tokens, position + step):
+                return None  # (nor a comma before an adverbial participle: "رفضت نيودلهي العرض، مطالبة")
             skipped += any(c.isalpha() for c in word) and position + step not in joined
             if skipped > MAX_GAP:
                 return None
             step += 1
         gap = False
     return position
+
+
+def _participle_follows(tokens: list[Token], comma: int) -> bool:
+    """An adverbial participle right after the comma at `comma` ("مطالبة", "مؤكدا") opens a clause of its own."""
+    if comma + 1 >= len(tokens):
+        return False
+    word = normalize_word(tokens[comma + 1].text).lstrip("و")
+    return len(word) >= 4 and word[0] == "م" and word.endswith(("ا", "ه", "ين"))
 
 
 def _word_matches(word: str, forms: frozenset[str] | set[str]) -> bool:
