@@ -134,3 +134,5 @@ def test_a_gap_does_not_cross_a_comma_before_an_adverbial_participle() -> None:
     events = coded_events("رفضت الهند العرض الباكستاني، مطالبة إسلام آباد بإجراءات ملموسة.")
     assert not [e for e in events if e.trigger.text.startswith("رفضت") and "مطالبة" in e.trigger.text]
     assert any(e.root == "12" and keys(e) == ("IND", "PAK") for e in events)
+    # the feminine participle of manner, written as the noun, is the clause subject's demand
+    assert any(e.root == "10" and keys(e) == ("IND", "PAK") for e in events)

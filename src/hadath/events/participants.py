@@ -756,9 +756,12 @@ def _circumstantial(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """"…، داعيًا طهران إلى …", "، متهمةً إياها بـ…": a participle right after a comma, in the
     accusative (ending ـًا, ـين, ـة), tells how the subject of the clause before acted (a ḥāl)."""
     entry = trigger.entry
+    word = normalize_word(tokens[trigger.first].text)
+    if entry.kind == "noun" and not trigger.prefix and trigger.first > 0 and tokens[trigger.first - 1].text in (",", "،") \
+            and len(word) > 4 and word[0] == "م" and word.endswith("ه"):
+        return True  # "…، مطالبةً باكستان بإجراءات": the feminine participle is written as the noun
     if not (entry.is_verb or entry.opens_on_verb) or trigger.prefix or trigger.first == 0:
         return False
-    word = normalize_word(tokens[trigger.first].text)
     participle = "participle" in (entry.kind, entry.head) or word.startswith("م") or word[1:2] == "ا"
     if tokens[trigger.first - 1].text in (",", "،"):
         return participle and len(word) > 3 and word.endswith(("ا", "ين", "ه"))

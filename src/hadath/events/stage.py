@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from hadath.actors.dictionary import is_state
 from hadath.deadline import check_deadline
 from hadath.events.cameo import load_cameo
-from hadath.events.lexicon import GAP, TriggerMatch, load_lexicon
+from hadath.events.lexicon import GAP, NOUN_GOVERNORS, TriggerMatch, load_lexicon
 from hadath.events.participants import (
     ActorMention,
     EntityIndex,
@@ -329,16 +329,13 @@ def _word_among(tokens: list[Token], words: frozenset[str]) -> bool:
     return any(stem in words for token in tokens for _, stem in clitic_readings(token.text))
 
 
-PREPOSITIONS_BEFORE_NOUNS = frozenset(normalize_word(w) for w in (
-    "في", "من", "على", "عن", "إلى", "بعد", "قبل", "خلال", "منذ", "عبر", "دون", "بدون", "حول", "لعدم"))
-
-
 def _after_preposition(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """A verb's form after a preposition is its verbal noun: "لعدم التورط في قتل المدنيين", "بقتل" (no
     verb follows a preposition); its subject is no subject for the verbs after it."""
     if trigger.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك"):
         return True
-    return trigger.first > 0 and normalize_word(tokens[trigger.first - 1].text) in PREPOSITIONS_BEFORE_NOUNS
+    # (the lexicon's own list of the words after which a verb's form is read as its noun)
+    return trigger.first > 0 and any(word in NOUN_GOVERNORS for _, word in clitic_readings(tokens[trigger.first - 1].text))
 
 
 def _continuing(tokens: list[Token], spans: list[tuple[int, int]]) -> frozenset[int]:
