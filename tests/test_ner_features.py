@@ -9,6 +9,8 @@ from hadath.ner.build_word_frequencies import _Reader
 from hadath.ner.build_word_frequencies import main as build_word_frequencies
 from hadath.ner.conll import ANERCORP_TYPES, WOJOOD_TYPES, load_corpus, map_tag, read_sentences, repair_bio
 from hadath.ner.features import (
+    best_reading,
+    cluster_features,
     document_features,
     entity_key,
     first_pass_features,
@@ -17,6 +19,7 @@ from hadath.ner.features import (
     name_kinds,
     sentence_features,
     stems,
+    word_classes,
     word_features,
 )
 from hadath.ner.scoring import bio_spans, score, score_overlap
@@ -202,3 +205,73 @@ def test_overlap_scoring_counts_spans_that_share_tokens_and_type():
     assert (lenient.gold_hits, lenient.gold, lenient.predicted_hits, lenient.predicted) == (1, 2, 1, 2)
     assert lenient.f1 == pytest.approx(0.5)
 
+
+
+def test_word_cluster_build_writes_one_line_per_word_with_a_class_per_size(tmp_path):
+    pytest.importorskip("gensim")
+    pytest.importorskip("sklearn")
+    import gzip
+    import json
+
+    from hadath.ner.build_word_clusters import corpus_lines, stable_hash
+    from hadath.ner.build_word_clusters import main as build_word_clusters
+
+    texts = ["زار الرئيس الفرنسي ساركوزي القاهرة أمس.", "زار الرئيس الأمريكي أوباما بغداد أمس.",
+             "وصل الوزير المصري إلى الرياض اليوم."] * 20
+    corpus = tmp_path / "wiki.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as out:
+        for i, text in enumerate(texts):
+            out.write(json.dumps({"id": str(i), "title": "t", "text": "عنوان\n\n" + text}, ensure_ascii=False) + "\n")
+    # Tokenised and normalised as the tagger does it, punctuation dropped, one list per line.
+    assert next(corpus_lines(corpus)) == ["عنوان"]
+    assert list(corpus_lines(corpus))[1] == ["زار", "الرءيس", "الفرنسي", "ساركوزي", "القاهره", "امس"]
+    assert stable_hash("ساركوزي") == stable_hash("ساركوزي") != stable_hash("اوباما")
+    out = tmp_path / "word_clusters.tsv"
+    assert build_word_clusters(["--corpus", str(corpus), "--out", str(out), "--sizes", "2", "4",
+                                "--min-count", "21"]) == 0
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [row[0] for row in rows][0] == "عنوان"  # commonest first: 60 times
+    assert {row[0] for row in rows} == {"عنوان", "زار", "الرءيس", "امس"}  # the words seen 21 times or more
+    assert all(int(row[1]) < 2 and int(row[2]) < 4 for row in rows)
+    assert build_word_clusters(["--corpus", str(tmp_path / "missing.gz"), "--out", str(out)]) == 1
+
+
+def test_word_classes_group_names_used_alike_and_are_read_through_clitics():
+    # Wikipedia uses the two presidents' surnames alike: one class of 256, not a city's.
+    assert word_classes("ساركوزي")[1] == word_classes("أوباما")[1] != word_classes("القاهرة")[1]
+    # "وساركوزي" is too rare in Wikipedia to have classes of its own: it takes those of "ساركوزي",
+    # the clitic reading general text knows best.
+    assert best_reading("وساركوزي") == "ساركوزي" and best_reading("بنك") == "بنك"
+    assert word_classes("وساركوزي") == word_classes("ساركوزي") != ()
+    assert word_classes("ززقققز") == ()
+
+
+def test_cluster_features_of_the_word_and_of_its_best_clitic_reading():
+    k64, k256, k1024 = word_classes("ساركوزي")
+    assert cluster_features("ساركوزي") == (f"k64={k64}", f"k256={k256}", f"k1024={k1024}")
+    assert cluster_features("وساركوزي") == ("k=none", f"sk64={k64}", f"sk256={k256}", f"sk1024={k1024}")
+    # "والعراق" has classes of its own, and those of "العراق".
+    own, stem = word_classes("والعراق"), word_classes("العراق")
+    assert cluster_features("والعراق") == tuple(
+        [f"k{size}={c}" for size, c in zip(("64", "256", "1024"), own, strict=True)]
+        + [f"sk{size}={c}" for size, c in zip(("64", "256", "1024"), stem, strict=True)])
+    assert cluster_features("ززقققز") == ("k=none",)
+    # They are part of each word's sentence features.
+    assert f"k256={k256}" in sentence_features(["قال", "ساركوزي"])[1]
+
+
+def test_neighbour_classes_when_that_group_is_on(monkeypatch):
+    from hadath.ner import features
+
+    k64, k256, k1024 = word_classes("ساركوزي")
+    assert not any(f.startswith("k256[") for f in sentence_features(["قال", "ساركوزي"])[0])  # off by default
+    monkeypatch.setattr(features, "CLUSTER_GROUPS", frozenset({"word", "neighbours"}))
+    features.clear_word_caches()
+    try:
+        feats = sentence_features(["قال", "الرئيس", "ساركوزي", "أمس"])
+        assert {f"k64[1]={k64}", f"k256[1]={k256}", f"k1024[1]={k1024}"} <= set(feats[1])
+        assert f"k256[2]={k256}" in feats[0] and not any(f.startswith("k64[2]=") for f in feats[0])
+        assert f"k256[-1]={k256}" in feats[3]
+    finally:
+        monkeypatch.undo()
+        features.clear_word_caches()

@@ -24,6 +24,15 @@ DIGIT = re.compile(r"\d")
 ARABIC = re.compile("[\u0621-\u064a]")
 WINDOW = 2
 NEIGHBOURS = tuple(d for d in range(-WINDOW, WINDOW + 1) if d)
+# The granularities of word_clusters.tsv's columns (hadath.ner.build_word_clusters.GRANULARITIES).
+CLUSTER_SIZES = ("64", "256", "1024")
+# Which word-class features are on (the groups of src/hadath/ner/README.md's table): the word's own
+# classes ("word"), its best clitic reading's ("readings") and its neighbours' ("neighbours"). The
+# neighbours' classes lowered held-out F1 in every form tried (their words are features already), so
+# they are off; the group stays to measure it again with other classes.
+CLUSTER_GROUPS = frozenset({"word", "readings"})
+# With "neighbours" on: the granularities (indices into CLUSTER_SIZES) read at each distance.
+NEIGHBOUR_CLUSTERS = {1: (0, 1, 2), 2: (1,)}
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,8 @@ class Lexicon:
     # "نيكولا ساركوزي", so it is likely a surname when it stands alone or after an unlisted first name.
     name_parts: dict[str, tuple[str, ...]]
     ranks: dict[str, int]  # normalised word -> frequency rank in centibels (word_frequencies.tsv)
+    # normalised word -> its word classes at each of CLUSTER_SIZES (word_clusters.tsv, from Arabic Wikipedia)
+    classes: dict[str, tuple[str, ...]]
 
 
 def _data_rows(path: Path) -> list[list[str]]:
@@ -69,11 +80,13 @@ def lexicon() -> Lexicon:
                 parts.setdefault(word, {})[kind] = None
     name_parts = {word: tuple(kinds) for word, kinds in parts.items() if word not in cues}
     ranks = {row[0]: int(row[1]) for row in _data_rows(DATA / "word_frequencies.tsv")}
+    ids: dict[str, str] = {}  # one string object per class number: 93,000 words share ~1,000 of them
+    classes = {row[0]: tuple(ids.setdefault(c, c) for c in row[1:]) for row in _data_rows(DATA / "word_clusters.tsv")}
     longest: dict[str, int] = {}
     for key in names:
         longest[key[0]] = max(longest.get(key[0], 0), len(key))
     return Lexicon(cues=cues, names=names, longest=longest, name_words=name_words,
-                   name_parts=name_parts, ranks=ranks)
+                   name_parts=name_parts, ranks=ranks, classes=classes)
 
 
 @lru_cache(maxsize=200_000)
@@ -157,11 +170,7 @@ def frequency_features(word: str) -> tuple[str, ...]:
     bands of the stem with a plural or possessive ending, which names do not take.
     """
     ranks = lexicon().ranks
-    readings = [stem for _, stem in _readings(word)]
-    # The reading general text knows best: "بنك" is the word, not ب + "نك"; "وساركوزي" is و + "ساركوزي".
-    stem = min(readings, key=lambda form: ranks.get(form, 10_000))
-    if stem not in ranks:
-        stem = readings[-1]
+    stem = best_reading(word)
     feats = ["zf=" + _rank_band(ranks.get(_normalized(word))), "zs=" + _rank_band(ranks.get(stem))]
     bare = stem[2:] if stem.startswith("ال") else stem
     rank_bare, rank_definite = ranks.get(bare), ranks.get("ال" + bare)
@@ -172,6 +181,47 @@ def frequency_features(word: str) -> tuple[str, ...]:
         feats.append("al=" + ("<-50" if gap < -50 else "<0" if gap < 0 else "<50" if gap < 50 else "<100" if gap < 100 else ">=100"))
     for ending, name in (("ات", "pl"), ("ها", "ha"), ("ين", "in")):
         feats.append(f"{name}=" + _rank_band(ranks.get(bare + ending)))
+    return tuple(feats)
+
+
+@lru_cache(maxsize=200_000)
+def best_reading(word: str) -> str:
+    """The clitic reading general text knows best: "بنك" is the word, not ب + "نك"; "وساركوزي" is
+    و + "ساركوزي" (the commonest by word_frequencies.tsv; the last reading when none is listed)."""
+    ranks = lexicon().ranks
+    readings = [stem for _, stem in _readings(word)]
+    stem = min(readings, key=lambda form: ranks.get(form, 10_000))
+    return stem if stem in ranks else readings[-1]
+
+
+@lru_cache(maxsize=200_000)
+def word_classes(word: str) -> tuple[str, ...]:
+    """The word's distributional classes (one per granularity of CLUSTER_SIZES), from its
+    normalised form or, for a form Wikipedia has too rarely, from the clitic reading general text
+    knows best ("وساركوزي" -> the classes of "ساركوزي"); () for a word it lacks."""
+    classes = lexicon().classes
+    return classes.get(_normalized(word)) or classes.get(best_reading(word)) or ()
+
+
+@lru_cache(maxsize=200_000)
+def cluster_features(word: str) -> tuple[str, ...]:
+    """Word-class features: "k64=12", "k256=…", "k1024=…" of the word as written ("k=none" when
+    Wikipedia has it fewer than 5 times), and "sk…" of the clitic reading general text knows best
+    when that is not the word as written ("والعراق" -> the classes of "عراق"). Words used alike
+    share a class: a name never seen in training stands with the names that were."""
+    groups = CLUSTER_GROUPS
+    classes = lexicon().classes
+    feats: list[str] = []
+    if "word" in groups:
+        own = classes.get(_normalized(word))
+        if own is None:
+            feats.append("k=none")
+        else:
+            feats.extend(f"k{size}={c}" for size, c in zip(CLUSTER_SIZES, own, strict=True))
+    if "readings" in groups:
+        stem = best_reading(word)
+        if stem != _normalized(word) and stem in classes:
+            feats.extend(f"sk{size}={c}" for size, c in zip(CLUSTER_SIZES, classes[stem], strict=True))
     return tuple(feats)
 
 
@@ -233,7 +283,7 @@ def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
 
 @lru_cache(maxsize=200_000)
 def _own_features(word: str) -> tuple[str, ...]:
-    return word_features(word) + frequency_features(word)
+    return word_features(word) + frequency_features(word) + cluster_features(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -242,6 +292,7 @@ def _as_neighbour(word: str) -> tuple[tuple[str, ...], ...]:
     (d = ±1, ±2; the middle one, d = 0, is empty)."""
     v_norm, v_stem, v_cue = _context_view(word)
     kinds = name_kinds(word)
+    classes = word_classes(word) if "neighbours" in CLUSTER_GROUPS else ()
     out = []
     for d in range(-WINDOW, WINDOW + 1):
         feats = [f"n[{d}]={v_norm}"] if d else []
@@ -250,6 +301,8 @@ def _as_neighbour(word: str) -> tuple[tuple[str, ...], ...]:
         if abs(d) == 1:
             feats.append(f"ls[{d}]={v_stem}")
             feats.extend(f"nw[{d}]={kind}" for kind in kinds)
+        if d and classes:
+            feats.extend(f"k{CLUSTER_SIZES[g]}[{d}]={classes[g]}" for g in NEIGHBOUR_CLUSTERS[abs(d)])
         out.append(tuple(feats))
     return tuple(out)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pycrfsuite
 
+from hadath.ner import features
 from hadath.ner.conll import load_corpus
 from hadath.ner.features import document_features, first_pass_features
 from hadath.ner.scoring import score
@@ -145,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     total_seconds = time.perf_counter() - started
     log = {
         "data": "ANERcorp (CAMeL Lab split) train.txt, CC BY-SA 4.0",
+        "word_classes": f"data/word_clusters.tsv ({len(features.lexicon().classes)} words; groups: "
+                        f"{', '.join(sorted(features.CLUSTER_GROUPS))})",
         "sentences": len(corpus),
         "tokens": sum(len(words) for words, _ in corpus),
         "seed": SEED,
