@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from hadath.actors.people import Person, load_people
 from hadath.model import Article, Entity
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import tokenize
 from hadath.text.wordlists import read_words
 
@@ -173,13 +173,13 @@ def _later_mentions(article: Article, known: dict[str, T], blockers: frozenset[s
     tokens = tokenize(article.text)
     found = []
     for i, token in enumerate(tokens):
-        word = normalize(token.text)
+        word = normalize_word(token.text)
         start = token.start
         if word not in known and word[:1] in CONJUNCTIONS and word[1:] in known:
             word, start = word[1:], token.start + 1
         if word not in known or covered(token.start):
             continue
-        if i > 0 and normalize(tokens[i - 1].text) in blockers:
+        if i > 0 and normalize_word(tokens[i - 1].text) in blockers:
             continue
         found.append((start, token.end, known[word]))
     return found

@@ -34,10 +34,9 @@ from datetime import date, timedelta
 
 from hadath.dates import arithmetic, hijri, lexicon, patterns
 from hadath.model import DateMention
-from hadath.text.normalize import normalize_keep_length
+from hadath.text.normalize import lower_ascii, normalize_keep_length
 
 _PLACEHOLDER = "\u200b"
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _WORD = re.compile(r"\w+")
 _OPEN_QUOTES = {'"', "«", "“", "'"}
@@ -64,9 +63,9 @@ def matching_form(text: str) -> MatchingForm:
     """Normalised text with diacritics and tatweel dropped and ASCII lower-cased, with offsets back."""
     norm = normalize_keep_length(text)
     if _PLACEHOLDER not in norm:
-        return MatchingForm(norm.translate(_ASCII_LOWER), list(range(len(norm))))
+        return MatchingForm(lower_ascii(norm), list(range(len(norm))))
     origin = [i for i, ch in enumerate(norm) if ch != _PLACEHOLDER]
-    return MatchingForm(norm.replace(_PLACEHOLDER, "").translate(_ASCII_LOWER), origin)
+    return MatchingForm(lower_ascii(norm.replace(_PLACEHOLDER, "")), origin)
 
 
 @dataclass

@@ -13,7 +13,8 @@ from functools import lru_cache
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 TATWEEL = "\u0640"
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DIGIT_PAIRS = tuple(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True))
+_DIGITS = str.maketrans(dict(_DIGIT_PAIRS))
 _PLACEHOLDER = "\u200b"
 
 
@@ -50,14 +51,24 @@ def normalize_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+# The functions above at once. Each drops or replaces single characters, and none yields a character
+# that another one changes, so one `str.translate` table does them all on a word. On a longer text,
+# where most characters stay, looking up every character costs more than searching the text for each
+# character that changes: a text over SHORT_TEXT characters is done that way (the same result).
+SHORT_TEXT = 16
+_DROPPED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # DIACRITICS and TATWEEL
+_LETTERS = {**{chr(c): r for c, r in _ALEF.items()}, "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء"}
+_DIGIT = re.compile("[٠-٩۰-۹]")
+_DROPPED_CHARACTERS = _DROPPED.findall("".join(map(chr, range(0x0600, 0x0700))))  # all in the Arabic block
+_NORMALIZE = {**str.maketrans(_LETTERS), **_DIGITS, **str.maketrans(dict.fromkeys(_DROPPED_CHARACTERS))}
+_NORMALIZE_KEEP_LENGTH = {**_NORMALIZE, **str.maketrans(dict.fromkeys(_DROPPED_CHARACTERS, _PLACEHOLDER))}
+
+
 def normalize(text: str) -> str:
     """All of the above: the form dictionaries are keyed on."""
-    text = strip_tatweel(strip_diacritics(text))
-    text = normalize_alef(text)
-    text = normalize_alef_maqsura(text)
-    text = normalize_teh_marbuta(text)
-    text = normalize_hamza_seats(text)
-    return normalize_digits(text)
+    if len(text) <= SHORT_TEXT:
+        return text.translate(_NORMALIZE)
+    return _replace_letters(_DROPPED.sub("", text))
 
 
 def normalize_keep_length(text: str) -> str:
@@ -66,12 +77,27 @@ def normalize_keep_length(text: str) -> str:
     Diacritics and tatweel become U+200B so that a regex over the result can skip them
     with `\u200b*` and every offset still points into the original.
     """
-    text = DIACRITICS.sub(_PLACEHOLDER, text).replace(TATWEEL, _PLACEHOLDER)
-    text = normalize_alef(text)
-    text = normalize_alef_maqsura(text)
-    text = normalize_teh_marbuta(text)
-    text = normalize_hamza_seats(text)
-    return normalize_digits(text)
+    if len(text) <= SHORT_TEXT:
+        return text.translate(_NORMALIZE_KEEP_LENGTH)
+    return _replace_letters(_DROPPED.sub(_PLACEHOLDER, text))
+
+
+def _replace_letters(text: str) -> str:
+    for letter, replacement in _LETTERS.items():
+        text = text.replace(letter, replacement)
+    if _DIGIT.search(text):
+        for digit, replacement in _DIGIT_PAIRS:
+            text = text.replace(digit, replacement)
+    return text
+
+
+_UPPER_ASCII = re.compile("[A-Z]+")
+
+
+def lower_ascii(text: str) -> str:
+    """"PKK" -> "pkk": A-Z only (`str.lower` changes other letters too); quicker than `str.translate` on
+    a long text."""
+    return _UPPER_ASCII.sub(lambda match: match.group().lower(), text)
 
 
 @lru_cache(maxsize=1 << 18)
