@@ -8,7 +8,8 @@ clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import itertools
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -61,6 +62,12 @@ class TriggerLexicon:
     single: dict[str, list[TriggerEntry]]
     phrases: dict[str, list[TriggerEntry]]  # keyed on the first word
     blocked: frozenset[str] = frozenset()  # whole words that only look like triggers (not_triggers.tsv)
+    # word as written -> what it may open (`_openings`), worked out once per word
+    _openings_of: dict[str, tuple[bool, tuple[Opening, ...]]] = field(default_factory=dict, init=False, repr=False,
+                                                                       compare=False)
+    # the phrases opening on a word -> their index (the forms of one verb open the same phrases)
+    _indexes: dict[tuple[TriggerEntry, ...], PhraseIndex] = field(default_factory=dict, init=False, repr=False,
+                                                                   compare=False)
 
     def match(self, tokens: list[Token], joined: frozenset[int] = frozenset()) -> list[TriggerMatch]:
         """Longest match at each token, left to right, without overlaps. A phrase coded "-" in the
@@ -94,12 +101,33 @@ class TriggerLexicon:
                                    end=tokens[end].end)
         return match
 
+    def _openings(self, word: str) -> tuple[bool, tuple[Opening, ...]]:
+        """Whether the word is blocked alone, and its readings (prefix, stem, future) that open a
+        phrase or a single-word entry, each with those entries, in the order of `_readings`."""
+        found = self._openings_of.get(word)
+        if found is None:
+            if len(self._openings_of) >= MAX_OPENINGS_KEPT:
+                self._openings_of.clear()  # a bound on memory over a long run; most words open nothing
+            openings = tuple((prefix, stem, future, self._index(self.phrases.get(stem, ())), self.single.get(stem, ()))
+                             for prefix, stem, future in _readings(word)
+                             if stem in self.phrases or stem in self.single)
+            found = self._openings_of[word] = (normalize_word(word) in self.blocked, openings)
+        return found
+
+    def _index(self, phrases: list[TriggerEntry]) -> PhraseIndex:
+        """The index of the phrases opening on a word, made once for each set of phrases."""
+        key = tuple(phrases)
+        index = self._indexes.get(key)
+        if index is None:
+            index = self._indexes[key] = PhraseIndex.of(key)
+        return index
+
     def _match_at(self, tokens: list[Token], i: int, joined: frozenset[int] = frozenset()) -> TriggerMatch | None:
         # a word blocked alone ("وقعت": occurred or signed) may still open a phrase ("وقعت * اتفاقية")
-        blocked = normalize_word(tokens[i].text) in self.blocked
+        blocked, openings = self._openings(tokens[i].text)
         best: TriggerMatch | None = None
-        for prefix, stem, future in _readings(tokens[i].text):
-            for entry in self.phrases.get(stem, ()):
+        for prefix, stem, future, phrases, singles in openings:
+            for entry in phrases.candidates(tokens, i, joined):
                 if entry.opens_on_verb and not (_prefix_fits(prefix.rstrip("س"), entry.head)
                                                 and (not future or entry.head == "present")):
                     continue  # "لشن هجوم" is the verbal noun of a purpose, not the verb
@@ -108,7 +136,7 @@ class TriggerLexicon:
                     best = TriggerMatch(entry, i, last, tokens[i].start, tokens[last].end, future, prefix)
             if best is not None or blocked:
                 continue
-            for entry in self.single.get(stem, ()):
+            for entry in singles:
                 if future and entry.kind != "present":
                     continue
                 if not _prefix_fits(prefix, entry.kind):
@@ -118,6 +146,54 @@ class TriggerLexicon:
                     entry = _as_verbal_noun(entry)  # "في قصف مواقع": after a preposition, the noun
                 return TriggerMatch(entry, i, i, tokens[i].start, tokens[i].end, future, prefix)
         return best
+
+
+@dataclass(frozen=True)
+class PhraseIndex:
+    """The phrases opening on one word, indexed on their first later word that is no gap: at a
+    token, only those whose word may be reached from it (the next word, or one a gap may lead to)
+    are tried ("شن * غارات" where "غارات" or a form of it follows)."""
+
+    entries: tuple[TriggerEntry, ...]
+    by_form: dict[str, tuple[int, ...]]  # a form of that word -> the positions in `entries` of the phrases
+    always: tuple[int, ...]  # phrases with no later word but gaps
+
+    @classmethod
+    def of(cls, entries: tuple[TriggerEntry, ...]) -> PhraseIndex:
+        by_form: dict[str, list[int]] = {}
+        always: list[int] = []
+        for position, entry in enumerate(entries):
+            words = zip(entry.tokens[1:], entry.later, strict=True)
+            forms = next((forms for word, forms in words if word != GAP), None)
+            if forms is None:
+                always.append(position)
+            for form in forms or ():
+                by_form.setdefault(form, []).append(position)
+        return cls(entries, {form: tuple(found) for form, found in by_form.items()}, tuple(always))
+
+    def candidates(self, tokens: list[Token], i: int, joined: frozenset[int] = frozenset()) -> list[TriggerEntry]:
+        """The phrases that may match from token i, in lexicon order; `_phrase_end` decides. The
+        word they need may be any a gap reaches: up to MAX_GAP words on, not counting punctuation
+        nor the tokens `joined` to a name or a date begun before them (as `_phrase_end` counts)."""
+        if not self.by_form:
+            return [self.entries[position] for position in self.always]
+        found = set(self.always)
+        skipped = 0
+        for position, token in enumerate(itertools.islice(tokens, i + 1, None), i + 1):
+            stems, bare = _later_word_forms(normalize_word(token.text))
+            for form in stems + bare:
+                found.update(self.by_form.get(form, ()))
+            if token.text in GAP_ENDS:
+                break
+            skipped += any(c.isalpha() for c in token.text) and position not in joined
+            if skipped > MAX_GAP:
+                break
+        return [self.entries[position] for position in sorted(found)]
+
+
+# A reading that opens entries: prefix, stem, future prefix, phrases, single-word entries.
+Opening = tuple[str, str, bool, PhraseIndex, list[TriggerEntry]]
+MAX_OPENINGS_KEPT = 1 << 17
 
 
 # Words after which the bare past form of a verb ("قصف", "قتل") is read as its verbal noun: the
@@ -196,9 +272,17 @@ def _participle_follows(tokens: list[Token], comma: int) -> bool:
 def _word_matches(word: str, forms: frozenset[str] | set[str]) -> bool:
     """A phrase's later words may carry the article or a clitic and inflect as nouns do: "فرض
     العقوبات" ~ "فرض عقوبات", "أجرى اتصالين" ~ "أجرى اتصالا"."""
-    article = not isinstance(forms, OwnedForms)
-    return any(stem in forms or article and stem[:2] == "ال" and stem[2:] in forms
-               for _, stem in clitic_readings(word, min_stem=1))
+    stems, bare = _later_word_forms(word)
+    return any(stem in forms for stem in stems) or (not isinstance(forms, OwnedForms)
+                                                     and any(stem in forms for stem in bare))
+
+
+@lru_cache(maxsize=1 << 17)
+def _later_word_forms(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What `_word_matches` looks up for a word, once per word: its clitic readings' stems, and
+    those stems that carry the article without it."""
+    stems = tuple(stem for _, stem in clitic_readings(word, min_stem=1))
+    return stems, tuple(stem[2:] for stem in stems if stem[:2] == "ال")
 
 
 @lru_cache(maxsize=1 << 17)

@@ -7,7 +7,7 @@ passives with the victim after the verb ("قتل عشرة أشخاص"), and "ب�
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from hadath.actors.dictionary import is_state
@@ -99,7 +99,8 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     mentions = []
     # each entity's first and last token, found once: for the groups and for the names a construct
     # noun cannot be
-    spans = {id(e): (_token_at(tokens, e.start), _token_at(tokens, e.end - 1)) for e in entities}
+    starts = [t.start for t in tokens]
+    spans = {id(e): (_token_at(starts, e.start), _token_at(starts, e.end - 1)) for e in entities}
     named_tokens = frozenset(i for first, last in spans.values() for i in range(first, last + 1))
     for group in merged:
         start, end = group[0].start, group[-1].end
@@ -405,13 +406,10 @@ def _same_actor(left: Entity, right: Entity) -> bool:
     return {left.type, right.type} == {"PER", "ORG"}
 
 
-def _token_at(tokens: list[Token], offset: int) -> int:
-    for i, token in enumerate(tokens):
-        if token.start <= offset < token.end:
-            return i
-        if token.start > offset:
-            return max(i - 1, 0)
-    return len(tokens) - 1
+def _token_at(starts: list[int], offset: int) -> int:
+    """The token at a character offset, or the last one before it (the first where none is), given
+    the tokens' start offsets in order."""
+    return max(bisect_right(starts, offset) - 1, 0) if starts else -1
 
 
 def _governing_preposition(text: str, tokens: list[Token], first: int, start: int,
