@@ -23,6 +23,7 @@ from hadath.ner.features import (
     word_features,
 )
 from hadath.ner.scoring import bio_spans, score, score_overlap
+from hadath.ner.tagger import load_tagger
 
 
 def test_word_features_carry_normalised_form_clitic_stems_and_affixes():
@@ -117,6 +118,23 @@ def test_first_pass_features_share_a_words_contexts_across_the_document():
     # Everything a sentence alone gives is still there.
     assert all(set(sentence_features(words)[i]) <= set(feats[s][i])
                for s, words in enumerate(doc) for i in range(len(words)))
+
+
+def test_kept_features_are_the_others_in_their_order_and_change_no_tag():
+    doc = [["قال", "الرئيس", "اللبناني", "إميل", "لحود", "في", "بيروت"], ["وأكد", "لحود", "أن", "الحكومة", "باقية"]]
+    tagger = load_tagger()
+    keep = tagger._known
+    assert keep is not None and {"BOS", "w=لحود", "b[+1]=لحود|في"} <= keep and "w=باقية" not in keep
+    full, kept = first_pass_features(doc), first_pass_features(doc, keep)
+    assert kept == [[[f for f in feats if f in keep] for feats in sentence] for sentence in full]
+    assert sum(map(len, (f for s in kept for f in s))) < sum(map(len, (f for s in full for f in s)))
+    # CRFsuite drops the features its model has no weight for: the tags and their probabilities stay.
+    for model in (tagger._first, tagger._second):
+        for whole, some in zip(full, kept, strict=True):
+            assert model.tag(whole) == model.tag(some)
+            marginals = [model.marginal(tag, t) for t, tag in enumerate(model.tag())]
+            model.set(whole)
+            assert [model.marginal(tag, t) for t, tag in enumerate(model.tag())] == marginals
 
 
 def test_word_frequency_reader_decodes_wordfreqs_messagepack_layout():

@@ -33,6 +33,8 @@ CLUSTER_SIZES = ("64", "256", "1024")
 CLUSTER_GROUPS = frozenset({"word", "readings"})
 # With "neighbours" on: the granularities (indices into CLUSTER_SIZES) read at each distance.
 NEIGHBOUR_CLUSTERS = {1: (0, 1, 2), 2: (1,)}
+NEIGHBOUR_SLOTS = tuple((d, d + WINDOW) for d in NEIGHBOURS)  # d, and where `_as_neighbour` puts its features
+PADS = tuple(f"n[{d}]=<pad>" for d in range(-WINDOW, WINDOW + 1))  # indexed by d + WINDOW: no word there
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,13 @@ def _context_view(word: str) -> tuple[str, str, str | None]:
     return _normalized(word), _readings(word)[-1][1], cue
 
 
+@lru_cache(maxsize=200_000)
+def _name_starts(word: str) -> tuple[tuple[str, int], ...]:
+    """The `stems` of a word that begin a gazetteer name, each with the most words such a name has."""
+    longest = lexicon().longest
+    return tuple((form, longest[form]) for form in stems(word) if form in longest)
+
+
 def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
     """BIO tags of the longest gazetteer names in a sentence ("B-LOC", "I-LOC", None).
 
@@ -265,8 +274,8 @@ def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
     while i < len(words):
         found = 0
         kind = ""
-        for first in stems(words[i]):
-            for length in range(min(lex.longest.get(first, 0), len(words) - i), found, -1):
+        for first, longest in _name_starts(words[i]):
+            for length in range(min(longest, len(words) - i), found, -1):
                 key = (first, *norms[i + 1 : i + length])
                 if key in lex.names:
                     found, kind = length, lex.names[key]
@@ -281,9 +290,14 @@ def gazetteer_tags(words: Sequence[str]) -> list[str | None]:
     return tags
 
 
+def _word_own_features(word: str) -> tuple[str, ...]:
+    """A word's own features, all of them (`_own_features`) or those a model knows (`_kept_own_features`)."""
+    return word_features(word) + frequency_features(word) + cluster_features(word)
+
+
 @lru_cache(maxsize=200_000)
 def _own_features(word: str) -> tuple[str, ...]:
-    return word_features(word) + frequency_features(word) + cluster_features(word)
+    return _word_own_features(word)
 
 
 @lru_cache(maxsize=200_000)
@@ -312,49 +326,77 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
     return _sentence_rows(words)[0]
 
 
-def _sentence_rows(words: Sequence[str]) -> tuple[list[list[str]], list[list[str]]]:
+@lru_cache(maxsize=200_000)
+def _kept_own_features(word: str, keep: frozenset[str]) -> tuple[str, ...]:
+    return tuple(filter(keep.__contains__, _word_own_features(word)))
+
+
+@lru_cache(maxsize=200_000)
+def _kept_as_neighbour(word: str, keep: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(filter(keep.__contains__, feats)) for feats in _as_neighbour(word))
+
+
+def _sentence_rows(words: Sequence[str],
+                   keep: frozenset[str] | None = None) -> tuple[list[list[str]], list[list[str]]]:
     """Each word's sentence features, and the part of them that the word's other mentions in a
     document share (`first_pass_features`): its gazetteer match, the cue words beside it and the
-    nearest cue to its left."""
+    nearest cue to its left. With `keep`, the sentence features are only those in it (in the same
+    order); the shared part is whole."""
     views = [_context_view(w) for w in words]
-    around = [_as_neighbour(w) for w in words]
+    if keep is None:
+        owns = [_own_features(w) for w in words]
+        around = [_as_neighbour(w) for w in words]
+    else:
+        owns = [_kept_own_features(w, keep) for w in words]
+        around = [_kept_as_neighbour(w, keep) for w in words]
     gaz = gazetteer_tags(words)
+    pads = [pad if keep is None or pad in keep else None for pad in PADS]
     n = len(words)
     out: list[list[str]] = []
     shared: list[list[str]] = []
-    for i, word in enumerate(words):
-        feats = list(_own_features(word))
+    for i in range(n):
+        feats = list(owns[i])  # own and neighbour features are filtered by `keep` already; the rest here
         mine: list[str] = []
         norm = views[i][0]
-        if i == 0:
+        if i == 0 and (keep is None or "BOS" in keep):
             feats.append("BOS")
-        if i == n - 1:
+        if i == n - 1 and (keep is None or "EOS" in keep):
             feats.append("EOS")
         if gaz[i]:
-            feats.append("gz=" + gaz[i])
-            mine.append(feats[-1])
-        for d in NEIGHBOURS:
+            feature = "gz=" + gaz[i]
+            if keep is None or feature in keep:
+                feats.append(feature)
+            mine.append(feature)
+        for d, k in NEIGHBOUR_SLOTS:
             j = i + d
             if 0 <= j < n:
-                feats.extend(around[j][d + WINDOW])
-                if abs(d) == 1 and views[j][2]:
+                feats.extend(around[j][k])
+                if (d == -1 or d == 1) and views[j][2]:
                     mine.append(f"cue[{d}]={views[j][2]}")  # in feats already, from _as_neighbour
                 if gaz[j]:
-                    feats.append(f"gz[{d}]={gaz[j]}")
-            else:
-                feats.append(f"n[{d}]=<pad>")
+                    feature = f"gz[{d}]={gaz[j]}"
+                    if keep is None or feature in keep:
+                        feats.append(feature)
+            elif pads[k]:
+                feats.append(pads[k])
         # The nearest cue word to the left, skipping adjectives: "الرئيس اللبناني إميل لحود".
         for j in range(i - 1, max(-1, i - 4), -1):
             if views[j][2]:
-                feats.append(f"leftcue={views[j][2]}")
-                mine.append(feats[-1])
+                feature = "leftcue=" + views[j][2]
+                if keep is None or feature in keep:
+                    feats.append(feature)
+                mine.append(feature)
                 break
             if not _is_nisba(views[j][0]):
                 break
         if i > 0:
-            feats.append(f"b[-1]={views[i - 1][0]}|{norm}")
+            feature = f"b[-1]={views[i - 1][0]}|{norm}"
+            if keep is None or feature in keep:
+                feats.append(feature)
         if i < n - 1:
-            feats.append(f"b[+1]={norm}|{views[i + 1][0]}")
+            feature = f"b[+1]={norm}|{views[i + 1][0]}"
+            if keep is None or feature in keep:
+                feats.append(feature)
         out.append(feats)
         shared.append(mine)
     return out, shared
@@ -382,7 +424,8 @@ def _as_right_of_mention(word: str) -> str:
     return "dR=" + _context_view(word)[0]
 
 
-def first_pass_features(sentences: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+def first_pass_features(sentences: Sequence[Sequence[str]],
+                        keep: frozenset[str] | None = None) -> list[list[list[str]]]:
     """First-pass features of a document's sentences: each word's sentence features, plus the
     contexts of the same word's other mentions in the document. "كافو" after "النجم البرازيلي" once
     is a person wherever else it stands ("وكان كافو", "واعترف كافو").
@@ -390,17 +433,22 @@ def first_pass_features(sentences: Sequence[Sequence[str]]) -> list[list[list[st
     A mention passes on the stem before it ("dL=قال"), whether that is a nisba ("dLnisba"), the word
     after it ("dR="), and its cue and gazetteer features; words of fewer than three letters, and the
 commonest words (COMMON_RANK), pass nothing.
+
+    With `keep` (the features a model has weights for: the others change no tag), each word's
+    features are only those in it, in the same order.
     """
-    rows = [_sentence_rows(words) for words in sentences]
+    rows = [_sentence_rows(words, keep) for words in sentences]
     base = [feats for feats, _ in rows]
     ranks = lexicon().ranks
-    # Per word key: how many of its mentions have each context; per mention: the contexts it has.
+    # Per word key: how many of its mentions have each context, and how many mentions it has; per
+    # mention: the contexts it has.
     counts: dict[str, dict[str, int]] = {}
+    times: dict[str, int] = {}
     own: list[list[tuple[str, ...]]] = []
+    keys = [[entity_key(word) for word in words] for words in sentences]
     for s, words in enumerate(sentences):
         mentions: list[tuple[str, ...]] = []
-        for i, word in enumerate(words):
-            key = entity_key(word)
+        for i, key in enumerate(keys[s]):
             if len(key) < 3 or ranks.get(key, COMMON_RANK) < COMMON_RANK:
                 mentions.append(())
                 continue
@@ -413,13 +461,15 @@ commonest words (COMMON_RANK), pass nothing.
             for feature in set(mine):
                 found[feature] = found.get(feature, 0) + 1
             mentions.append(tuple(mine))
+            times[key] = times.get(key, 0) + 1
         own.append(mentions)
-    for s, words in enumerate(sentences):
-        for i, word in enumerate(words):
-            found = counts.get(entity_key(word))
-            if found:
+    for s, sentence_keys in enumerate(keys):
+        for i, key in enumerate(sentence_keys):
+            if times.get(key, 0) > 1:  # a word mentioned once has no other mention's context
+                found = counts[key]
                 mine = own[s][i]
-                base[s][i].extend(f for f, n in found.items() if n > (f in mine))
+                base[s][i].extend(f for f, n in found.items()
+                                  if n > (f in mine) and (keep is None or f in keep))
     return base
 
 
@@ -435,23 +485,27 @@ def document_features(
     if base is None:
         base = first_pass_features(sentences)
     votes: dict[str, dict[str, int]] = {}
-    for words, tags in zip(sentences, first_pass, strict=True):
-        for word, tag in zip(words, tags, strict=True):
-            key = entity_key(word)
+    times: dict[str, int] = {}  # mentions of each key
+    keys = [[entity_key(word) for word in words] for words in sentences]
+    for sentence_keys, tags in zip(keys, first_pass, strict=True):
+        for key, tag in zip(sentence_keys, tags, strict=True):
             kinds = votes.setdefault(key, {})
             kind = tag[2:] if tag != "O" else "O"
             kinds[kind] = kinds.get(kind, 0) + 1
+            times[key] = times.get(key, 0) + 1
     out = []
-    for index, (words, tags) in enumerate(zip(sentences, first_pass, strict=True)):
+    for index, (sentence_keys, tags) in enumerate(zip(keys, first_pass, strict=True)):
         feats_of = base[index]
-        n = len(words)
-        for i, word in enumerate(words):
+        n = len(sentence_keys)
+        for i, key in enumerate(sentence_keys):
             feats = feats_of[i]
             feats.append("p1=" + tags[i])
             for d in (-1, 1):
                 feats.append(f"p1[{d}]=" + (tags[i + d] if 0 <= i + d < n else "<pad>"))
+            if times[key] == 1:
+                continue  # no other mention
             own = tags[i][2:] if tags[i] != "O" else "O"
-            kinds = dict(votes[entity_key(word)])
+            kinds = dict(votes[key])
             kinds[own] -= 1  # other mentions only
             named = {k: v for k, v in kinds.items() if k != "O" and v > 0}
             if named:

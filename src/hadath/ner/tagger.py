@@ -10,6 +10,9 @@ third time too. Models are loaded once, lazily (`load_tagger`), never at import.
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -50,6 +53,10 @@ class NerTagger:
     def __init__(self, first_pass: Path = FIRST_PASS_MODEL, second_pass: Path | None = SECOND_PASS_MODEL) -> None:
         self._first = _open(first_pass)
         self._second = _open(second_pass) if second_pass is not None and second_pass.is_file() else None
+        # Features no model has weights for change no tag (CRFsuite drops them when it reads a
+        # sentence); most words and bigrams of news are such, so they are not passed to it.
+        models = [self._first] if self._second is None else [self._first, self._second]
+        self._known: frozenset[str] | None = _known_attributes(models)
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for each word of each sentence; the sentences are read as one document."""
@@ -59,7 +66,7 @@ class NerTagger:
         """BIO tags, and with `scored` for each word the probability the deciding pass gives its tag."""
         split = [_pieces(words) for words in sentences]
         pieces = [piece for parts in split for piece in parts]
-        base = first_pass_features(pieces)
+        base = first_pass_features(pieces, keep=self._known)
         tags = [self._first.tag(feats) if feats else [] for feats in base]
         last, decided = self._first, base  # the pass whose tags stand, and the features it read
         if self._second is not None:
@@ -118,6 +125,28 @@ def _open(path: Path) -> pycrfsuite.Tagger:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger
+
+
+def _known_attributes(models: Sequence[pycrfsuite.Tagger]) -> frozenset[str] | None:
+    """The attributes (feature strings) the models have weights for, read from CRFsuite's dump of
+    each; None (nothing dropped) when a dump does not list as many as its header says it has."""
+    known: set[str] = set()
+    with tempfile.TemporaryDirectory() as folder:
+        for number, model in enumerate(models):
+            path = os.path.join(folder, f"model{number}.txt")
+            model.dump(path)
+            with open(path, encoding="utf-8", newline="\n") as handle:
+                dump = handle.read()
+            header = re.search(r"^ *num_attrs: (\d+)$", dump, re.MULTILINE)
+            section = dump.split("\nATTRIBUTES = {\n", 1)
+            if header is None or len(section) != 2:
+                return None
+            lines = section[1].split("\n}\n", 1)[0].split("\n") if not section[1].startswith("}") else []
+            attributes = [line.split(": ", 1)[1] for line in lines]
+            if len(attributes) != int(header.group(1)):
+                return None
+            known.update(attributes)
+    return frozenset(known)
 
 
 def _pieces(words: Sequence[str]) -> list[Sequence[str]]:
