@@ -154,12 +154,26 @@ def first_word_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=65536)
+def _name_starts(word: str) -> tuple[str, ...]:
+    """The `first_word_forms` of a word that begin a place name: most words begin none."""
+    longest = _longest_by_first_word()
+    return tuple(form for form in first_word_forms(word) if form in longest)
+
+
+@lru_cache(maxsize=65536)
+def _starts_context_rule(word: str) -> bool:
+    """Whether a reading of the word begins a name of `_context_rules`."""
+    rules = _context_rules()
+    return any((form,) in rules or form in _context_first_words() for form in first_word_forms(word))
+
+
 def _match_at(tokens: list[Token], normalised: list[str], i: int) -> tuple[int, Place] | None:
     """The longest place name starting at token i: (number of tokens, place)."""
-    longest = _longest_by_first_word()
-    firsts = [form for form in first_word_forms(tokens[i].text) if form in longest]
+    firsts = _name_starts(tokens[i].text)
     if not firsts:
         return None
+    longest = _longest_by_first_word()
     table = _table()
     for size in range(min(max(longest[f] for f in firsts), len(tokens) - i), 0, -1):
         rest = tuple(normalised[i + 1 : i + size])
@@ -183,11 +197,9 @@ def _cue_near(tokens: list[Token], normalised: list[str], lo: int, hi: int, cue:
 
 def _context_match(tokens: list[Token], normalised: list[str], i: int) -> tuple[int, Place] | None:
     """A name whose place depends on nearby words, where such a word is near ("طرابلس ... لبنان")."""
-    rules = _context_rules()
-    if not any(
-        (form,) in rules or form in _context_first_words() for form in first_word_forms(tokens[i].text)
-    ):
+    if not _starts_context_rule(tokens[i].text):
         return None
+    rules = _context_rules()
     for size in range(min(3, len(tokens) - i), 0, -1):
         rest = tuple(normalised[i + 1 : i + size])
         for first in first_word_forms(tokens[i].text):
