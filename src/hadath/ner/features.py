@@ -440,17 +440,20 @@ commonest words (COMMON_RANK), pass nothing.
     rows = [_sentence_rows(words, keep) for words in sentences]
     base = [feats for feats, _ in rows]
     ranks = lexicon().ranks
-    # Per word key: how many of its mentions have each context, and how many mentions it has; per
-    # mention: the contexts it has.
-    counts: dict[str, dict[str, int]] = {}
-    times: dict[str, int] = {}
-    own: list[list[tuple[str, ...]]] = []
     keys = [[entity_key(word) for word in words] for words in sentences]
+    # Per word key: how many mentions it has; only a word mentioned more than once has other
+    # mentions' contexts to learn from.
+    times: dict[str, int] = {}
+    for sentence_keys in keys:
+        for key in sentence_keys:
+            if len(key) >= 3 and ranks.get(key, COMMON_RANK) >= COMMON_RANK:
+                times[key] = times.get(key, 0) + 1
+    # Per such word: how many of its mentions have each context; per mention: the contexts it has.
+    counts: dict[str, dict[str, int]] = {}
+    own: dict[tuple[int, int], tuple[str, ...]] = {}
     for s, words in enumerate(sentences):
-        mentions: list[tuple[str, ...]] = []
         for i, key in enumerate(keys[s]):
-            if len(key) < 3 or ranks.get(key, COMMON_RANK) < COMMON_RANK:
-                mentions.append(())
+            if times.get(key, 0) < 2:
                 continue
             mine = ["d" + f for f in rows[s][1][i]]  # "gz=B-PER" -> "dgz=B-PER"
             if i > 0:
@@ -460,17 +463,17 @@ commonest words (COMMON_RANK), pass nothing.
             found = counts.setdefault(key, {})
             for feature in set(mine):
                 found[feature] = found.get(feature, 0) + 1
-            mentions.append(tuple(mine))
-            times[key] = times.get(key, 0) + 1
-        own.append(mentions)
-    for s, sentence_keys in enumerate(keys):
-        for i, key in enumerate(sentence_keys):
-            if times.get(key, 0) > 1:  # a word mentioned once has no other mention's context
-                found = counts[key]
-                mine = own[s][i]
-                base[s][i].extend(f for f, n in found.items()
-                                  if n > (f in mine) and (keep is None or f in keep))
+            own[s, i] = tuple(mine)
+    for (s, i), mine in own.items():
+        found = counts[keys[s][i]]
+        base[s][i].extend(f for f, n in found.items() if n > (f in mine) and (keep is None or f in keep))
     return base
+
+
+@cache  # a few tags: a few hundred triples
+def _first_pass_tags(tag: str, before: str, after: str) -> tuple[str, str, str]:
+    """The second pass's features of the first pass's tag of a word and of the words beside it."""
+    return "p1=" + tag, "p1[-1]=" + before, "p1[1]=" + after
 
 
 def document_features(
@@ -499,9 +502,8 @@ def document_features(
         n = len(sentence_keys)
         for i, key in enumerate(sentence_keys):
             feats = feats_of[i]
-            feats.append("p1=" + tags[i])
-            for d in (-1, 1):
-                feats.append(f"p1[{d}]=" + (tags[i + d] if 0 <= i + d < n else "<pad>"))
+            feats += _first_pass_tags(tags[i], tags[i - 1] if i > 0 else "<pad>",
+                                      tags[i + 1] if i + 1 < n else "<pad>")
             if times[key] == 1:
                 continue  # no other mention
             own = tags[i][2:] if tags[i] != "O" else "O"
