@@ -9,6 +9,7 @@ clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the sta
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -55,6 +56,26 @@ class TriggerMatch:
     end: int
     future: bool  # the verb carried the future prefix سـ
     prefix: str  # the clitics stripped from the first word
+
+
+def opening_within(triggers: list[TriggerMatch], lo: int, hi: int) -> list[TriggerMatch]:
+    """The triggers whose first token is lo..hi. `triggers` in text order, as `TriggerLexicon.match`
+    finds them: found by bisection, not by a scan of a sentence's thousands of triggers for each."""
+    return triggers[bisect_left(triggers, lo, key=_first_token) : bisect_right(triggers, hi, key=_first_token)]
+
+
+def ending_within(triggers: list[TriggerMatch], lo: int, hi: int) -> list[TriggerMatch]:
+    """The triggers whose last token is lo..hi; `triggers` in text order (no two of them overlap, so
+    their last tokens are in order too)."""
+    return triggers[bisect_left(triggers, lo, key=_last_token) : bisect_right(triggers, hi, key=_last_token)]
+
+
+def _first_token(trigger: TriggerMatch) -> int:
+    return trigger.first
+
+
+def _last_token(trigger: TriggerMatch) -> int:
+    return trigger.last
 
 
 @dataclass

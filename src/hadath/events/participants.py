@@ -476,6 +476,30 @@ def clause_span(tokens: list[Token], index: int) -> tuple[int, int]:
     return lo, hi
 
 
+class Clauses:
+    """`clause_span` at every token of a sentence, worked out in one pass: each trigger asks for its
+    clause, and in a sentence of thousands of words with no break each would scan them all."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        breaks = [t.text in CLAUSE_BREAKS or normalize_word(t.text) in CLAUSE_WORDS for t in tokens]
+        self.lo: list[int] = []  # after the last break before the token
+        opened = 0
+        for i, is_break in enumerate(breaks):
+            self.lo.append(opened)
+            if is_break:
+                opened = i + 1
+        self.hi: list[int] = [0] * len(tokens)  # before the first break or comma-and after the token
+        closed = len(tokens) - 1
+        for i in range(len(tokens) - 1, -1, -1):
+            self.hi[i] = closed
+            if breaks[i] or _comma_and(tokens, i):
+                closed = i - 1
+
+    def around(self, index: int) -> tuple[int, int]:
+        """The token range of the clause around `index`, as `clause_span(tokens, index)`."""
+        return self.lo[index], self.hi[index]
+
+
 def _comma_and(tokens: list[Token], i: int) -> bool:
     """"…، وإيران استهدف …", "…، كذلك رومانيا اتهمت …": a comma followed by "و" or a discourse word
     opens the next clause."""
@@ -488,7 +512,7 @@ def _comma_and(tokens: list[Token], i: int) -> bool:
 def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: list[ActorMention],
                         floor: int = -1, inherited: ActorMention | None = None,
                         inherited_target: ActorMention | None = None,
-                        inherited_group: list[ActorMention] | None = None
+                        inherited_group: list[ActorMention] | None = None, clauses: Clauses | None = None
                         ) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """(source, target) pairs for one trigger among the sentence's actor mentions.
 
@@ -496,9 +520,9 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
     `floor`: the last token of a verb trigger earlier in the sentence, or -1; a verbal noun after a
     verb is its object and takes no subject from before it ("أدانت الجامعة العربية الغارة": the
     League is not the raider). `inherited`: the subject of the previous verb, for a verb whose own
-    subject is dropped ("زار قالن طهران، حيث اجتمع مع …").
+    subject is dropped ("زار قالن طهران، حيث اجتمع مع …"). `clauses`: the sentence's, where worked out.
     """
-    lo, hi = clause_span(tokens, trigger.last)
+    lo, hi = clauses.around(trigger.last) if clauses is not None else clause_span(tokens, trigger.last)
     entry = trigger.entry
     # a gapped phrase ("حملت * مسؤولية") holds its object inside: "حملت واشنطن إيران مسؤولية"
     opening = trigger.first if "*" in entry.tokens else trigger.last
@@ -674,10 +698,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         pairs += [(partner, target) for partner in partners if target is None or partner.key != target.key]
     one_body = source is not None and target is not None and (
         (source.first, source.last) == (target.first, target.last) or symmetric and target in partners)
-    if target is not None and target in mentions and not one_body:
+    index = _position(target, mentions) if target is not None else None
+    if index is not None and not one_body:
         # (a group meeting among itself, "اجتمعت الدول الثلاث", or the states a subject lists talking
         # among themselves, "روسيا وتركيا وإيران أعلنت مواصلة المحادثات", is one multilateral event)
-        index = mentions.index(target)
         while True:
             following = index + 1
             # skip the title that describes the last target ("أحمديان" "أمين عام المجلس …")
@@ -706,6 +730,7 @@ PERSON_OBJECT_CODES = frozenset({"161", "166", "174"})  # summoning or expelling
 AMONG = tuple(tuple(normalize_word(w) for w in phrase.split()) for phrase in (
     "من بينها", "من بينهم", "ومن بينها", "ومن بينهم", "بينها", "بينهم", "منها", "ومنها", "منهم", "ومنهم",
     "على رأسها", "على رأسهم", "وعلى رأسها", "وعلى رأسهم", "في مقدمتها", "في مقدمتهم"))
+AMONG_LONGEST = max(len(phrase) for phrase in AMONG)
 
 
 def _dual_verb(trigger: TriggerMatch, tokens: list[Token]) -> bool:
@@ -732,17 +757,19 @@ def _listed_among(trigger: TriggerMatch, tokens: list[Token], after: list[ActorM
     after the marker, and those joined to it."""
     if not trigger.entry.is_verb:
         return []
-    words = [normalize_word(t.text) for t in tokens]
-    for i in range(trigger.last + 1, min(trigger.last + 8, len(tokens))):
+    # the words a marker may cover, from the seven after the verb (not the whole sentence for each verb)
+    near = trigger.last + 1
+    words = [normalize_word(t.text) for t in tokens[near : near + 6 + AMONG_LONGEST]]
+    for i in range(near, min(trigger.last + 8, len(tokens))):
         for phrase in AMONG:
-            if tuple(words[i : i + len(phrase)]) != phrase:
+            if tuple(words[i - near : i - near + len(phrase)]) != phrase:
                 continue
             start = i + len(phrase)
-            first = next((m for m in after if m.first == start and m.key and m.can_act), None)
-            if first is None:
+            found = next((k for k, m in enumerate(after) if m.first == start and m.key and m.can_act), None)
+            if found is None:
                 return []
-            listed = [first]
-            for m in after[after.index(first) + 1 :]:
+            listed = [after[found]]
+            for m in after[found + 1 :]:
                 if not m.listed:
                     break
                 listed.append(m)
@@ -910,7 +937,7 @@ def _in_genitive_chain(mention: ActorMention, tokens: list[Token]) -> bool:
     """An adjective whose head noun follows another noun ("لحل الأزمة السورية"), not a particle or a comma."""
     if mention.origin != "adjective" or mention.lead < 0:
         return False
-    head = next((i for i, t in enumerate(tokens) if t.start == mention.lead), None)
+    head = _token_starting_at(tokens, mention.lead)
     if head is None or head == 0:
         return False
     previous = tokens[head - 1].text
@@ -1055,10 +1082,13 @@ def _role_holder(trigger: TriggerMatch, tokens: list[Token], mentions: list[Acto
     holder = next((m for m in mentions if m.last == trigger.first - 2 and m.can_act), None)
     if holder is None:
         return None
-    role_word = tokens[holder.first - 1] if holder.origin != "adjective" else next(
-        (t for t in tokens if t.start == holder.lead), None)
-    if role_word is None:
-        return None
+    if holder.origin != "adjective":
+        role_word = tokens[holder.first - 1]
+    else:
+        lead = _token_starting_at(tokens, holder.lead)
+        if lead is None:
+            return None
+        role_word = tokens[lead]
     return holder if any(stem in ROLE_NOUNS for _, stem in clitic_readings(role_word.text)) else None
 
 
@@ -1125,8 +1155,13 @@ def _colon_speaker(trigger: TriggerMatch, tokens: list[Token], mentions: list[Ac
 
 def _first_of_pair(source: ActorMention, candidates: list[ActorMention]) -> ActorMention:
     """Conjoined subjects: "تركيا وإيران سيبحثان" -> the first of the pair is the source."""
-    while source.conjoined and candidates.index(source) > 0:
-        source = candidates[candidates.index(source) - 1]
+    while source.conjoined:
+        index = _position(source, candidates)  # (candidates: some of the sentence's mentions, in order)
+        if index is None:
+            index = candidates.index(source)  # raises: the source is always one of them
+        if index == 0:
+            break
+        source = candidates[index - 1]
     return source
 
 
@@ -1179,10 +1214,11 @@ def _pronoun_object(tokens: list[Token], trigger: TriggerMatch) -> bool:
 
 def _joined_after(source: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions joined to `source` by "و" right after it: "لبنان واليمن"."""
-    if source not in mentions:
+    index = _position(source, mentions)
+    if index is None:
         return []
     joined = []
-    for mention in mentions[mentions.index(source) + 1 :]:
+    for mention in mentions[index + 1 :]:
         if not mention.conjoined or mention.type != source.type and "LOC" in (mention.type, source.type):
             break
         joined.append(mention)
@@ -1190,14 +1226,37 @@ def _joined_after(source: ActorMention, mentions: list[ActorMention]) -> list[Ac
 
 
 def _conjoined_partner(source: ActorMention, mentions: list[ActorMention]) -> ActorMention | None:
-    if source not in mentions:
+    index = _position(source, mentions)
+    if index is None:
         return None  # carried over from an earlier sentence
-    index = mentions.index(source)
     if index + 1 < len(mentions) and mentions[index + 1].conjoined:
         return mentions[index + 1]
     if source.conjoined and index > 0:
         return mentions[index - 1]
     return None
+
+
+def _position(mention: ActorMention, mentions: list[ActorMention]) -> int | None:
+    """Where `mention` is among the sentence's mentions, as `mentions.index` finds it (the first equal
+    one), or None: by bisection on start, the mentions being in order of start (sentence_mentions
+    sorts them), and only those that start where it does compared (a long sentence has thousands)."""
+    i = bisect_left(mentions, mention.start, key=_start)
+    while i < len(mentions) and mentions[i].start == mention.start:
+        if mentions[i] is mention or mentions[i] == mention:
+            return i
+        i += 1
+    return None
+
+
+def _start(item: ActorMention | Token) -> int:
+    return item.start
+
+
+def _token_starting_at(tokens: list[Token], offset: int) -> int | None:
+    """The index of the token that starts at a character offset, or None (by bisection: tokens are in
+    order and do not overlap)."""
+    i = bisect_left(tokens, offset, key=_start)
+    return i if i < len(tokens) and tokens[i].start == offset else None
 
 
 def _between_pair(trigger: TriggerMatch, after: list[ActorMention]

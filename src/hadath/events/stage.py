@@ -8,16 +8,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from hadath.actors.dictionary import is_state
 from hadath.deadline import check_deadline
 from hadath.events.cameo import load_cameo
-from hadath.events.lexicon import GAP, NOUN_GOVERNORS, TriggerMatch, load_lexicon
+from hadath.events.lexicon import (
+    GAP,
+    NOUN_GOVERNORS,
+    TriggerMatch,
+    ending_within,
+    load_lexicon,
+    opening_within,
+)
 from hadath.events.participants import (
     ActorMention,
+    Clauses,
     EntityIndex,
     choose_participants,
-    clause_span,
     locative_state,
     looks_passive,
     sentence_mentions,
@@ -27,6 +35,7 @@ from hadath.events.status import find_markers, status_of
 from hadath.events.words import own_people, word_list
 from hadath.model import Article, DateMention, Entity, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word, strip_diacritics
+from hadath.text.spans import Spans
 from hadath.text.tokens import Token, clitic_readings, tokenize
 from hadath.text.wordlists import read_table, read_words
 
@@ -91,7 +100,9 @@ def code_events(article: Article) -> Article:
         # A trigger word inside a name is part of the name: "فيصل" is not "ف" + "يصل".
         # A trigger word inside a date expression is a time word: "فجر اليوم" is dawn, not "blew up".
         names += [(d.start, d.end) for d in article.dates if sentence.start <= d.start < sentence.end]
-        triggers = [t for t in lexicon.match(tokens, _continuing(tokens, names)) if not _inside_a_name(t, tokens, names)]
+        name_spans = Spans.of(names)
+        triggers = [t for t in lexicon.match(tokens, _continuing(tokens, names))
+                    if not _inside_a_name(t, tokens, name_spans)]
         if not triggers:
             continue
         mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events), government,
@@ -223,6 +234,16 @@ class SentenceContext:
     # starts of triggers an earlier trigger of the sentence has taken as part of its own act
     consumed: set[int] = field(default_factory=set)
 
+    @cached_property
+    def clauses(self) -> Clauses:
+        return Clauses(self.tokens)
+
+    @cached_property
+    def place_named(self) -> ActorMention | None:
+        """The first place named after "في" or "بـ" in the sentence: where its acts happen (found once
+        for all its triggers)."""
+        return next((m for m in self.mentions if m.type == "LOC" and m.preposition in ("في", "ب")), None)
+
 
 def _carried(subject: ActorMention, sentence: Sentence) -> ActorMention:
     """A subject carried into the next sentence: no token positions there, only who it is."""
@@ -261,8 +282,8 @@ def _instrument(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
     """A violent noun with "بـ" after a violent verb of the same sentence is the weapon it used."""
     if trigger.entry.is_verb or "ب" not in trigger.prefix or trigger.entry.cameo[:2] not in VIOLENT_ROOTS:
         return False
-    return any(other.entry.is_verb and other.entry.cameo[:2] in VIOLENT_ROOTS and 0 < trigger.first - other.last <= 12
-               for other in triggers)
+    return any(other.entry.is_verb and other.entry.cameo[:2] in VIOLENT_ROOTS
+               for other in ending_within(triggers, trigger.first - 12, trigger.first - 1))
 
 
 def _weapon_handled(trigger: TriggerMatch, tokens: list[Token], triggers: list[TriggerMatch]) -> bool:
@@ -271,7 +292,9 @@ def _weapon_handled(trigger: TriggerMatch, tokens: list[Token], triggers: list[T
     handling (data/handling_words.tsv) among the four words before it, with no other trigger between."""
     if trigger.entry.is_verb or trigger.entry.cameo[:2] not in VIOLENT_ROOTS:
         return False
-    lo = max([trigger.first - 4] + [other.last + 1 for other in triggers if other.last < trigger.first])
+    # (the last trigger before it, where it ends among those four words)
+    lo = max([trigger.first - 4] + [other.last + 1 for other in ending_within(triggers, trigger.first - 4,
+                                                                              trigger.first - 1)])
     return _word_among(tokens[max(lo, 0) : trigger.first], read_words("hadath.events", "data/handling_words.tsv"))
 
 
@@ -282,7 +305,8 @@ def _accused_of(trigger: TriggerMatch, triggers: list[TriggerMatch]) -> bool:
         return False
     return any(other.entry.cameo == "112" and (
         other.entry.is_verb and "ب" in trigger.prefix and 0 < trigger.first - other.last <= 4
-        or len(other.entry.tokens) > 1 and trigger.first - other.last == 1) for other in triggers)
+        or len(other.entry.tokens) > 1 and trigger.first - other.last == 1)
+        for other in ending_within(triggers, trigger.first - 4, trigger.first - 1))
 
 
 def _last_groups(events: list[Event]) -> dict[int, list[str]]:
@@ -346,10 +370,10 @@ def _continuing(tokens: list[Token], spans: list[tuple[int, int]]) -> frozenset[
                      and any(start < token.start < end and start <= tokens[i - 1].start for start, end in starts))
 
 
-def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: list[tuple[int, int]]) -> bool:
+def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: Spans) -> bool:
     """The trigger's own words (not a gapped phrase's middle) overlap a name: "فيصل" is not "ف" + "يصل"."""
     words = [tokens[trigger.first], tokens[trigger.last]]
-    return any(start < w.end and w.start < end for w in words for start, end in names)
+    return any(names.overlaps(w.start, w.end) for w in words)
 
 
 def home_state(article: Article) -> str | None:
@@ -398,7 +422,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
     events = []
     undergone = not trigger.entry.is_verb and _undergone(trigger, ctx.tokens)
     for source, target in choose_participants(trigger, ctx.tokens, ctx.mentions, floor, subject, last_target,
-                                              subjects or []):
+                                              subjects or [], ctx.clauses):
         if undergone and source is not None and source.last < trigger.first:
             source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
         if root in VIOLENT_ROOTS and target is None:
@@ -459,7 +483,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             continue
         if root not in DOMESTIC_ROOTS and not own_people_told and _one_side(source, target):
             continue  # "الحكومة الإيرانية" meeting "إيران": one party found twice, not two
-        event_date = _event_date(trigger, ctx.dates, ctx.tokens)
+        event_date = _event_date(trigger, ctx.dates, ctx.tokens, ctx.clauses)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
         if status in ("occurred", "ongoing") and (topic == "hypothetical" or topic == "effort" and root != "04"):
@@ -480,7 +504,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             date=value,
             date_precision=precision,
             date_source=date_source,
-            location=_location(ctx.mentions, source, target, root),
+            location=_location(ctx.place_named, target, root),
             attribution=_attribution(article.text[ctx.sentence.start : ctx.sentence.end]),
             confidence=_confidence(source, target, trigger),
         )
@@ -576,8 +600,8 @@ def _named_again(word: str) -> bool:
 
 def _protest_words(trigger: TriggerMatch, triggers: list[TriggerMatch], lo: int, hi: int) -> bool:
     """A word for protesters (a 14 noun of the lexicon: "المتظاهرين", "محتجون") lo..hi words after."""
-    return any(t.entry.cameo[:2] == "14" and not t.entry.is_verb and lo <= t.first - trigger.last <= hi
-               for t in triggers)
+    return any(t.entry.cameo[:2] == "14" and not t.entry.is_verb
+               for t in opening_within(triggers, trigger.last + lo, trigger.last + hi))
 
 
 def _protesters_do(trigger: TriggerMatch, triggers: list[TriggerMatch], source: ActorMention | None) -> bool:
@@ -685,11 +709,11 @@ def _state_of(mention: ActorMention, role: str = "") -> ActorMention:
     return replace(mention, actor=f"{mention.key}{role}", origin="context")
 
 
-def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens: list[Token]
+def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens: list[Token], clauses: Clauses
                 ) -> tuple[str, str] | None:
     """(value, precision) of the date expression in the trigger's clause nearest to it; a date in
     another clause belongs to that clause's act ("يزور تونس بعد أن كان قد زار الجزائر، السبت")."""
-    lo, hi = clause_span(tokens, trigger.last)
+    lo, hi = clauses.around(trigger.last)
     lo_offset, hi_offset = tokens[lo].start, tokens[hi].end
     in_clause = [d for d in sentence_dates if lo_offset <= d.start < hi_offset + 2]
     if not in_clause:
@@ -722,11 +746,9 @@ def _date_value(event_date: tuple[str, str] | None, status: str, sentence: Sente
     return None, "unknown", None
 
 
-def _location(mentions: list[ActorMention], source: ActorMention | None, target: ActorMention | None,
-              root: str) -> Location | None:
-    places = [m for m in mentions if m.type == "LOC" and m.preposition in ("في", "ب")]
-    if places:
-        place = places[0]
+def _location(place: ActorMention | None, target: ActorMention | None, root: str) -> Location | None:
+    """Where an act happened: the place the sentence names after "في" or "بـ", else the place visited."""
+    if place is not None:
         return Location(text=place.text, key=place.key, name=place.name)
     if root == "04" and target is not None and target.type == "LOC":
         return Location(text=target.text, key=target.key, name=target.name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from hadath.events.lexicon import TriggerMatch
+from hadath.events.lexicon import TriggerMatch, ending_within
 from hadath.events.words import future_light_verb, light_verb_between
 from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token
@@ -160,7 +160,7 @@ def _governed_by_threat_or_call(trigger: TriggerMatch, tokens: list[Token], trig
     own, "وأجرى … اتصالين", is an act told, not what was called for)."""
     if trigger.entry.is_verb or trigger.entry.opens_on_verb:
         return False
-    return any(t.entry.cameo[:2] in GOVERNING_ROOTS and 0 < trigger.first - t.last <= 10 for t in triggers)
+    return any(t.entry.cameo[:2] in GOVERNING_ROOTS for t in ending_within(triggers, trigger.first - 10, trigger.first - 1))
 
 
 def _past_trigger(trigger: TriggerMatch) -> bool:

@@ -1,0 +1,73 @@
+"""The bisection helpers that keep a long sentence linear give what the scans they replace gave."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from hadath.events.lexicon import ending_within, load_lexicon, opening_within
+from hadath.events.participants import ActorMention, Clauses, _position, _token_starting_at, clause_span
+from hadath.text.spans import Spans
+from hadath.text.tokens import tokenize
+
+SENTENCES = [
+    "زار قالن طهران، حيث اجتمع مع أحمديان وخطيب.",
+    "أعلنت الوزارة أن الوزير سيزور طهران، وإيران استهدفت السفينة التي قصفها الجيش: لا تعليق؛ انتهى",
+    "الهجوم الذي استهدف زوار المرقد بينما كان الوزير في بغداد، كذلك رومانيا اتهمت إيران",
+    "تركيا وإيران سيبحثان",
+    "",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_clauses_are_clause_span_at_every_token(sentence: str) -> None:
+    tokens = tokenize(sentence)
+    clauses = Clauses(tokens)
+    assert [clauses.around(i) for i in range(len(tokens))] == [clause_span(tokens, i) for i in range(len(tokens))]
+
+
+def test_clauses_of_a_sentence():
+    tokens = tokenize("زار قالن طهران، حيث اجتمع مع أحمديان.")
+    # "،" then "حيث" close the first clause; "." ends the second
+    assert Clauses(tokens).around(1) == (0, 3) and Clauses(tokens).around(5) == (5, 7)
+
+
+SPANS = [(0, 5), (3, 4), (10, 12), (10, 11), (20, 30), (25, 26)]
+
+
+def test_spans_overlap_as_a_scan_of_them_all():
+    spans = Spans.of(SPANS)
+    for start, end in itertools.combinations(range(-1, 33), 2):
+        assert spans.overlaps(start, end) == any(s < end and start < e for s, e in SPANS), (start, end)
+    assert not Spans.of([]).overlaps(0, 10)
+
+
+def test_triggers_within_a_range_of_tokens():
+    tokens = tokenize("هدد الوزير بتوسيع الهجمات وطالب بوقف الغارات ثم شن الجيش غارات على المدينة واعتقل عشرين")
+    triggers = load_lexicon().match(tokens)
+    assert len(triggers) >= 4
+    for lo, hi in itertools.product(range(-2, len(tokens) + 2), repeat=2):
+        assert opening_within(triggers, lo, hi) == [t for t in triggers if lo <= t.first <= hi]
+        assert ending_within(triggers, lo, hi) == [t for t in triggers if lo <= t.last <= hi]
+
+
+def _mention(start: int, key: str, conjoined: bool = False) -> ActorMention:
+    return ActorMention(text=key, start=start, end=start + 3, first=start, last=start, actor=key, key=key,
+                        name=None, type="LOC", preposition=None, conjoined=conjoined)
+
+
+def test_a_mention_is_found_where_index_finds_it():
+    # two mentions at one place (the two states of "البلدين"), and an equal copy of one of them
+    mentions = [_mention(0, "TUR"), _mention(5, "IRN"), _mention(5, "SYR", conjoined=True), _mention(9, "EGY")]
+    for mention in mentions:
+        assert _position(mention, mentions) == mentions.index(mention)
+        copy = ActorMention(**vars(mention))
+        assert _position(copy, mentions) == mentions.index(copy)
+    assert _position(_mention(5, "IRQ"), mentions) is None
+    assert _position(_mention(7, "IRN"), mentions) is None
+
+
+def test_the_token_starting_at_an_offset():
+    tokens = tokenize("زار قالن طهران.")
+    assert [_token_starting_at(tokens, offset) for offset in (0, 1, 4, 9, 14, 15, 99)] == [0, None, 1, 2, 3, None, None]
