@@ -23,6 +23,7 @@ from importlib import resources
 from hadath.actors.people import Person, load_people
 from hadath.places import find_places
 from hadath.text.normalize import normalize
+from hadath.text.spans import Spans
 from hadath.text.tokens import Token, clitic_readings, tokenize
 
 # Kinds of dictionary entry, in the order that wins when two tables list the same words.
@@ -536,9 +537,9 @@ class ActorDictionary:
         places = find_places(text)
         if not places:
             return mentions
-        taken = [(m.start, m.end) for m in mentions]
+        taken = Spans.of((m.start, m.end) for m in mentions)
         for place in places:
-            if any(place.start < end and start < place.end for start, end in taken):
+            if taken.overlaps(place.start, place.end):
                 continue
             key = place.place.key
             match = ActorMatch(key, key, place.place.name_en, "LOC", "place")
