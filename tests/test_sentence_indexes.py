@@ -8,7 +8,8 @@ import pytest
 
 from hadath.events.lexicon import ending_within, load_lexicon, opening_within
 from hadath.events.participants import ActorMention, Clauses, _position, _token_starting_at, clause_span
-from hadath.text.spans import Spans
+from hadath.model import DateMention
+from hadath.text.spans import ByStart, Spans
 from hadath.text.tokens import tokenize
 
 SENTENCES = [
@@ -41,6 +42,15 @@ def test_spans_overlap_as_a_scan_of_them_all():
     for start, end in itertools.combinations(range(-1, 33), 2):
         assert spans.overlaps(start, end) == any(s < end and start < e for s, e in SPANS), (start, end)
     assert not Spans.of([]).overlaps(0, 10)
+
+
+def test_items_starting_in_a_range_keep_their_own_order():
+    # dates as the resolver lists them: not in order of start, two at one place
+    dates = [DateMention(text=f"date {n}", start=start, end=start + 4, value=None, precision="unknown")
+             for n, start in enumerate((30, 5, 12, 5, 0, 44, 30))]
+    index = ByStart(dates)
+    for start, end in itertools.combinations(range(-1, 47), 2):
+        assert index.starting_in(start, end) == [d for d in dates if start <= d.start < end], (start, end)
 
 
 def test_triggers_within_a_range_of_tokens():

@@ -35,7 +35,7 @@ from hadath.events.status import find_markers, status_of
 from hadath.events.words import own_people, word_list
 from hadath.model import Article, DateMention, Entity, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word, strip_diacritics
-from hadath.text.spans import Spans
+from hadath.text.spans import ByStart, Spans
 from hadath.text.tokens import Token, clitic_readings, tokenize
 from hadath.text.wordlists import read_table, read_words
 
@@ -89,26 +89,32 @@ def code_events(article: Article) -> Article:
     alleged: set[tuple[int, int]] = set()  # acts told as claims: "مزاعم استهداف تركيا للمدنيين"
     told: list[tuple[int, str, ActorMention | None, ActorMention | None]] = []
     tolls: set[tuple[int, int]] = set()  # (sentence, trigger start) of deaths and injuries told, not acts
+    # `_last_pair` and `_last_groups` of the events so far, kept as they are told (the events of one
+    # trigger are one act, told together)
+    last_pair: tuple[str, str] | None = None
+    last_groups: dict[int, list[str]] = {}
+    entities, dates = ByStart(article.entities), ByStart(article.dates)  # those of a sentence, by bisection
     for index, sentence in enumerate(article.sentences):
         check_deadline()  # the article's time budget (hadath.deadline)
         tokens = tokenize(article.text[sentence.start : sentence.end], offset=sentence.start)
         if not tokens:
             continue
         # (a role entity counts where it holds a name: "وزير الخارجية فيصل بن فرحان")
-        names = [(e.start, e.end) for e in article.entities
-                 if (e.origin != "role" or e.type == "PER") and sentence.start <= e.start < sentence.end]
+        names = [(e.start, e.end) for e in entities.starting_in(sentence.start, sentence.end)
+                 if e.origin != "role" or e.type == "PER"]
         # A trigger word inside a name is part of the name: "فيصل" is not "ف" + "يصل".
         # A trigger word inside a date expression is a time word: "فجر اليوم" is dawn, not "blew up".
-        names += [(d.start, d.end) for d in article.dates if sentence.start <= d.start < sentence.end]
+        in_sentence = dates.starting_in(sentence.start, sentence.end)
+        names += [(d.start, d.end) for d in in_sentence]
         name_spans = Spans.of(names)
         triggers = [t for t in lexicon.match(tokens, _continuing(tokens, names))
                     if not _inside_a_name(t, tokens, name_spans)]
         if not triggers:
             continue
-        mentions = sentence_mentions(article, sentence, tokens, home, entity_index, _last_pair(events), government,
-                                     _last_groups(events))
+        mentions = sentence_mentions(article, sentence, tokens, home, entity_index, last_pair, government,
+                                     last_groups)
         markers = find_markers(tokens)
-        sentence_dates = [d for d in article.dates if sentence.start <= d.start < sentence.end and d.value]
+        sentence_dates = [d for d in in_sentence if d.value]
         vague_targets.update((m.start, m.end) for m in mentions if m.located)
         context = SentenceContext(article, index, sentence, tokens, mentions, markers, sentence_dates, triggers,
                                   vague_targets, told)
@@ -146,6 +152,8 @@ def code_events(article: Article) -> Article:
                                   topic, subjects)
             previous = trigger
             events.extend(event for event, _, _ in coded)
+            last_pair = _last_pair([event for event, _, _ in coded]) or last_pair
+            last_groups.update(_last_groups([event for event, _, _ in coded]))
             told.extend((index, event.cameo, source, target) for event, source, target in coded)
             if trigger.entry.is_verb and coded:
                 verb_acts.add((index, trigger.start))

@@ -1,13 +1,14 @@
-"""Character spans asked whether they overlap a range, by bisection: a sentence of thousands of
-words has thousands of names, places and triggers, and a scan of all spans for each of them is
-quadratic."""
+"""Character spans asked whether they overlap a range, and items asked which start in one, by
+bisection: a sentence of thousands of words has thousands of names, places and triggers, an article
+of thousands of sentences thousands of entities, and a scan of them all for each is quadratic."""
 
 from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,27 @@ class Spans:
         """Some span has `span.start < end and start < span.end`."""
         before_end = bisect_left(self.starts, end)  # the spans that start before `end`
         return before_end > 0 and self.reach[before_end - 1] > start
+
+
+class HasStart(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+T = TypeVar("T", bound=HasStart)
+
+
+class ByStart(Generic[T]):
+    """Items with a character offset `start` (an article's entities, its dates): those that start in
+    a range, found by bisection and given in the items' own order, as a filter of them all gives them
+    (an article of thousands of sentences asks once per sentence)."""
+
+    def __init__(self, items: Sequence[T]) -> None:
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self.starts = [items[i].start for i in self.order]
+
+    def starting_in(self, start: int, end: int) -> list[T]:
+        """`[x for x in items if start <= x.start < end]`."""
+        found = self.order[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return [self.items[i] for i in sorted(found)]
