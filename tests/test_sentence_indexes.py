@@ -8,6 +8,7 @@ import pytest
 
 from hadath.events.lexicon import ending_within, load_lexicon, opening_within
 from hadath.events.participants import ActorMention, Clauses, _position, _token_starting_at, clause_span
+from hadath.events.stage import _continuing
 from hadath.model import DateMention
 from hadath.text.spans import ByStart, Spans
 from hadath.text.tokens import tokenize
@@ -42,6 +43,25 @@ def test_spans_overlap_as_a_scan_of_them_all():
     for start, end in itertools.combinations(range(-1, 33), 2):
         assert spans.overlaps(start, end) == any(s < end and start < e for s, e in SPANS), (start, end)
     assert not Spans.of([]).overlaps(0, 10)
+
+
+def test_the_furthest_end_of_the_spans_begun_by_an_offset():
+    spans = Spans.of(SPANS)
+    for offset in range(-1, 33):
+        assert spans.furthest_end(offset) == max([e for s, e in SPANS if s <= offset], default=-1), offset
+
+
+def test_the_tokens_that_continue_a_name_or_a_date():
+    text = "تفقد الرئيس المصري عبد الفتاح السيسي، أمس السبت، وحدات من الجيش"
+    tokens = tokenize(text)
+    name, date = text.index("عبد"), text.index("أمس")
+    for spans in ([(name, name + len("عبد الفتاح السيسي")), (date, date + len("أمس السبت"))],
+                  [(name + 1, name + 6), (0, 3), (name, name + 2)], []):
+        # as a scan of all the spans gives them, for each token
+        expected = frozenset(i for i, token in enumerate(tokens) if i > 0 and any(
+            start < token.start < end and start <= tokens[i - 1].start for start, end in spans))
+        assert _continuing(tokens, Spans.of(spans)) == expected
+    assert _continuing(tokens, Spans.of([(name, name + len("عبد الفتاح السيسي"))])) == {4, 5}  # الفتاح، السيسي
 
 
 def test_items_starting_in_a_range_keep_their_own_order():

@@ -667,8 +667,8 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
             # "وقعت مصر وإسرائيل مذكرة مع الاتحاد الأوروبي": each joined subject with the one named after "مع"
             return [(s, with_party) for s in [source, *partners] if s.key != with_party.key]
         # "تركيا وإيران سيبحثان …": the two joined subjects meet each other
-        target = _conjoined_partner(source, mentions) or (partners[0] if partners and partners[0] not in mentions
-                                                          else None)
+        target = _conjoined_partner(source, mentions) or (partners[0] if partners and _position(partners[0], mentions)
+                                                          is None else None)
     if target is None and inherited_target is not None and _pronoun_object(tokens, trigger):
         target = inherited_target  # "استقبل … زيلينسكي، وبحث معه …": "him" is the one just named
     if target is None and symmetric and not entry.is_verb and source is not None and trigger.last + 1 < len(tokens) \

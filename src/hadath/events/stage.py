@@ -107,7 +107,7 @@ def code_events(article: Article) -> Article:
         in_sentence = dates.starting_in(sentence.start, sentence.end)
         names += [(d.start, d.end) for d in in_sentence]
         name_spans = Spans.of(names)
-        triggers = [t for t in lexicon.match(tokens, _continuing(tokens, names))
+        triggers = [t for t in lexicon.match(tokens, _continuing(tokens, name_spans))
                     if not _inside_a_name(t, tokens, name_spans)]
         if not triggers:
             continue
@@ -370,12 +370,11 @@ def _after_preposition(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     return trigger.first > 0 and any(word in NOUN_GOVERNORS for _, word in clitic_readings(tokens[trigger.first - 1].text))
 
 
-def _continuing(tokens: list[Token], spans: list[tuple[int, int]]) -> frozenset[int]:
+def _continuing(tokens: list[Token], spans: Spans) -> frozenset[int]:
     """The tokens that continue a name or a date begun before them: a phrase's gap counts each name
-    and each date as one word."""
-    starts = sorted(spans)
-    return frozenset(i for i, token in enumerate(tokens) if i > 0
-                     and any(start < token.start < end and start <= tokens[i - 1].start for start, end in starts))
+    and each date as one word. (A span begun by the previous token's start that ends past this
+    token's start; tokens start in order, so it begins before this one.)"""
+    return frozenset(i for i in range(1, len(tokens)) if spans.furthest_end(tokens[i - 1].start) > tokens[i].start)
 
 
 def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: Spans) -> bool:

@@ -5,7 +5,7 @@ of thousands of sentences thousands of entities, and a scan of them all for each
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -27,6 +27,11 @@ class Spans:
         """Some span has `span.start < end and start < span.end`."""
         before_end = bisect_left(self.starts, end)  # the spans that start before `end`
         return before_end > 0 and self.reach[before_end - 1] > start
+
+    def furthest_end(self, started_by: int) -> int:
+        """The furthest end among the spans that start at or before `started_by`; -1 where none does."""
+        started = bisect_right(self.starts, started_by)
+        return self.reach[started - 1] if started else -1
 
 
 class HasStart(Protocol):
