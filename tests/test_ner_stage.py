@@ -45,6 +45,14 @@ def test_a_longer_name_of_the_same_type_widens_the_dictionary_entity_and_keeps_i
         ("أحمد عطاف", 7, "DZAGOV", "DZA", "Ahmed Attaf", "dictionary")]
 
 
+def test_a_dictionary_name_is_not_widened_over_a_verb_beside_it():
+    # the model's span "دانت السعودية" holds the verb of the condemnation: the name stays the state's
+    text = "دانت السعودية التفجير"
+    known = [entity("السعودية", text, "LOC", actor="SAU", key="SAU", name="Saudi Arabia")]
+    merged = merge_entities(text, known, [span("دانت السعودية", text, "LOC")])
+    assert [(e.text, e.key) for e in merged] == [("السعودية", "SAU")]
+
+
 def test_a_longer_span_of_another_type_does_not_replace_the_dictionary_entity():
     text = "نقلت وكالة أنباء فارس"
     known = [entity("فارس", text, "PER", actor=None, key=None)]

@@ -63,11 +63,24 @@ def merge_entities(text: str, entities: list[Entity], spans: list[TaggedSpan],
             merged[i] = replace(known, text=span.text, start=span.start, end=span.end)
         elif span.start <= known.start and known.end <= span.end:
             # widen to the model's name, but not over a clitic the dictionary left out ("بتركيا"):
-            # the event coder reads the preposition from it
-            start = known.start if CLITICS.fullmatch(text[span.start : known.start]) else span.start
-            merged[i] = replace(known, text=text[start : span.end], start=start, end=span.end)
+            # the event coder reads the preposition from it; nor over a verb ("دانت السعودية")
+            start = known.start if CLITICS.fullmatch(text[span.start : known.start]) \
+                or _holds_a_verb(text[span.start : known.start]) else span.start
+            end = known.end if _holds_a_verb(text[known.end : span.end]) else span.end
+            merged[i] = replace(known, text=text[start:end], start=start, end=end)
         overlaps.move(i, known, merged[i])
     return sorted(merged, key=lambda e: (e.start, e.end))
+
+
+def _holds_a_verb(text: str) -> bool:
+    """Words the model joined to a dictionary name that the event lexicon reads as a verb ("دانت",
+    "استقبل"): a name does not run into the verb beside it."""
+    from hadath.events.lexicon import load_lexicon
+    from hadath.text.tokens import clitic_readings, tokenize
+
+    lexicon = load_lexicon()
+    return any(entry.is_verb for token in tokenize(text) for _, stem in clitic_readings(token.text)[:2]
+               for entry in lexicon.single.get(stem, ()))
 
 
 class OverlapIndex:
