@@ -272,3 +272,8 @@ def test_the_counterparts_named_by_their_capitals_are_the_other_parties() -> Non
     # an act told by a phrase opened by its own verb after an appeal is told, not called for
     text = "ناشدت مصر الطرفين وقف القتال، وأجرى وزير خارجيتها اتصالا هاتفيا بنظيره في الخرطوم."
     assert {e.status for e in coded_events(text) if e.root == "04"} == {"occurred"}
+
+
+def test_a_withdrawal_from_a_region_of_a_state_is_from_that_state() -> None:
+    # "من جنوب لبنان": the direction word stands between the preposition and the state
+    assert _pairs("انسحب الجيش الروسي من شمال أوكرانيا.", "08") == {("RUS", "UKR")}

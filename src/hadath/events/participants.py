@@ -22,6 +22,7 @@ from hadath.text.wordlists import read_words
 PREPOSITION_WORDS = {"الي", "علي", "مع", "ضد", "من", "في", "عن", "بين", "لدي", "حول", "تجاه", "عبر", "نحو", "امام",
                      "داخل", "خارج", "قرب", "عند", "منذ", "خلال", "بعد", "قبل", "حتي", "وسط", "شمال", "جنوب",
                      "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اراضي", "حدود", "مدينه", "محافظه"}
+DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"})
 # Prepositions that introduce the place of an act, never its target.
 LOCATIVE = {"في", "داخل", "خارج", "قرب", "عند", "وسط", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
             "شرقي", "غربي", "اراضي", "حدود", "مدينه", "محافظه", "خلال", "منذ", "بعد", "قبل", "حتي"}
@@ -441,6 +442,8 @@ def _governing_preposition(text: str, tokens: list[Token], first: int, start: in
         previous = normalize_word(tokens[k].text)
         if previous.startswith("و") and previous[1:] in PREPOSITION_WORDS:
             previous = previous[1:]
+        if previous in DIRECTIONS and k >= 1 and normalize_word(tokens[k - 1].text) in ("من", "الي", "نحو"):
+            return normalize_word(tokens[k - 1].text)  # "انسحب من جنوب لبنان": from, not in the south
         if previous in PREPOSITION_WORDS:
             return previous
     return None
