@@ -571,47 +571,43 @@ COMMON_WORD_RANK = 520
 
 
 NUMBER_SUFFIXES = ("ين", "ات", "ون")  # dual or sound plural: "اتصالين", "مفاوضات"
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # as written: a final "ة" is no pronoun ("أسامة")
 
 
 def _inflected_common_noun(word: str) -> bool:
     """The dual or sound plural of a common noun ("اتصالين" of "اتصال") is no person's name, though the
     form itself is too rare for the frequency list; a stem of four letters or more ("بوتين", "عرفات",
     "هارون" keep theirs)."""
-    from hadath.ner.features import lexicon, stems
-
-    word = normalise_token(word.strip())
-    suffix = next((p for p in NUMBER_SUFFIXES if word.endswith(p)), None)
-    if suffix is None or len(word) - len(suffix) < 4:
-        return False
-    ranks = lexicon().ranks
-    return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word[: -len(suffix)]))
-
-
-POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # as written: a final "ة" is no pronoun ("أسامة")
+    return _common_noun_with(normalise_token(word.strip()), NUMBER_SUFFIXES)
 
 
 def _possessed_common_noun(word: str) -> bool:
     """A common noun with a possessive pronoun ("أنصاره", "قواتها", "وزيره") is no person's name, though
-    the whole word is too rare for the frequency list: "الرئيس العراقي أنصاره" names nobody."""
+    the whole word is too rare for the frequency list: "الرئيس العراقي أنصاره" names nobody. (The noun
+    may head a name, "أنصار الله", but with a pronoun on it, it names no one.)"""
+    return _common_noun_with(word.strip(), POSSESSIVE_SUFFIXES)
+
+
+def _common_noun_with(word: str, suffixes: tuple[str, ...]) -> bool:
+    """`word` is a common noun (by its frequency alone, name lists aside) with one of `suffixes`; a stem
+    shorter than four letters may be a name's ("عبده", "طه")."""
+    suffix = next((p for p in suffixes if word.endswith(p)), None)
+    return suffix is not None and len(word) - len(suffix) >= 4 and _frequent(word[: -len(suffix)])
+
+
+def _frequent(word: str) -> bool:
+    """One of the word's readings is at least COMMON_WORD_RANK common in general Arabic."""
     from hadath.ner.features import lexicon, stems
 
-    word = word.strip()
-    suffix = next((p for p in POSSESSIVE_SUFFIXES if word.endswith(p)), None)
-    if suffix is None or len(word) - len(suffix) < 4:
-        return False  # (a short stem may be a name's: "عبده", "طه")
-    # (the noun may head a name, "أنصار الله", but with a pronoun on it, it names no one)
     ranks = lexicon().ranks
-    return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word[: -len(suffix)]))
+    return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word))
 
 
 @lru_cache(maxsize=50_000)
 def _common_word(word: str) -> bool:
-    from hadath.ner.features import lexicon, name_kinds, stems
+    from hadath.ner.features import name_kinds
 
-    if name_kinds(word):
-        return False
-    ranks = lexicon().ranks
-    return any(ranks.get(stem, 10_000) <= COMMON_WORD_RANK for stem in stems(word))
+    return not name_kinds(word) and _frequent(word)
 
 
 @cache

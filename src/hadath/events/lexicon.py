@@ -284,9 +284,12 @@ def _phrase_end(tokens: list[Token], i: int, entry: TriggerEntry, joined: frozen
 
 def _participle_follows(tokens: list[Token], comma: int) -> bool:
     """An adverbial participle right after the comma at `comma` ("مطالبة", "مؤكدا") opens a clause of its own."""
-    if comma + 1 >= len(tokens):
-        return False
-    word = normalize_word(tokens[comma + 1].text).lstrip("و")
+    return comma + 1 < len(tokens) and adverbial_participle(normalize_word(tokens[comma + 1].text).lstrip("و"))
+
+
+def adverbial_participle(word: str) -> bool:
+    """A normalised word, its conjunction off, shaped like an accusative participle of manner: "مطالبة",
+    "مؤكدا", "مشددين" (what opens a clause of its own after a comma)."""
     return len(word) >= 4 and word[0] == "م" and word.endswith(("ا", "ه", "ين"))
 
 

@@ -1109,12 +1109,12 @@ def _first_person(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     # (on the word as written: the first person's "أ" carries its hamza, a past verb's "ا" does not:
     # "أدعو" is "I call", "اتفقا" is "the two agreed")
     raw = "".join(c for c in tokens[trigger.first].text if not ("\u064b" <= c <= "\u0652" or c == "\u0640"))
+    lexicon = load_lexicon()
     for prefix in ("", "و", "ف", "س", "وس", "فس"):
         rest = raw[len(prefix):] if raw.startswith(prefix) else ""
         if len(rest) < 3 or rest[0] not in "أن":
             continue
         third = "ي" + normalize_word(rest)[1:]
-        lexicon = load_lexicon()
         as_written = normalize_word(rest)
         if any(e.tokens[0] == as_written for e in (*lexicon.single.get(as_written, ()), *lexicon.phrases.get(as_written, ()))):
             return False  # the past of a verb that opens on "أ" ("أرسل", "أعلن"), not "I send"

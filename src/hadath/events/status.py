@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from hadath.events.lexicon import TriggerMatch, ending_within
+from hadath.events.lexicon import TriggerMatch, adverbial_participle, ending_within
 from hadath.events.words import future_light_verb, light_verb_between
 from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token
@@ -135,7 +135,7 @@ def _new_clause_between(tokens: list[Token], lo: int, hi: int) -> bool:
         if tokens[i].text not in ("،", ",") or i + 1 >= len(tokens):
             continue
         word = _bare(tokens[i + 1].text)
-        if word in CLAUSE_OPENERS or len(word) >= 4 and word[0] == "م" and word.endswith(("ا", "ه", "ين")):
+        if word in CLAUSE_OPENERS or adverbial_participle(word):
             return True
     return False
 
