@@ -28,6 +28,11 @@ def test_the_nearest_known_code_comes_first(typed: str, first: str) -> None:
     assert nearest_actor_codes(typed, KNOWN)[0] == first
 
 
+def test_a_name_suggests_what_it_names_only() -> None:
+    assert nearest_actor_codes("Iran", KNOWN) == ["IRN"]
+    assert nearest_actor_codes("IRAN", KNOWN) == ["IRN"]
+
+
 def test_nothing_near_suggests_nothing() -> None:
     assert nearest_actor_codes("XYZ", KNOWN) == []
     assert nearest_actor_codes("QQQQQQ", KNOWN) == []

@@ -478,8 +478,11 @@ def test_cli_ingest_show_export_query_stats(tmp_path, corpus):
     gdelt = cli("export", "--format", "gdelt", "--db", db, "--status", "occurred", "--root", "04")
     assert [len(line.split("\t")) for line in gdelt.stdout.splitlines()] == [61, 61, 61]
     dyad = cli("query", "dyad", "IRN", "TUR", "--from", "2024-01", "--to", "2024-02", "--by", "month", "--db", db,
-               "--format", "csv")
+               "--format", "csv", "--status", "all")
     assert dyad.stdout.splitlines()[1].startswith("2024-01,5,5,0,0,0,13.8,2.76,6,")
+    # By default what happened (occurred or ongoing), as the dashboard counts: the planned visits are left out.
+    actual = cli("query", "dyad", "IRN", "TUR", "--from", "2024-01", "--to", "2024-02", "--db", db, "--format", "csv")
+    assert actual.stdout.splitlines()[1].startswith("2024-01,3,3,0,0,0,")
     env = {"HADATH_DB": db}
     assert '"events": 9' in cli("stats", "--json", env=env).stdout
     missing = cli("show", "12345", "--db", db)

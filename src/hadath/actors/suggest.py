@@ -72,13 +72,15 @@ def _closeness(typed: str, code: str) -> float:
 
 
 def nearest_actor_codes(code: str, known: Iterable[str], *, limit: int = 3) -> list[str]:
-    """The known codes nearest `code`: those it names ("Iran", "إيران" -> IRN) first, then those
-    spelt most like it; none when nothing is near."""
+    """The known codes nearest `code`: those it names ("Iran", "إيران" -> IRN), else those spelt most
+    like it; none when nothing is near."""
     known = sorted(set(known))
     typed = code.strip().upper()
     form = _name_form(code)
     names = actor_names()
     named = [k for k in known if form and form in names.get(k, ())]
+    if named:  # a name is no typo: what it names is the answer
+        return named[:limit]
     # A longer code for the same state ("IRNGOV" for a typed "IRN" that is unknown) is near too.
     scored = sorted(
         ((_closeness(typed, k), k) for k in known if k not in named),

@@ -59,18 +59,65 @@ TEXT = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL refuses NUL i
 MAX_EVENT_ID = 2**63 - 1
 _ONE_STATUS = "occurred|ongoing|planned|postponed|cancelled|denied|hypothetical"
 STATUS_LIST = rf"^(actual|all|({_ONE_STATUS}|actual)(,({_ONE_STATUS}|actual))*)$"
+Start = Annotated[str | None, Query(alias="from", pattern=DAY, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+End = Annotated[str | None, Query(alias="to", pattern=DAY, description="inclusive: a month or year counts whole")]
+ActorKey = Annotated[str, PathParam(pattern=KEY, description="actor key (IRN, TUR, PKK …)")]
+Status = Annotated[str, Query(pattern=STATUS_LIST, description=(
+    "actual (= occurred or ongoing), all, or one or more of occurred, ongoing, planned, postponed, "
+    "cancelled, denied, hypothetical joined by commas"))]
+Place = Annotated[str | None, Query(min_length=1, max_length=100, pattern=TEXT,
+                                    description="a location's name (Aleppo) or a state's key (SYR)")]
+Root = Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root (04, 19)")]
+QuadClass = Annotated[int | None, Query(ge=1, le=4)]
+Actor = Annotated[str | None, Query(pattern=KEY, description="key or actor code on either side")]
+DyadKeys = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_]{2,32}[-,][A-Za-z0-9_]{2,32}$",
+                                       description="two keys, either direction: IRN-TUR")]
+MinSources = Annotated[int | None, Query(ge=1, le=1_000_000, description="events reported by this many outlets or more")]
+
+
+class EventFilters:
+    """The filters /api/events, /api/locations and /api/timeline share, declared once: FastAPI reads them
+    from the query string as one dependency (`filters: Annotated[EventFilters, Depends()]`)."""
+
+    def __init__(
+        self,
+        start: Start = None,
+        end: End = None,
+        actor: Actor = None,
+        dyad: DyadKeys = None,
+        root: Root = None,
+        quad_class: QuadClass = None,
+        place: Place = None,
+        status: Status = "all",
+        min_sources: MinSources = None,
+    ) -> None:
+        self.start, self.end, self.actor, self.dyad = start, end, actor, dyad
+        self.root, self.quad_class, self.place, self.status, self.min_sources = root, quad_class, place, status, min_sources
+
+    def query(self, ctx: "Context", **more: Any) -> queries.EventQuery:
+        """The checked query (a bad period or an unknown actor is a 4xx); `more`: a route's own filters."""
+        _period(self.start, self.end)
+        pair = tuple(ctx.check_actor(k, keys_only=True) for k in _dyad(self.dyad)) if self.dyad else None
+        actor = ctx.check_actor(self.actor) if self.actor else None
+        return queries.EventQuery(start=self.start, end=self.end, actor=actor, dyad=pair,  # type: ignore[arg-type]
+                                  root=self.root, quad_class=self.quad_class, place=self.place, status=self.status,
+                                  min_sources=self.min_sources, **more)
+
+
 # 503 and 500 bodies say no more than this: the reason (store URL, driver message, traceback) is logged.
 STORE_UNAVAILABLE = "the store cannot answer now; the server's log has the reason"
 INTERNAL_ERROR = "internal error; the server's log has the details"
 
 
 class ApiError(Exception):
-    """A request the API refuses: an HTTP status and a one-line message."""
+    """A request the API refuses: an HTTP status, a one-line message and what else the body says
+    (`suggestions` for an unknown actor)."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, **extra: Any) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.extra = extra
 
 
 def bad_request(message: str) -> ApiError:
@@ -98,9 +145,15 @@ def _route_params(route: Any) -> tuple[dict[str, bool], dict[str, bool]]:
             annotation = field.field_info.annotation
             return annotation is int or int in typing.get_args(annotation)
 
-        dependant = route.dependant
-        found = ({f.alias: numeric(f) for f in dependant.path_params},
-                 {f.alias: numeric(f) for f in sorted(dependant.query_params, key=lambda f: f.alias)})
+        path_params, query_params = [], []
+        dependants = [route.dependant]
+        while dependants:  # the route's own parameters and those of its dependencies (EventFilters)
+            dependant = dependants.pop()
+            path_params.extend(dependant.path_params)
+            query_params.extend(dependant.query_params)
+            dependants.extend(dependant.dependencies)
+        found = ({f.alias: numeric(f) for f in path_params},
+                 {f.alias: numeric(f) for f in sorted(query_params, key=lambda f: f.alias)})
         route._hadath_params = found
     return found
 
@@ -370,12 +423,20 @@ class Context:
             self._keys = (version, queries.known_keys(self.store))
         return self._keys[1]
 
-    def check_actor(self, key: str, *, status: int = 422) -> str:
-        key = key.upper()
+    def check_actor(self, key: str, *, status: int = 422, keys_only: bool = False) -> str:
+        """`key` in upper case when some event has it as a key (or, unless `keys_only`, as an actor code);
+        else a 404 or 422 whose body names the nearest known ones (`suggestions`)."""
+        from hadath.actors.suggest import UnknownActor, check_actor_code
+
         keys, codes = self.known_keys()
-        if key not in keys and key not in codes:
-            raise ApiError(status, f"unknown actor {key!r}: no event in the store has it (see /api/actors)")
-        return key
+        upper = key.strip().upper()
+        if upper in keys or (not keys_only and upper in codes):
+            return upper
+        try:
+            return check_actor_code(key, keys if keys_only else keys | codes,
+                                    where=": no event in the store has it (see /api/actors)")
+        except UnknownActor as exc:
+            raise ApiError(status, str(exc), suggestions=exc.suggestions) from None
 
 
 def open_store(db: str | None) -> Any:
@@ -506,7 +567,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse({"error": exc.message}, status_code=exc.status)
+        return JSONResponse({"error": exc.message, **exc.extra}, status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -554,56 +615,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     Limit = Annotated[int, Query(ge=1, le=settings.max_page, description=f"page size, at most {settings.max_page}")]
     Offset = Annotated[int, Query(ge=0, le=10_000_000)]
-    Start = Annotated[str | None, Query(alias="from", pattern=DAY, description="YYYY, YYYY-MM or YYYY-MM-DD")]
-    End = Annotated[str | None, Query(alias="to", pattern=DAY, description="inclusive: a month or year counts whole")]
-    ActorKey = Annotated[str, PathParam(pattern=KEY, description="actor key (IRN, TUR, PKK …)")]
-    Status = Annotated[str, Query(pattern=STATUS_LIST, description=(
-        "actual (= occurred or ongoing), all, or one or more of occurred, ongoing, planned, postponed, "
-        "cancelled, denied, hypothetical joined by commas"))]
-    Place = Annotated[str | None, Query(min_length=1, max_length=100, pattern=TEXT,
-                                        description="a location's name (Aleppo) or a state's key (SYR)")]
-    Root = Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root (04, 19)")]
-    QuadClass = Annotated[int | None, Query(ge=1, le=4)]
-    Actor = Annotated[str | None, Query(pattern=KEY, description="key or actor code on either side")]
-    DyadKeys = Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_]{2,32}[-,][A-Za-z0-9_]{2,32}$",
-                                           description="two keys, either direction: IRN-TUR")]
     read = [Depends(can_read)]
 
     @app.get("/api/events", dependencies=read, tags=["events"])
     def list_events(
         request: Request,
+        filters: Annotated[EventFilters, Depends()],
         limit: Limit = settings.default_page,
         offset: Offset = 0,
-        start: Start = None,
-        end: End = None,
-        actor: Annotated[str | None, Query(pattern=KEY, description="key or actor code on either side")] = None,
         source: Annotated[str | None, Query(pattern=KEY)] = None,
         target: Annotated[str | None, Query(pattern=KEY)] = None,
-        dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9_]{2,32}[-,][A-Za-z0-9_]{2,32}$",
-                                          description="two keys, either direction: IRN-TUR")] = None,
-        root: Annotated[str | None, Query(pattern=r"^\d{1,2}$", description="CAMEO root (04, 19)")] = None,
         cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code (042)")] = None,
-        quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-        status: Status = "all",
         q: Annotated[str | None, Query(min_length=1, max_length=200, pattern=TEXT, description="words in the reports")] = None,
         min_mentions: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
-        place: Place = None,
         sort: Literal["date", "-date", "-mentions", "goldstein", "-goldstein"] = "-date",
     ) -> Response:
         """Merged events, newest first by default, with the CAMEO name in English and Arabic."""
-        _period(start, end)
-        pair = None
-        if dyad:
-            pair = tuple(ctx.check_actor(k) for k in _dyad(dyad))
-        actor, source, target = (ctx.check_actor(k) if k else None for k in (actor, source, target))
+        source, target = (ctx.check_actor(k) if k else None for k in (source, target))
         if q:
             _words(q)
-        filters = queries.EventQuery(start=start, end=end, actor=actor, source=source, target=target, dyad=pair,  # type: ignore[arg-type]
-                                     root=root, cameo=cameo, quad_class=quad_class, status=status, q=q,
-                                     min_mentions=min_mentions, place=place)
+        query = filters.query(ctx, source=source, target=target, cameo=cameo, q=q, min_mentions=min_mentions)
 
         def compute() -> dict[str, Any]:
-            rows, total = queries.event_page(ctx.store, filters, limit=limit, offset=offset, sort=sort)
+            rows, total = queries.event_page(ctx.store, query, limit=limit, offset=offset, sort=sort)
             return {"total": total, "limit": limit, "offset": offset, "items": [_with_names(r) for r in rows]}
 
         return cached(request, compute)
@@ -675,7 +709,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> Response:
         """Events between two actors per period (either direction): counts by QuadClass, Goldstein mean."""
         _period(start, end)
-        a, b = ctx.check_actor(a, status=404), ctx.check_actor(b, status=404)
+        a, b = ctx.check_actor(a, status=404, keys_only=True), ctx.check_actor(b, status=404, keys_only=True)
 
         def compute() -> dict[str, Any]:
             series = queries.dyad_series(ctx.store, a, b, start, end, by=by, status=status)
@@ -690,13 +724,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         end: End = None,
         min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
         limit: Annotated[int, Query(ge=1, le=2000)] = 300,
+        status: Status = "actual",
     ) -> Response:
-        """Who acts on whom: directed edges with event counts and mean Goldstein; nodes with totals."""
+        """Who acts on whom: directed edges with event counts and mean Goldstein; nodes with totals
+        (events that happened unless `status` says otherwise, as every count)."""
         _period(start, end)
         from hadath.brief.language import actor_label
 
         def compute() -> dict[str, Any]:
-            edges = queries.frame_rows(ctx.store.network(start, end, min_events=min_events, limit=limit))
+            edges = queries.frame_rows(ctx.store.network(start, end, min_events=min_events, limit=limit, status=status))
             totals: dict[str, int] = {}
             for edge in edges:
                 for side in ("source_key", "target_key"):
@@ -710,50 +746,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/api/locations", dependencies=read, tags=["events"])
     def event_locations(
         request: Request,
-        start: Start = None,
-        end: End = None,
-        actor: Actor = None,
-        dyad: DyadKeys = None,
-        root: Root = None,
-        quad_class: QuadClass = None,
-        place: Place = None,
-        status: Status = "all",
+        filters: Annotated[EventFilters, Depends()],
         limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
     ) -> Response:
         """Where events happened (those with coordinates): each point with its name, precision (place,
         region, country), number of events, mean Goldstein and the ids of its newest events."""
-        filters = _event_filters(start, end, actor, dyad, root, quad_class, place, status)
-        return cached(request, lambda: {"items": queries.locations(ctx.store, filters, limit=limit)})
+        query = filters.query(ctx)
+        return cached(request, lambda: {"items": queries.locations(ctx.store, query, limit=limit)})
 
     @app.get("/api/timeline", dependencies=read, tags=["events"])
     def timeline(
         request: Request,
-        start: Start = None,
-        end: End = None,
-        actor: Actor = None,
-        dyad: DyadKeys = None,
-        root: Root = None,
-        quad_class: QuadClass = None,
-        place: Place = None,
-        status: Status = "all",
+        filters: Annotated[EventFilters, Depends()],
         by: Literal["day", "week", "month", "year"] = "month",
     ) -> Response:
         """Events matching the filters of /api/events per period, every period from the first to the last
         kept (zeros included): counts by QuadClass and the mean Goldstein score."""
-        filters = _event_filters(start, end, actor, dyad, root, quad_class, place, status)
+        query = filters.query(ctx)
 
         def compute() -> dict[str, Any]:
-            return {"by": by, "series": queries.filtered_series(ctx.store, filters, by=by)}
+            return {"by": by, "series": queries.filtered_series(ctx.store, query, by=by)}
 
         return cached(request, compute)
-
-    def _event_filters(start: str | None, end: str | None, actor: str | None, dyad: str | None, root: str | None,
-                       quad_class: int | None, place: str | None, status: str) -> queries.EventQuery:
-        _period(start, end)
-        pair = tuple(ctx.check_actor(k) for k in _dyad(dyad)) if dyad else None
-        actor = ctx.check_actor(actor) if actor else None
-        return queries.EventQuery(start=start, end=end, actor=actor, dyad=pair, root=root,  # type: ignore[arg-type]
-                                  quad_class=quad_class, place=place, status=status)
 
     @app.get("/api/search", dependencies=read, tags=["search"])
     def search(
@@ -789,7 +803,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from hadath.brief import build_brief, to_html, to_markdown
 
         _period(start, end)
-        a, b = ctx.check_actor(a, status=404), ctx.check_actor(b, status=404)
+        a, b = ctx.check_actor(a, status=404, keys_only=True), ctx.check_actor(b, status=404, keys_only=True)
         if a == b:
             raise bad_request("a brief is about two different actors")
 

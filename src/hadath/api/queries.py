@@ -20,12 +20,11 @@ from sqlalchemy import Date, String, and_, func, literal, or_, select, text, tru
 
 from hadath.errors import HadathError
 from hadath.store import Store, schema
-from hadath.store.api import STATUSES, parse_bound, period_of
+from hadath.store.api import ACTUAL, parse_bound, period_of, status_condition  # noqa: F401 (ACTUAL: for briefs)
 from hadath.store.engine import STORE_ERRORS, database_error, is_sqlite
 from hadath.store.fulltext import fts5_match, pg_tsquery, search_words
 
 events, mentions, articles = schema.events, schema.mentions, schema.articles
-ACTUAL = ("occurred", "ongoing")  # what happened, as opposed to planned, denied or hypothetical
 # Sort orders as (column, descending) pairs; every one ends on the id, so pages never overlap.
 SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
     "date": (("event_day", False), ("id", False)),
@@ -82,19 +81,8 @@ def _tuples(store: Store, query: Any) -> list[Any]:
 
 def status_clause(status: str | None) -> Any:
     """"actual" -> occurred or ongoing; "all" or None -> any; else one status of STATUSES, or several
-    joined by commas ("occurred,planned")."""
-    if status in (None, "", "all"):
-        return True
-    chosen: list[str] = []
-    for one in status.split(","):
-        if one == "actual":
-            chosen.extend(ACTUAL)
-        elif one in STATUSES:
-            chosen.append(one)
-        else:
-            raise HadathError(f"status must be actual, all or one of {', '.join(STATUSES)}, not {one!r}")
-    chosen = list(dict.fromkeys(chosen))
-    return events.c.status == chosen[0] if len(chosen) == 1 else events.c.status.in_(chosen)
+    joined by commas ("occurred,planned"): the store's own status_condition."""
+    return status_condition(status)
 
 
 def place_clause(place: str) -> Any:
@@ -167,6 +155,7 @@ class EventQuery:
     q: str | None = None
     min_mentions: int | None = None
     place: str | None = None
+    min_sources: int | None = None
 
     def where(self, store: Store) -> Any:
         """The whole filter as one WHERE clause."""
@@ -185,12 +174,13 @@ class EventQuery:
         base = [status_clause(self.status)]
         base.append(Store.event_filter(
             start=self.start, end=self.end, source=self.source, target=self.target,
-            root=self.root, cameo=self.cameo, min_mentions=self.min_mentions,
+            root=self.root, cameo=self.cameo, min_mentions=self.min_mentions, min_sources=self.min_sources,
         ))
         if self.quad_class is not None:
             base.append(events.c.quad_class == self.quad_class)
         if self.place:
             base.append(place_clause(self.place))
+
         if self.q:
             base.append(
                 events.c.id.in_(select(mentions.c.event_id).where(mentions.c.article_id.in_(matching_articles(store, self.q))))

@@ -37,6 +37,7 @@ from hadath.store.migrations import LATEST, READABLE_FROM, current_version, migr
 
 articles, events, mentions, entities = schema.articles, schema.events, schema.mentions, schema.entities
 STATUSES = ("occurred", "ongoing", "planned", "postponed", "cancelled", "denied", "hypothetical")
+ACTUAL = ("occurred", "ongoing")  # what happened, as opposed to planned, denied or hypothetical
 PERIODS = ("day", "week", "month", "year")
 
 
@@ -68,6 +69,30 @@ def period_of(day: date, by: str) -> str:
     if by == "year":
         return str(day.year)
     raise HadathError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+
+
+def chosen_statuses(status: str | None) -> tuple[str, ...] | None:
+    """The statuses a `status` filter keeps: "actual" -> occurred and ongoing; "all" or None -> every one
+    (None); else one of STATUSES or several joined by commas ("occurred,planned")."""
+    if status in (None, "", "all"):
+        return None
+    chosen: list[str] = []
+    for one in status.split(","):
+        if one == "actual":
+            chosen.extend(ACTUAL)
+        elif one in STATUSES:
+            chosen.append(one)
+        else:
+            raise HadathError(f"status must be actual, all or one of {', '.join(STATUSES)}, not {one!r}")
+    return tuple(dict.fromkeys(chosen))
+
+
+def status_condition(status: str | None) -> Any:
+    """The WHERE condition of a `status` filter (see chosen_statuses)."""
+    chosen = chosen_statuses(status)
+    if chosen is None:
+        return True
+    return events.c.status == chosen[0] if len(chosen) == 1 else events.c.status.in_(chosen)
 
 
 def gdelt_quad_class(root: str, quad_class: int | None) -> int | None:
@@ -129,8 +154,10 @@ class Store:
         cameo: str | None = None,
         status: str | None = None,
         min_mentions: int | None = None,
+        min_sources: int | None = None,
     ) -> Any:
-        """The WHERE clause for events: `actor` is a key or actor code on either side."""
+        """The WHERE clause for events: `actor` is a key or actor code on either side; `status` one
+        status, several joined by commas, "actual" (occurred or ongoing) or "all"."""
         clauses = []
         if (low := parse_bound(start)) is not None:
             clauses.append(events.c.event_day >= low)
@@ -154,11 +181,11 @@ class Store:
         if cameo:
             clauses.append(events.c.cameo == cameo)
         if status:
-            if status not in STATUSES:
-                raise HadathError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
-            clauses.append(events.c.status == status)
+            clauses.append(status_condition(status))
         if min_mentions:
             clauses.append(events.c.num_mentions >= min_mentions)
+        if min_sources:  # outlets, as GDELT's NumSources: wire copies in two papers are two sources
+            clauses.append(events.c.num_sources >= min_sources)
         return and_(True, *clauses)
 
     # -- events ------------------------------------------------------------------------------------
@@ -310,16 +337,18 @@ class Store:
         *,
         directed: bool = False,
         top: int = 3,
+        status: str | None = None,
     ) -> pd.DataFrame:
         """Events between `a` and `b` per period: counts by QuadClass (ours: 1-4), Goldstein sum and mean,
-        mentions, and the `top` CAMEO codes ("042:3 036:1"). Both directions unless `directed`."""
+        mentions, and the `top` CAMEO codes ("042:3 036:1"). Both directions unless `directed`; every
+        status unless `status` says which (as in event_filter: "actual" is what the dashboard counts)."""
         period_of(date(2000, 1, 1), by)  # validates `by`
         pair = and_(events.c.source_key == a, events.c.target_key == b)
         if not directed:
             pair = or_(pair, and_(events.c.source_key == b, events.c.target_key == a))
         query = (
             select(events.c.event_day, events.c.cameo, events.c.quad_class, events.c.goldstein, events.c.num_mentions)
-            .where(pair, self.event_filter(start=start, end=end), events.c.event_day.is_not(None))
+            .where(pair, self.event_filter(start=start, end=end, status=status), events.c.event_day.is_not(None))
             .order_by(events.c.event_day, events.c.id)
         )
         rows = self._frame(query)
@@ -346,13 +375,15 @@ class Store:
         return pd.DataFrame(out, columns=columns)
 
     def actor_summary(
-        self, key: str, start: str | date | None = None, end: str | date | None = None, *, limit: int = 50
+        self, key: str, start: str | date | None = None, end: str | date | None = None, *, limit: int = 50,
+        status: str | None = None,
     ) -> pd.DataFrame:
         """Who `key` acts on and is acted on by: one row per counterpart, with event counts in each
-        direction, by QuadClass, and the mean Goldstein score; most events first."""
+        direction, by QuadClass, and the mean Goldstein score; most events first (events of `status`)."""
         query = (
             select(events.c.source_key, events.c.target_key, events.c.quad_class, events.c.goldstein)
-            .where(self.event_filter(start=start, end=end), or_(events.c.source_key == key, events.c.target_key == key))
+            .where(self.event_filter(start=start, end=end, status=status),
+                   or_(events.c.source_key == key, events.c.target_key == key))
         )
         rows = self._frame(query)
         columns = ["counterpart", "events", "as_source", "as_target", "quad1", "quad2", "quad3", "quad4",
@@ -379,10 +410,11 @@ class Store:
         return frame.sort_values(["events", "counterpart"], ascending=[False, True]).head(limit).reset_index(drop=True)
 
     def network(
-        self, start: str | date | None = None, end: str | date | None = None, *, min_events: int = 1, limit: int = 500
+        self, start: str | date | None = None, end: str | date | None = None, *, min_events: int = 1, limit: int = 500,
+        status: str | None = None,
     ) -> pd.DataFrame:
         """Directed edges source key -> target key with event counts, conflict/cooperation split and
-        mean Goldstein score; heaviest first."""
+        mean Goldstein score; heaviest first (events of `status`)."""
         query = (
             select(
                 events.c.source_key,
@@ -392,7 +424,8 @@ class Store:
                 func.sum(case((events.c.quad_class <= 2, 1), else_=0)).label("cooperation"),
                 func.avg(events.c.goldstein).label("goldstein_mean"),
             )
-            .where(self.event_filter(start=start, end=end), events.c.source_key.is_not(None), events.c.target_key.is_not(None))
+            .where(self.event_filter(start=start, end=end, status=status), events.c.source_key.is_not(None),
+                   events.c.target_key.is_not(None))
             .group_by(events.c.source_key, events.c.target_key)
             .having(func.count() >= min_events)
             .order_by(func.count().desc(), events.c.source_key, events.c.target_key)
