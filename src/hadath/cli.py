@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("hadath.commands.show", "one stored event with its mentions and sentences"),
     "serve": ("hadath.commands.serve", "the HTTP API and the Arabic dashboard over a store"),
     "brief": ("hadath.commands.brief", "a relations brief (الحدث / الرأي / الخلاصة) for two actors"),
+    "watch": ("hadath.commands.watch", "poll news feeds and sitemaps and ingest new articles as they appear"),
 }
 
 

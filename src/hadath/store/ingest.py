@@ -204,6 +204,11 @@ class Ingester:
         self.dask = dask
         self.progress = progress
 
+    def write(self, items: list[Extracted]) -> list[WriteResult]:
+        """Write extracted articles in one transaction: the one write path of every ingest (files and
+        folders here, `hadath watch` for fetched pages), so what happens on writing happens for both."""
+        return self.writer.write_many(items)
+
     def ingest(self, paths: list[str], published: date | None = None) -> Summary:
         summary = Summary()
         pending = self._skip_stored(read_pending(paths, published), summary)
@@ -279,7 +284,7 @@ class Ingester:
         buffered_since = 0.0
 
         def flush() -> None:
-            for extracted, result in zip(buffer, self.writer.write_many(buffer), strict=True):
+            for extracted, result in zip(buffer, self.write(buffer), strict=True):
                 summary.add(result)
                 if result.outcome == "failed" and len(summary.failures) < FAILURES_SHOWN:
                     summary.failures.append(f"{extracted.article.source}: {extracted.article.error}")

@@ -117,6 +117,12 @@ def _v7_location_precision(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN location_precision {sql_type}")
 
 
+def _v8_watch_state(conn: Connection) -> None:
+    """The state of `hadath watch` (issue 15): feeds, pages seen with their raw copy, errors. A store
+    created by this version has them from migration 1."""
+    schema.metadata.create_all(conn, tables=list(schema.WATCH_TABLES), checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
@@ -125,6 +131,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (5, _v5_casualties),
     (6, _v6_long_keys),
     (7, _v7_location_precision),
+    (8, _v8_watch_state),
 ]
 LATEST = MIGRATIONS[-1][0]
 # The oldest schema the read side reads as it is: a store on read-only media at an older version that

@@ -9,6 +9,9 @@ events     merged happenings (GDELT's Events table): one row per happening, with
 mentions   one row per event found in an article (GDELT's Mentions table), pointing to its event.
 event_outlets  which outlets reported each event (num_sources without rescanning mentions).
 ingest_runs    one row per `hadath ingest`, with its summary.
+watch_feeds, watch_pages, watch_errors   the state of `hadath watch` (migration 8): each feed's
+           validators and last success, each page seen (its article, validators, the raw page
+           compressed with its fetch time), and the errors met.
 
 Dates are ISO strings as the pipeline writes them ("2024-01-24", "2024-01", "2024"); `event_day` is a
 real DATE for range queries: the date itself, the first day of its month or year, or the publication
@@ -209,6 +212,59 @@ ingest_runs = Table(
     Column("mentions", Integer),
     Column("seconds", Float),
 )
+
+# `hadath watch` (hadath.watch; migration 8). Keyed on a hash of the canonical URL: a URL may be longer
+# than an index row allows on PostgreSQL.
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the feed URL
+    Column("url", Text, nullable=False),
+    Column("outlet", Text),  # the sources file's outlet name
+    Column("kind", String(8)),  # feed | sitemap
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_attempt", DateTime),
+    Column("last_success", DateTime),
+    Column("last_error", Text),
+    Column("errors", Integer, nullable=False, default=0),  # failed polls, ever
+    Column("consecutive_errors", Integer, nullable=False, default=0),
+)
+
+watch_pages = Table(
+    "watch_pages",
+    metadata,
+    Column("id", String(64), primary_key=True),  # sha256 of the canonical URL
+    Column("url", Text, nullable=False),  # canonical
+    Column("outlet", Text),
+    Column("feed_url", Text),  # the first feed that listed it
+    Column("entry_updated", Text),  # the feed's updated / the sitemap's lastmod when last fetched
+    Column("status", String(12), nullable=False),  # stored | duplicate | failed | disallowed
+    Column("article_id", String(40)),  # the stored article of its current text
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("attempts", Integer, nullable=False, default=0),  # fetches that failed since the last success
+    Column("error", Text),
+    Column("raw", LargeBinary),  # the page as fetched, zlib-compressed
+    Column("fetched_at", DateTime),  # when `raw` was fetched
+    Column("stored_at", DateTime),  # when its current article was written
+    Index("ix_watch_pages_outlet", "outlet"),
+    Index("ix_watch_pages_article", "article_id"),
+)
+
+watch_errors = Table(
+    "watch_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("kind", String(8)),  # feed | page | robots
+    Column("message", Text),
+    Index("ix_watch_errors_at", "at"),
+)
+
+WATCH_TABLES = (watch_feeds, watch_pages, watch_errors)
 
 schema_version = Table(
     "schema_version",
