@@ -533,6 +533,16 @@ def _with_names(row: dict[str, Any]) -> dict[str, Any]:
     return _string_ids(row)
 
 
+def _titled(row: dict[str, Any], text: str | None) -> dict[str, Any]:
+    """An article row with a title: its own, else the first line of its text (`title_from`: "text")."""
+    if not row.get("title"):
+        from hadath.text.headline import fallback_title
+
+        row["title"] = fallback_title(text)
+        row["title_from"] = "text" if row["title"] else None
+    return row
+
+
 def _string_ids(row: dict[str, Any]) -> dict[str, Any]:
     for name in ("id", "event_id"):
         if isinstance(row.get(name), int):
@@ -654,6 +664,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             texts = _article_texts(ctx.store, {m["article_id"] for m in mentions})
             for m in mentions:
                 m.update(_context(texts.get(m["article_id"]), m))
+                _titled(m, texts.get(m["article_id"]))
                 _string_ids(m)
             return {"event": _with_names(queries.plain_rows([found["event"]])[0]), "mentions": mentions}
 
@@ -671,6 +682,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 raise ApiError(404, f"no article {article_id!r}")
             out = {k: queries.plain(v) for k, v in found.items()
                    if k not in ("entities", "mentions", "copies", "search_text", "input_json")}
+            _titled(out, out.get("text"))
             out["entities"] = queries.frame_rows(found["entities"])
             out["events"] = [_with_names(m) for m in queries.article_mentions(ctx.store, article_id)]
             out["copies"] = queries.frame_rows(found["copies"])
@@ -691,8 +703,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         def compute() -> dict[str, Any]:
             rows, total = queries.actor_list(ctx.store, q, limit=limit, offset=offset)
             for row in rows:
+                # A state or group is named by its own name, not by a name stored with one of its events
+                # (IRN is "Iran", not the person whose mention carried the key).
+                english = actor_label(row["key"], "en")
+                row["name"] = row["name_en"] = english if english != row["key"] else row["name"]
                 row["name_ar"] = actor_label(row["key"], "ar")
-                row["name_en"] = actor_label(row["key"], "en") if row["key"] != actor_label(row["key"], "en") else row["name"]
             return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
         return cached(request, compute)
@@ -782,8 +797,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         def compute() -> dict[str, Any]:
             found = queries.frame_rows(ctx.store.search(q, limit=limit, offset=offset))
+            texts = _article_texts(ctx.store, {row["id"] for row in found if not row.get("title")})
             for row in found:
                 row.pop("rank", None)
+                _titled(row, texts.get(row["id"]))
             rows, total = queries.event_page(ctx.store, queries.EventQuery(q=q), limit=limit, offset=0, sort="-mentions")
             return {"q": q, "limit": limit, "offset": offset, "articles": found,
                     "events": {"total": total, "items": [_with_names(r) for r in rows]}}

@@ -31,6 +31,15 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _row(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """A row as written: dates as ISO text, the event id as text (its 19 digits are rounded as a
+    JavaScript number and in a spreadsheet's number cells)."""
+    out = {c: _plain(row[c]) for c in columns}
+    if out.get("id") is not None:
+        out["id"] = str(out["id"])
+    return out
+
+
 @contextmanager
 def _output(out: str | None, binary: bool = False) -> Iterator[IO[Any]]:
     """Where an export goes: stdout for `-` (or no --out); a FIFO or a character device (a pipe,
@@ -139,15 +148,16 @@ def export_events(store: Store, fmt: str, out: str | None = None, **filters: Any
         return written
     with _output(out) as handle:
         if fmt == "csv":
-            writer = csv.writer(handle)
-            writer.writerow(columns)
+            # Text quoted, numbers not: a spreadsheet told to read quoted fields as text keeps the ids whole.
+            csv.writer(handle).writerow(columns)
+            writer = csv.writer(handle, quoting=csv.QUOTE_NONNUMERIC)
             for rows in chunks:
-                writer.writerows([[_plain(r[c]) for c in columns] for r in rows])
+                writer.writerows([list(_row(r, columns).values()) for r in rows])
                 written += len(rows)
         elif fmt == "jsonl":
             for rows in chunks:
                 for r in rows:
-                    handle.write(json.dumps({c: _plain(r[c]) for c in columns}, ensure_ascii=False) + "\n")
+                    handle.write(json.dumps(_row(r, columns), ensure_ascii=False) + "\n")
                 written += len(rows)
         else:
             tsv = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")

@@ -279,7 +279,9 @@ class Ingester:
         if self.progress:
             from tqdm import tqdm
 
-            bar = tqdm(file=sys.stderr, unit=" articles", desc="ingest")
+            # One tick per article extracted (not per batch written): a long run shows its pace at once.
+            bar = tqdm(file=sys.stderr, unit=" articles", desc="ingest", dynamic_ncols=True, mininterval=0.2)
+        events_found = 0
         buffer: list[Extracted] = []
         buffered_since = 0.0
 
@@ -288,8 +290,6 @@ class Ingester:
                 summary.add(result)
                 if result.outcome == "failed" and len(summary.failures) < FAILURES_SHOWN:
                     summary.failures.append(f"{extracted.article.source}: {extracted.article.error}")
-            if bar is not None:
-                bar.update(len(buffer))
             buffer.clear()
 
         try:
@@ -297,6 +297,10 @@ class Ingester:
                 if not buffer:
                     buffered_since = time.perf_counter()
                 buffer.append(extracted)
+                if bar is not None:
+                    events_found += len(extracted.article.events)
+                    bar.set_postfix_str(f"{events_found} events", refresh=False)
+                    bar.update(1)
                 if len(buffer) >= WRITE_BATCH or time.perf_counter() - buffered_since >= WRITE_BATCH_SECONDS:
                     flush()
             if buffer:
