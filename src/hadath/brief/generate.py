@@ -1,46 +1,52 @@
-"""A relations brief for two actors over a period, from the event store, in the analysts' form:
-الحدث (the period's main events), الرأي (what the data says against the previous period), الخلاصة
-(the bottom line). Deterministic: the same store and arguments give the same brief.
+"""A brief on two actors over a period, from the event store alone, in the analysts' form:
 
-Every sentence carries the ids of the events behind it (`Claim.events`), so a reader can check it.
-Only events that happened (occurred, ongoing) are counted and scored; planned ones are listed as still
-to come, denied and hypothetical ones are kept apart.
+الحدث / What happened   the period's storylines, most significant first, told in sentences (actors'
+                        names, places, dates, outlets), "and N more" where cut;
+الرأي / Assessment      direction against the previous period of the same length (counts, mean
+                        Goldstein, QuadClass mix), the turning point, who drives the change, what is
+                        planned ahead, what did not happen (postponed, cancelled, denied, hypothetical)
+                        and the threats, each told in the words of its status;
+الخلاصة / Bottom line   direction and what to watch, in two or three sentences.
+
+Every sentence that tells events cites them in footnotes (outlet, date, link to the article); the
+same store and arguments give the same brief.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from hadath.api.queries import ACTUAL, check_period, pair_events
-from hadath.brief.language import (
-    LANGS,
-    actor_label,
-    actor_with_code,
-    cameo_label,
-    count_phrase,
-    join_list,
-    news_date,
-    phrase,
-)
+from hadath.brief.acts import tell
+from hadath.brief.evidence import Report, reports
+from hadath.brief.language import LANGS, count_phrase, join_list, news_date, others_phrase, phrase
+from hadath.brief.names import actor_name, outlet_name, place_name
+from hadath.brief.storylines import Storyline, significance, storylines
 from hadath.errors import HadathError
 from hadath.store import Store
 
-MAIN_BY_REPORTS = 3  # the most reported events listed under الحدث
-MAIN_BY_INTENSITY = 2  # then the highest |Goldstein| not already listed
-MAX_ACTORS = 3
-MAX_LISTED = 4  # planned, denied, hypothetical events named in a sentence
+MAX_STORYLINES = 5  # storylines told under الحدث; the rest are counted ("and N more")
+EVENTS_PER_STORYLINE = 3  # events told in a storyline; the rest are counted
+MAX_LISTED = 4  # events told in each group of the assessment (ahead, not happened, threats)
 TREND_THRESHOLD = 1.0  # a change of mean Goldstein below this is "steady"
 TONE_THRESHOLD = 1.0  # a mean Goldstein within ±this is "mixed"
+LOW_CONFIDENCE = 0.6  # events below this confidence are marked in the text and the footnote
+THREAT_ROOT = "13"
 
 
 @dataclass
 class Claim:
-    """One sentence of the brief and the events it rests on."""
+    """One sentence of the brief, the events it tells and its footnotes. `status` is the status of the
+    one event a sentence tells in its status's words (None for sentences about several)."""
 
     text: str
     events: list[int] = field(default_factory=list)
+    notes: list[int] = field(default_factory=list)
+    group: int = 0  # sentences of one storyline share a group (one paragraph)
+    status: str | None = None
 
 
 @dataclass
@@ -48,6 +54,24 @@ class Section:
     key: str  # event | analysis | bottom
     title: str
     claims: list[Claim]
+
+
+@dataclass
+class Source:
+    outlet: str | None  # in the brief's language; None: no name in it (the link names it)
+    date: str | None
+    url: str | None
+
+
+@dataclass
+class Note:
+    """A footnote: the articles that reported its events."""
+
+    number: int
+    events: list[int]
+    sources: list[Source]
+    low_confidence: bool
+    more: bool = False  # the events counted in an "and N more" sentence
 
 
 @dataclass
@@ -61,6 +85,7 @@ class Brief:
     lang: str
     title: str
     sections: list[Section]
+    notes: list[Note]
     figures: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,7 +93,7 @@ class Brief:
 
 
 def previous_period(start: date, end: date) -> tuple[date, date]:
-    """The period of equal length just before [start, end]: 2024-01-01..2024-03-31 -> 2023-10-03..2023-12-31.
+    """The period of equal length just before [start, end]: 2024-01-01..2024-03-31 -> 2023-10-02..2023-12-31.
 
     Cut at the first day of the calendar; a period starting on it has none before it (the day itself).
     """
@@ -83,20 +108,176 @@ def _mean(rows: list[dict[str, Any]]) -> float | None:
     return round(sum(scores) / len(scores), 2) if scores else None
 
 
-def _what(row: dict[str, Any], lang: str) -> str:
-    return cameo_label(row["cameo"], lang)
-
-
-def _party(row: dict[str, Any], side: str, lang: str) -> str:
-    return actor_label(row[f"{side}_actor"] or row[f"{side}_key"], lang)
-
-
-def _day(row: dict[str, Any], lang: str) -> str:
-    return news_date(row["date"] or row["event_day"], lang)
-
-
 def _score(value: float | None) -> str:
     return "—" if value is None else f"{value:+.1f}".replace("+0.0", "0.0").replace("-0.0", "0.0")
+
+
+def _name(code: str, case: str, lang: str) -> str:
+    name = actor_name(code)
+    return name.ar[case] if lang == "ar" else name.en
+
+
+def _side(row: dict[str, Any]) -> str:
+    return "cooperation" if row["quad_class"] in (1, 2) else "conflict"
+
+
+class Writer:
+    """Sentences of one brief in one language, and the footnotes they cite, numbered as first cited."""
+
+    def __init__(self, store: Store, lang: str, rows: list[dict[str, Any]]) -> None:
+        self.lang = lang
+        self.reports = reports(store, [int(r["id"]) for r in rows])
+        self.notes: list[Note] = []
+        self._numbers: dict[tuple[int, ...], int] = {}
+
+    def cite(self, events: list[dict[str, Any]], *, more: bool = False) -> int:
+        ids = tuple(int(r["id"]) for r in events)
+        if ids in self._numbers:
+            return self._numbers[ids]
+        sources: list[Source] = []
+        for row in events:
+            for report in self.reports.get(int(row["id"]), []):
+                source = self._source(report)
+                if source not in sources:
+                    sources.append(source)
+        low = any((r["confidence"] if r["confidence"] is not None else 1.0) < LOW_CONFIDENCE for r in events)
+        note = Note(len(self.notes) + 1, list(ids), sources, low, more)
+        self.notes.append(note)
+        self._numbers[ids] = note.number
+        return note.number
+
+    def _source(self, report: Report) -> Source:
+        return Source(outlet_name(report.url, report.outlet, self.lang),
+                      news_date(report.published, self.lang) if report.published else None, report.url)
+
+    def when(self, row: dict[str, Any]) -> str:
+        precision = row["date_precision"]
+        if row["date"] and precision in ("day", "month", "year"):
+            return phrase(f"when.{precision}", self.lang, date=news_date(row["date"], self.lang))
+        return phrase("when.unknown", self.lang, date=news_date(row["first_seen"] or row["event_day"], self.lang))
+
+    def place(self, row: dict[str, Any]) -> str:
+        precision = row.get("location_precision")
+        if precision == "country" and row["location_key"] in (row["source_key"], row["target_key"]):
+            return ""  # "زار مصر في مصر"
+        name = place_name(row["location_name"], row["location_key"], precision, self.lang)
+        return phrase("place", self.lang, place=name) if name else ""
+
+    def low(self, row: dict[str, Any]) -> str:
+        confidence = row["confidence"] if row["confidence"] is not None else 1.0
+        return phrase("low_confidence", self.lang) if confidence < LOW_CONFIDENCE else ""
+
+    def outlets(self, row: dict[str, Any]) -> str:
+        names: list[str] = []
+        for report in self.reports.get(int(row["id"]), []):
+            name = outlet_name(report.url, report.outlet, self.lang) or phrase("unknown_outlet", self.lang)
+            if name not in names:
+                names.append(name)
+        return phrase("according", self.lang, outlets=join_list(names, self.lang)) if names else ""
+
+    def event(self, row: dict[str, Any], key: str, group: int = 0) -> Claim:
+        """One event told in full: what, where, when, confidence, outlets; cited."""
+        text = phrase(key, self.lang, clause=tell(row, self.lang, self.place(row)), when=self.when(row),
+                      low=self.low(row), according=self.outlets(row))
+        return Claim(_sentence(text), [int(row["id"])], [self.cite([row])], group, row["status"])
+
+    def item(self, row: dict[str, Any], intro: str | None) -> Claim:
+        """One event in the assessment: its clause, date and confidence; the first of a group with its
+        group's introduction."""
+        item = phrase("analysis.item", self.lang, clause=tell(row, self.lang, self.place(row)), when=self.when(row),
+                      low=self.low(row))
+        text = phrase(intro, self.lang, items=item) if intro else phrase("analysis.item_next", self.lang, item=item)
+        return Claim(_sentence(text), [int(row["id"])], [self.cite([row])], 0, row["status"])
+
+
+def _sentence(text: str) -> str:
+    """One sentence: no space before its end, one full stop."""
+    text = " ".join(text.split())
+    text = text.replace(" ،", "،").replace(" ,", ",").replace(" .", ".")
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "؟", "?")) else text + "."
+
+
+def _what_happened(writer: Writer, lines: list[Storyline], lang: str, names: dict[str, str]) -> list[Claim]:
+    if not lines:
+        return [Claim(phrase("event.none", lang, **names))]
+    claims: list[Claim] = []
+    for group, line in enumerate(lines[:MAX_STORYLINES]):
+        told = line.events[:EVENTS_PER_STORYLINE]
+        for i, row in enumerate(told):
+            claims.append(writer.event(row, "event.first" if i == 0 else "event.next", group))
+        rest = line.events[EVENTS_PER_STORYLINE:]
+        if rest:
+            text = phrase("event.more", lang, others=others_phrase(len(rest), "event", "nom", lang))
+            claims.append(Claim(_sentence(text), [int(r["id"]) for r in rest], [writer.cite(rest, more=True)], group))
+    cut = lines[MAX_STORYLINES:]
+    if cut:
+        rest = [r for line in cut for r in line.events]
+        text = phrase("event.more_storylines", lang, storylines=others_phrase(len(cut), "storyline", "nom", lang),
+                      events_acc=count_phrase(len(rest), "event", "acc", lang))
+        claims.append(Claim(_sentence(text), [int(r["id"]) for r in rest], [writer.cite(rest, more=True)], len(lines)))
+    return claims
+
+
+def _counts(actual: list[dict[str, Any]], previous: list[dict[str, Any]], lang: str, prev: dict[str, str]) -> str:
+    if actual and previous:
+        key = "analysis.counts"
+    elif actual:
+        key = "analysis.counts_no_previous"
+    else:
+        key = "analysis.counts_none"
+    return phrase(key, lang, events_nom=count_phrase(len(actual), "event", "nom", lang) if actual else "",
+                  prev_gen=count_phrase(len(previous), "event", "gen", lang) if previous else "", **prev)
+
+
+def _mix(actual: list[dict[str, Any]], lang: str) -> str:
+    counts = defaultdict(int)
+    for row in actual:
+        if row["quad_class"] in (1, 2, 3, 4):
+            counts[row["quad_class"]] += 1
+    quads = sorted(counts)
+    if not quads:
+        return ""
+    if len(quads) == 1:
+        quad = phrase(f"quad.{quads[0]}", lang)
+        return phrase("analysis.mix_one" if len(actual) > 1 else "analysis.mix_single", lang, quad=quad)
+    parts = [phrase("analysis.mix_part", lang, count_gen=count_phrase(counts[q], "event", "gen", lang),
+                    quad=phrase(f"quad.{q}", lang)) for q in quads]
+    return phrase("analysis.mix", lang, parts=join_list(parts, lang))
+
+
+def _turning_point(actual: list[dict[str, Any]], previous: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The event of the period where the relation turned (from cooperation to conflict or back, against
+    the event before it), the most intense such turn; None without one."""
+    ordered = sorted(previous + actual, key=lambda r: (r["event_day"] or "", int(r["id"])))
+    inside = {int(r["id"]) for r in actual}
+    turns = [row for before, row in zip(ordered, ordered[1:], strict=False)
+             if int(row["id"]) in inside and _side(row) != _side(before)]
+    if not turns:
+        return None
+    return min(turns, key=lambda r: (-abs(r["goldstein"] or 0.0), r["event_day"] or "", int(r["id"])))
+
+
+def _driver(actual: list[dict[str, Any]], previous: list[dict[str, Any]]) -> tuple[str, int, int] | None:
+    """The acting party whose events moved the sum of Goldstein scores most between the two periods:
+    (its code, its events now, its events before); None without a previous period or a change of 1."""
+    if not previous:
+        return None
+    change: dict[str, float] = defaultdict(float)
+    now: dict[str, int] = defaultdict(int)
+    before: dict[str, int] = defaultdict(int)
+    for rows, sign, counter in ((actual, 1.0, now), (previous, -1.0, before)):
+        for row in rows:
+            code = row["source_actor"] or row["source_key"]
+            if code:
+                change[code] += sign * (row["goldstein"] or 0.0)
+                counter[code] += 1
+    if not change:
+        return None
+    code = min(change, key=lambda c: (-abs(change[c]), c))
+    if abs(change[code]) < TREND_THRESHOLD:
+        return None
+    return code, now[code], before[code]
 
 
 def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = "ar") -> Brief:
@@ -114,19 +295,19 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
     rows = pair_events(store, a, b, low, high)
     actual = [r for r in rows if r["status"] in ACTUAL]
     previous = pair_events(store, a, b, prev_low, prev_high, status="actual")
-    # Planned events still to come: announced in the period or after it, dated after the period's start.
-    # Planned events reported by the period's end: those dated after it are still to come; those dated
-    # inside it were scheduled then (whether they happened is another record, counted above if it did).
-    planned = [
-        r for r in pair_events(store, a, b, low, None, status="planned")
-        if r["first_seen"] is None or r["first_seen"] <= high.isoformat()
-    ]
-    upcoming = [r for r in planned if r["date"] is None or (r["event_day"] or "") > high.isoformat()]
-    scheduled = [r for r in planned if r not in upcoming]
-    denied = [r for r in rows if r["status"] in ("denied", "cancelled")]
-    hypothetical = [r for r in rows if r["status"] == "hypothetical"]
+    # Planned acts ahead: dated after the period, announced by its end.
+    upcoming = [r for r in pair_events(store, a, b, high + timedelta(days=1), None, status="planned")
+                if r["first_seen"] is None or r["first_seen"] <= high.isoformat()]
+    upcoming.sort(key=lambda r: (r["event_day"] or "9999", int(r["id"])))
+    scheduled = [r for r in rows if r["status"] == "planned"]
+    not_happened = sorted((r for r in rows if r["status"] in ("postponed", "cancelled", "denied", "hypothetical")),
+                          key=lambda r: (-significance(r), r["event_day"] or "", int(r["id"])))
+    threats = sorted((r for r in actual if r["root"] == THREAT_ROOT),
+                     key=lambda r: (-significance(r), r["event_day"] or "", int(r["id"])))
 
-    names = {"a": actor_label(a, lang), "b": actor_label(b, lang)}
+    writer = Writer(store, lang, rows + upcoming)
+    names = {"a": _name(a, "nom", lang), "b": _name(b, "nom", lang)}  # "إيران وتركيا"
+    between = {"a": _name(a, "gen", lang), "b": _name(b, "gen", lang)}  # "بين الحوثيين والولايات المتحدة"
     period = {"start": news_date(low, lang), "end": news_date(high, lang)}
     prev = {"prev_start": news_date(prev_low, lang), "prev_end": news_date(prev_high, lang)}
 
@@ -139,132 +320,77 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
     if mean is not None:
         tone = "cooperation" if mean > TONE_THRESHOLD else "conflict" if mean < -TONE_THRESHOLD else "mixed"
 
-    # الحدث: the most reported events, then the most intense ones not yet listed.
-    by_reports = sorted(actual, key=lambda r: (-r["num_mentions"], -abs(r["goldstein"] or 0), r["event_day"] or "", r["id"]))
-    main = by_reports[:MAIN_BY_REPORTS]
-    by_intensity = sorted(actual, key=lambda r: (-abs(r["goldstein"] or 0), -r["num_mentions"], r["event_day"] or "", r["id"]))
-    main += [r for r in by_intensity if r not in main][:MAIN_BY_INTENSITY]
-    main.sort(key=lambda r: (r["event_day"] or "", r["id"]))
-    event_claims = [
-        Claim(
-            phrase(
-                "event.line", lang, date=_day(r, lang), what=_what(r, lang), source=_party(r, "source", lang),
-                target=_party(r, "target", lang),
-                place=phrase("event.place", lang, place=r["location_name"]) if r["location_name"] else "",
-                reports_gen=count_phrase(r["num_mentions"], "report", "gen", lang),
-                sources_gen=count_phrase(r["num_sources"], "source", "gen", lang),
-                goldstein=_score(r["goldstein"]),
-            ),
-            [r["id"]],
-        )
-        for r in main
-    ] or [Claim(phrase("event.none", lang, **names))]
+    lines = storylines(rows)
+    event_claims = _what_happened(writer, lines, lang, between)
 
     # الرأي
     analysis: list[Claim] = []
-    ids = [r["id"] for r in actual]
-    if actual:
-        cooperation = [r for r in actual if r["quad_class"] in (1, 2)]
-        analysis.append(
-            Claim(
-                phrase("analysis.count", lang, events_acc=count_phrase(len(actual), "event", "acc", lang),
-                       cooperation=len(cooperation), conflict=len(actual) - len(cooperation)),
-                ids,
-            )
-        )
+    driver = None
+    if rows or previous or upcoming:
+        ids = [int(r["id"]) for r in actual]
+        analysis.append(Claim(_sentence(_counts(actual, previous, lang, prev)), ids))
         if trend is not None:
-            analysis.append(
-                Claim(phrase(f"analysis.{trend}", lang, mean=_score(mean), prev_mean=_score(prev_mean), **prev),
-                      ids + [r["id"] for r in previous])
-            )
-        else:
-            analysis.append(Claim(phrase("analysis.no_previous", lang, mean=_score(mean), **prev), ids))
-        counts: dict[str, list[int]] = {}
-        for r in actual:
-            for side in ("source", "target"):
-                code = r[f"{side}_actor"] or r[f"{side}_key"]
-                if code and r["id"] not in counts.setdefault(code, []):
-                    counts[code].append(r["id"])
-        busiest = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_ACTORS]
-        analysis.append(
-            Claim(
-                phrase("analysis.actors", lang, actors=join_list(
-                    [phrase("analysis.actor", lang, actor=actor_with_code(code, lang),
-                            events_gen=count_phrase(len(event_ids), "event", "gen", lang))
-                     for code, event_ids in busiest], lang)),
-                sorted({i for _, event_ids in busiest for i in event_ids}),
-            )
-        )
-
-    def when(r: dict[str, Any]) -> str:
-        if r["date"] and r["date_precision"] in ("day", "month", "year"):
-            return phrase("analysis.when_day", lang, date=news_date(r["date"], lang))
-        return phrase("analysis.when_unknown", lang)
-
-    if upcoming:
-        listed = upcoming[:MAX_LISTED]
-        analysis.append(
-            Claim(
-                phrase("analysis.planned", lang, items=join_list(
-                    [phrase("analysis.planned_item", lang, what=_what(r, lang), source=_party(r, "source", lang),
-                            target=_party(r, "target", lang), when=when(r)) for r in listed], lang)),
-                [r["id"] for r in listed],
-            )
-        )
-    for key, group in (("analysis.scheduled", scheduled), ("analysis.denied", denied),
-                       ("analysis.hypothetical", hypothetical)):
-        if group:
-            listed = group[:MAX_LISTED]
-            analysis.append(
-                Claim(
-                    phrase(key, lang, items=join_list(
-                        [phrase("analysis.other_item", lang, what=_what(r, lang), source=_party(r, "source", lang),
-                                target=_party(r, "target", lang), date=_day(r, lang)) for r in listed], lang)),
-                    [r["id"] for r in listed],
-                )
-            )
-
-    if not analysis:
+            analysis.append(Claim(phrase(f"analysis.{trend}", lang, mean=_score(mean), prev_mean=_score(prev_mean)), ids))
+        elif mean is not None:
+            analysis.append(Claim(phrase("analysis.no_previous", lang, mean=_score(mean)), ids))
+        if (mix := _mix(actual, lang)):
+            analysis.append(Claim(mix, ids))
+        if actual and previous:
+            share = round(100 * sum(_side(r) == "conflict" for r in actual) / len(actual))
+            prev_share = round(100 * sum(_side(r) == "conflict" for r in previous) / len(previous))
+            analysis.append(Claim(phrase("analysis.conflict_share", lang, share=share, prev_share=prev_share), ids))
+        if (turn := _turning_point(actual, previous)) is not None:
+            text = phrase("analysis.turning", lang, when=writer.when(turn), clause=tell(turn, lang)) + writer.low(turn)
+            analysis.append(Claim(_sentence(text), [int(turn["id"])], [writer.cite([turn])], 0, turn["status"]))
+        driver = _driver(actual, previous)
+        if driver is not None:
+            code, now, before = driver
+            key = "analysis.driver" if now and before else "analysis.driver_new" if now else "analysis.driver_gone"
+            analysis.append(Claim(phrase(key, lang, actor=_name(code, "nom", lang),
+                                         now_nom=count_phrase(now, "event", "nom", lang),
+                                         prev_gen=count_phrase(before, "event", "gen", lang))))
+        for intro, group in (("analysis.ahead", upcoming), ("analysis.scheduled", scheduled),
+                             ("analysis.not_happened", not_happened), ("analysis.threats", threats)):
+            for i, row in enumerate(group[:MAX_LISTED]):
+                analysis.append(writer.item(row, intro if i == 0 else None))
+    else:
         analysis.append(Claim(phrase("analysis.empty", lang)))
 
-    # الخلاصة: two or three sentences.
+    # الخلاصة
     bottom: list[Claim] = []
     if not actual:
-        bottom.append(Claim(phrase("bottom.none", lang, **names, **period)))
-    elif len(actual) == 1:
-        side = "cooperation" if actual[0]["quad_class"] in (1, 2) else "conflict"
-        bottom.append(Claim(phrase("bottom.summary_one", lang, tone=phrase(f"tone.{side}", lang), **names, **period), ids))
+        bottom.append(Claim(phrase("bottom.nothing", lang, **between, **period)))
     else:
-        bottom.append(
-            Claim(
-                phrase("bottom.summary", lang, events_nom=count_phrase(len(actual), "event", "nom", lang),
-                       tone=phrase(f"tone.{tone}", lang), **names, **period),
-                ids,
-            )
-        )
-    if actual:
-        top = by_reports[0]
-        bottom.append(
-            Claim(phrase("bottom.top", lang, what=_what(top, lang), source=_party(top, "source", lang),
-                         target=_party(top, "target", lang), date=_day(top, lang)), [top["id"]])
-        )
-    if trend is not None:
-        bottom.append(Claim(phrase(f"bottom.{trend}", lang), ids + [r["id"] for r in previous]))
-    elif upcoming:
-        first = upcoming[0]
-        bottom.append(Claim(phrase("bottom.planned", lang, what=_what(first, lang), when=when(first)), [first["id"]]))
+        key = f"bottom.{trend}" if trend is not None else "bottom.no_previous"
+        bottom.append(Claim(phrase(key, lang, tone=phrase(f"tone.{tone}", lang), **between), [int(r["id"]) for r in actual]))
+    watch = None
+    if upcoming:
+        watch = ("bottom.watch_planned", upcoming[0])
+    elif threats:
+        watch = ("bottom.watch_threat", threats[0])
+    elif actual:
+        top = min(actual, key=lambda r: (-significance(r), r["event_day"] or "", int(r["id"])))
+        watch = ("bottom.watch_top", top)
+    if watch is not None:
+        key, row = watch
+        text = phrase(key, lang, clause=tell(row, lang), when=writer.when(row))
+        bottom.append(Claim(_sentence(text), [int(row["id"])], [writer.cite([row])], 0, row["status"]))
+    if driver is not None:
+        bottom.append(Claim(phrase("bottom.driver", lang, actor=_name(driver[0], "nom", lang))))
 
     return Brief(
         a=a, b=b, start=low.isoformat(), end=high.isoformat(),
         previous_start=prev_low.isoformat(), previous_end=prev_high.isoformat(), lang=lang,
-        title=phrase("title", lang, **names, **period),
+        title=_sentence(phrase("title", lang, **names, **period)).rstrip("."),
         sections=[
             Section("event", phrase("section.event", lang), event_claims),
             Section("analysis", phrase("section.analysis", lang), analysis),
             Section("bottom", phrase("section.bottom", lang), bottom[:3]),
         ],
+        notes=writer.notes,
         figures={
-            "events": len(actual), "planned": len(upcoming), "scheduled": len(scheduled), "denied": len(denied), "hypothetical": len(hypothetical),
+            "events": len(actual), "storylines": len(lines), "planned": len(upcoming), "scheduled": len(scheduled),
+            "not_happened": len(not_happened), "threats": len(threats),
             "goldstein_mean": mean, "previous_events": len(previous), "previous_goldstein_mean": prev_mean,
             "trend": trend, "tone": tone,
         },

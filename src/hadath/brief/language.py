@@ -89,6 +89,30 @@ def count_phrase(n: int, noun: str, case: str = "nom", lang: str = "ar") -> str:
     return f"{n} {word.tamyiz}"
 
 
+OTHER = {"m": {"sg": "آخر", "du_nom": "آخران", "du_acc": "آخرين", "pl": "أخرى"},
+         "f": {"sg": "أخرى", "du_nom": "أخريان", "du_acc": "أخريين", "pl": "أخرى"}}
+
+
+def others_phrase(n: int, noun: str, case: str = "nom", lang: str = "ar") -> str:
+    """`n` more things ("and N more"), "آخر" agreeing with the counted noun:
+
+    1 -> "حدث آخر" (acc "حدثًا آخر"), 2 -> "حدثان آخران" / "حدثين آخرين", 3-10 -> "3 أحداث أخرى",
+    11-99 -> "11 حدثًا آخر", 100 -> "100 حدث آخر"; English "3 more events".
+    """
+    word = nouns()[noun]
+    if lang == "en":
+        return f"{n} more {word.en_sg if n == 1 else word.en_pl}"
+    other = OTHER[word.gender]
+    if n == 1:
+        return f"{word.sg_acc if case == 'acc' else word.sg_nom if case == 'nom' else word.sg_gen} {other['sg']}"
+    if n == 2:
+        return f"{word.du_nom} {other['du_nom']}" if case == "nom" else f"{word.du_acc} {other['du_acc']}"
+    counted = count_phrase(n, noun, case, lang)
+    rest = n % 100
+    plural = 3 <= rest <= 10 or (n < 100 and n <= 10)
+    return f"{counted} {other['pl'] if plural else other['sg']}"
+
+
 @cache
 def month_names() -> dict[int, dict[str, str]]:
     return {int(row["month"]): {"ar": row["ar"], "en": row["en"]} for row in _rows("months.tsv")}

@@ -1,7 +1,7 @@
-"""A Brief as Markdown or as a standalone HTML page; every sentence ends with the ids it rests on.
-
-`event_link` turns an id into a link target ("/#/event/{id}" in the dashboard); without it the ids are
-written as "#12" so a reader can look them up with `hadath show 12`.
+"""A Brief as Markdown or as a standalone HTML page, its sentences citing numbered footnotes: each
+article that reported the events (outlet, date, link to the original), the event's page where it is
+served (`event_link`: "/#/event/{id}" in the dashboard), and a mark on low-confidence events. No bare
+event id is written.
 """
 
 from __future__ import annotations
@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from html import escape as html_escape
 
-from hadath.brief.generate import Brief, Claim
+from collections.abc import Callable
+from urllib.parse import quote
+
+from hadath.brief.generate import Brief, Claim, Note, Source
 from hadath.brief.language import phrase
 
 # Bidi embedding, override and isolate controls reorder the text after them ("moc.elpmaxe" shown as
@@ -39,53 +42,91 @@ def md_escape(text: str) -> str:
                                text)
 
 
-def _cites_md(claim: Claim, event_link: str | None) -> str:
-    if not claim.events:
-        return ""
+def link_target(url: str) -> str:
+    """A URL as a link target: percent-encoded outside ASCII and where Markdown or HTML would end it."""
+    return quote(shown(url), safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def _markers_md(claim: Claim) -> str:
+    return "".join(f"[^{n}]" for n in claim.notes)
+
+
+def _note_parts(note: Note, brief: Brief, event_link: str | None, link: Callable[[str, str], str]) -> str:
+    """A footnote's text: each article as "outlet، date، link"; the event pages where served; the
+    low-confidence mark. `link(target, text)` writes one link."""
+    lang = brief.lang
+    comma, semicolon = ("، ", "؛ ") if lang == "ar" else (", ", "; ")
+    parts = []
+    for source in note.sources:
+        bits = [source.outlet or phrase("unknown_outlet", lang)]
+        if source.date:
+            bits.append(source.date)
+        if source.url:
+            bits.append(link(link_target(source.url), ""))
+        parts.append(comma.join(bits))
+    text = semicolon.join(parts)
+    if note.more:
+        text = f"{phrase('note.more', lang)}: {text}"
     if event_link:
-        ids = ", ".join(f"[#{i}]({event_link.format(id=i)})" for i in claim.events)
-    else:
-        ids = ", ".join(f"#{i}" for i in claim.events)
-    return f" [{ids}]"
+        pages = " ".join(link(event_link.format(id=i), phrase("note.event_page", lang)) for i in note.events)
+        text = f"{text}{semicolon}{pages}"
+    if note.low_confidence:
+        text = f"{text} ({phrase('note.low', lang)})"
+    return text
 
 
 def to_markdown(brief: Brief, event_link: str | None = None) -> str:
-    """The brief as Markdown; every text is escaped (actor and place names come from articles)."""
+    """The brief as Markdown with footnotes; every text is escaped (names come from articles)."""
     lines = [f"# {md_escape(brief.title)}", ""]
     for section in brief.sections:
         lines += [f"## {md_escape(section.title)}", ""]
         if section.key == "event":
-            lines += [f"- {md_escape(c.text)}{_cites_md(c, event_link)}" for c in section.claims]
+            groups: dict[int, list[str]] = {}
+            for c in section.claims:
+                groups.setdefault(c.group, []).append(f"{md_escape(c.text)}{_markers_md(c)}")
+            lines += [f"- {' '.join(texts)}" for texts in groups.values()]
         else:
-            lines.append(" ".join(f"{md_escape(c.text)}{_cites_md(c, event_link)}" for c in section.claims))
+            lines.append(" ".join(f"{md_escape(c.text)}{_markers_md(c)}" for c in section.claims))
         lines.append("")
-    return "\n".join(lines)
+
+    def md_link(target: str, text: str) -> str:
+        return f"[{md_escape(text)}](<{target}>)" if text else f"<{target}>"
+
+    for note in brief.notes:
+        lines.append(f"[^{note.number}]: {_note_parts(note, brief, event_link, md_link)}")
+    return "\n".join(lines) + "\n"
 
 
-def _cites_html(claim: Claim, event_link: str | None, lang: str) -> str:
-    if not claim.events:
-        return ""
-    links = []
-    for i in claim.events:
-        label = f"#{i}"
-        links.append(f'<a href="{escape(event_link.format(id=i))}">{label}</a>' if event_link else label)
-    return f' <span class="cites" title="{escape(phrase("cites", lang))}">[{", ".join(links)}]</span>'
+def _markers_html(claim: Claim) -> str:
+    return "".join(f'<sup class="cite"><a href="#note-{n}" id="cite-{n}">{n}</a></sup>' for n in claim.notes)
 
 
 def to_html(brief: Brief, event_link: str | None = None, *, standalone: bool = True) -> str:
-    """The brief as HTML; every text is escaped (actor and place names come from articles)."""
+    """The brief as HTML with numbered footnotes; every text is escaped (names come from articles)."""
     direction = "rtl" if brief.lang == "ar" else "ltr"
     parts = [f'<article class="brief" dir="{direction}" lang="{brief.lang}">', f"<h1>{escape(brief.title)}</h1>"]
     for section in brief.sections:
         parts.append(f'<section class="brief-{section.key}"><h2>{escape(section.title)}</h2>')
         if section.key == "event":
+            groups: dict[int, list[str]] = {}
+            for c in section.claims:
+                groups.setdefault(c.group, []).append(f"{escape(c.text)}{_markers_html(c)}")
             parts.append("<ul>")
-            parts += [f"<li>{escape(c.text)}{_cites_html(c, event_link, brief.lang)}</li>" for c in section.claims]
+            parts += [f"<li>{' '.join(texts)}</li>" for texts in groups.values()]
             parts.append("</ul>")
         else:
-            body = " ".join(f"{escape(c.text)}{_cites_html(c, event_link, brief.lang)}" for c in section.claims)
+            body = " ".join(f"{escape(c.text)}{_markers_html(c)}" for c in section.claims)
             parts.append(f"<p>{body}</p>")
         parts.append("</section>")
+
+    def html_link(target: str, text: str) -> str:
+        return f'<a href="{html_escape(target)}" dir="ltr">{escape(text) if text else html_escape(target)}</a>'
+
+    if brief.notes:
+        parts.append('<ol class="notes">')
+        parts += [f'<li id="note-{n.number}">{_note_html(n, brief, event_link, html_link)}</li>'
+                  for n in brief.notes]
+        parts.append("</ol>")
     parts.append("</article>")
     body = "\n".join(parts)
     if not standalone:
@@ -94,6 +135,16 @@ def to_html(brief: Brief, event_link: str | None = None, *, standalone: bool = T
         f'<!doctype html>\n<html lang="{brief.lang}" dir="{direction}">\n<head><meta charset="utf-8">'
         f"<title>{escape(brief.title)}</title>"
         "<style>body{font-family:'Noto Naskh Arabic','Amiri',serif;max-width:48rem;margin:2rem auto;"
-        "line-height:1.8}.cites{color:#666;font-size:.85em}</style></head>\n"
+        "line-height:1.8}.cite{color:#666;font-size:.8em}.notes{font-size:.85em;color:#444}"
+        ".notes a{overflow-wrap:anywhere}</style></head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def _note_html(note: Note, brief: Brief, event_link: str | None, link: Callable[[str, str], str]) -> str:
+    """_note_parts with its plain text escaped for HTML (the links are made escaped already)."""
+    escaped_brief = Brief(**{**brief.__dict__, "notes": []})
+    escaped_note = Note(note.number, note.events,
+                        [Source(escape(s.outlet) if s.outlet else None, escape(s.date) if s.date else None, s.url)
+                         for s in note.sources], note.low_confidence, note.more)
+    return _note_parts(escaped_note, escaped_brief, event_link, link)
