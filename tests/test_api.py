@@ -233,8 +233,10 @@ def test_brief_json_cites_stored_events(client):
     cited = {i for s in brief["sections"] for c in s["claims"] for i in c["events"]}
     assert cited and cited <= ids
     assert "## الخلاصة" in brief["markdown"] and "#/event/" in brief["markdown"]
+    noted = {i for n in brief["notes"] for i in n["events"]}
+    assert cited <= noted <= ids and all(n["sources"][0]["url"].startswith("https://") for n in brief["notes"])
     english = get(client, "/api/brief/IRN/TUR?from=2024-01-01&to=2024-03-31&lang=en")
-    assert english["title"] == "Iran and Turkey: relations brief, 1 January 2024 to 31 March 2024"
+    assert english["title"] == "Iran and Turkey: brief, 1 January 2024 to 31 March 2024"
 
 
 @pytest.mark.parametrize(

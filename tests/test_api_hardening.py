@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from hadath.api import queries
 from hadath.api.app import INTERNAL_ERROR, STORE_UNAVAILABLE, create_app
 from hadath.api.settings import Settings
-from hadath.brief.generate import Brief, Claim, Section
+from hadath.brief.generate import Brief, Claim, Note, Section, Source
 from hadath.brief.render import to_html, to_markdown
 from hadath.errors import HadathError
 from hadath.store import Store
@@ -165,9 +165,11 @@ def test_a_token_no_client_could_send_is_refused_at_start(token, tmp_path, capsy
 
 def hostile_brief() -> Brief:
     name = "[انقر](javascript:alert(1)) <img src=x onerror=alert(2)> *تركيا* \u202egpj.exe"
-    claims = [Claim(f"# {name} زار أنقرة", [1]), Claim(f"- 1. {name}\nسطر ثان", [2])]
+    claims = [Claim(f"# {name} زار أنقرة", [1], [1]), Claim(f"- 1. {name}\nسطر ثان", [2], [2], 1)]
+    notes = [Note(1, [1], [Source(name, "1 يناير 2024", "https://example.org/a b>")], False),
+             Note(2, [2], [Source(None, None, "javascript:alert(3)")], True)]
     return Brief("IRN", "TUR", "2024-01-01", "2024-03-31", "2023-10-03", "2023-12-31", "ar", f"موجز {name}",
-                 [Section("event", "الحدث", claims), Section("analysis", "الرأي", claims)], {})
+                 [Section("event", "الحدث", claims), Section("analysis", "الرأي", claims)], notes, {})
 
 
 def test_markdown_and_html_briefs_keep_names_as_text_without_bidi_controls():
@@ -176,8 +178,9 @@ def test_markdown_and_html_briefs_keep_names_as_text_without_bidi_controls():
     assert "\u202e" not in markdown
     assert "\\[انقر\\](javascript:alert(1)) \\<img src=x onerror=alert(2)\\> \\*تركيا\\*" in markdown
     assert "- \\# " in markdown and "\n- \\- 1. " in markdown  # no heading, no nested list
-    assert all(line.startswith(("#", "- ", "\\")) or not line for line in markdown.splitlines())  # one line per claim
-    assert "[#1](#/event/1)" in markdown  # the citations stay links
+    assert all(line.startswith(("#", "- ", "\\", "[^")) or not line for line in markdown.splitlines())  # one line per claim
+    assert "[صفحة الحدث](<#/event/1>)" in markdown and "[^1]: " in markdown  # the footnotes keep their links
+    assert "<https://example.org/a%20b%3E>" in markdown  # a link cannot end early or open markup
     html = to_html(hostile_brief(), "#/event/{id}")
     assert "<img" not in html and "&lt;img" in html and "\u202e" not in html
 

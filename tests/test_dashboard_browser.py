@@ -8,6 +8,7 @@ CI=true and is skipped elsewhere. Screenshots go to tests/screenshots/ (not comm
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -162,7 +163,8 @@ def shot(page, name: str) -> None:
 
 
 def test_dyad_view_is_rtl_with_a_drawn_chart_and_events(server, page):
-    page.goto(server + "#/dyad?a=IRN&b=TUR&from=2024-01&to=2024-04&by=month")
+    view_url = "#/dyad?a=IRN&b=TUR&from=2024-01&to=2024-04&by=month"
+    page.goto(server + view_url)
     ready(page, "dyad")
     assert page.get_attribute("html", "dir") == "rtl" and page.get_attribute("html", "lang") == "ar"
     # January to March: the April visit is only planned, and the timeline counts what happened.
@@ -182,7 +184,13 @@ def test_dyad_view_is_rtl_with_a_drawn_chart_and_events(server, page):
     page.click("#brief-button")
     page.wait_for_selector("#brief article.brief h2")
     assert page.locator("#brief h2").all_inner_texts() == ["الحدث", "الرأي", "الخلاصة"]
-    assert "object" not in page.inner_text("#brief") and page.locator("#brief .cites a").count() >= 5
+    assert "object" not in page.inner_text("#brief") and page.locator("#brief sup.cite").count() >= 5
+    notes = page.locator("#brief ol.notes li")  # footnotes: outlet, date, the article's link, the event's page
+    assert notes.count() >= 5 and notes.first.locator('a[href^="https://"]').count() >= 1
+    assert notes.first.locator('a[href^="#/event/"]').count() >= 1
+    assert not re.search(r"\d{15,}", page.inner_text("#brief"))  # no bare event id
+    page.locator("#brief sup.cite").first.click()
+    assert page.url.endswith(view_url) and page.locator("#brief ol.notes").count() == 1  # the view stays
     shot(page, "brief")
     assert page.errors == []
 

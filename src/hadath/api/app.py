@@ -816,7 +816,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         end: Annotated[str, Query(alias="to", pattern=DAY)],
         lang: Literal["ar", "en"] = "ar",
     ) -> Response:
-        """The relations brief (الحدث / الرأي / الخلاصة) as data, Markdown and HTML; claims cite event ids."""
+        """The brief (الحدث / الرأي / الخلاصة) as data, Markdown and HTML: sentences cite numbered notes, each
+        the articles that reported its events (outlet, date, link) and the events' ids (as text)."""
         from hadath.brief import build_brief, to_html, to_markdown
 
         _period(start, end)
@@ -830,6 +831,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             for section in data["sections"]:
                 for claim in section["claims"]:
                     claim["events"] = [str(i) for i in claim["events"]]
+            for note in data["notes"]:
+                note["events"] = [str(i) for i in note["events"]]
             return {**data, "markdown": to_markdown(made, "#/event/{id}"),
                     "html": to_html(made, "#/event/{id}", standalone=False)}
 

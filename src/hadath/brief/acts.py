@@ -15,12 +15,11 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from hadath.brief.names import ActorName, actor_name
 from hadath.brief.language import phrase
-
-from pathlib import Path
+from hadath.brief.names import ActorName, actor_name
 
 DATA = Path(__file__).parent / "data"
 STATUSES = ("occurred", "ongoing", "planned", "postponed", "cancelled", "denied", "hypothetical")

@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from hadath.api.queries import ACTUAL, check_period, pair_events
+from hadath.actors.suggest import check_actor_code
+from hadath.api.queries import ACTUAL, check_period, known_keys, pair_events
 from hadath.brief.acts import tell
 from hadath.brief.evidence import Report, reports
 from hadath.brief.language import LANGS, count_phrase, join_list, news_date, others_phrase, phrase
@@ -289,6 +290,8 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
     if a == b:
         raise HadathError(f"a brief is about two actors, not {a} with itself")
     low, high = check_period(start, end)
+    keys = known_keys(store)[0]
+    a, b = (check_actor_code(k, keys, where=": no event in the store has it as a party") for k in (a, b))
     assert low is not None and high is not None
     prev_low, prev_high = previous_period(low, high)
 
@@ -296,8 +299,8 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
     actual = [r for r in rows if r["status"] in ACTUAL]
     previous = pair_events(store, a, b, prev_low, prev_high, status="actual")
     # Planned acts ahead: dated after the period, announced by its end.
-    upcoming = [r for r in pair_events(store, a, b, high + timedelta(days=1), None, status="planned")
-                if r["first_seen"] is None or r["first_seen"] <= high.isoformat()]
+    after = [] if high == date.max else pair_events(store, a, b, high + timedelta(days=1), None, status="planned")
+    upcoming = [r for r in after if r["first_seen"] is None or r["first_seen"] <= high.isoformat()]
     upcoming.sort(key=lambda r: (r["event_day"] or "9999", int(r["id"])))
     scheduled = [r for r in rows if r["status"] == "planned"]
     not_happened = sorted((r for r in rows if r["status"] in ("postponed", "cancelled", "denied", "hypothetical")),
@@ -373,7 +376,7 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
         watch = ("bottom.watch_top", top)
     if watch is not None:
         key, row = watch
-        text = phrase(key, lang, clause=tell(row, lang), when=writer.when(row))
+        text = phrase(key, lang, clause=tell(row, lang) + writer.low(row), when=writer.when(row))
         bottom.append(Claim(_sentence(text), [int(row["id"])], [writer.cite([row])], 0, row["status"]))
     if driver is not None:
         bottom.append(Claim(phrase("bottom.driver", lang, actor=_name(driver[0], "nom", lang))))

@@ -7,12 +7,11 @@ event id is written.
 from __future__ import annotations
 
 import re
-from html import escape as html_escape
-
 from collections.abc import Callable
-from urllib.parse import quote
+from html import escape as html_escape
+from urllib.parse import quote, urlsplit
 
-from hadath.brief.generate import Brief, Claim, Note, Source
+from hadath.brief.generate import Brief, Claim, Note
 from hadath.brief.language import phrase
 
 # Bidi embedding, override and isolate controls reorder the text after them ("moc.elpmaxe" shown as
@@ -51,28 +50,28 @@ def _markers_md(claim: Claim) -> str:
     return "".join(f"[^{n}]" for n in claim.notes)
 
 
-def _note_parts(note: Note, brief: Brief, event_link: str | None, link: Callable[[str, str], str]) -> str:
-    """A footnote's text: each article as "outlet، date، link"; the event pages where served; the
-    low-confidence mark. `link(target, text)` writes one link."""
-    lang = brief.lang
+def _note_parts(note: Note, lang: str, event_link: str | None, link: Callable[[str, str], str],
+                text: Callable[[str], str]) -> str:
+    """A footnote: each article as "outlet، date، link" (only http and https links), the event pages
+    where served, the low-confidence mark. `link(target, label)` writes a link, `text` escapes text."""
     comma, semicolon = ("، ", "؛ ") if lang == "ar" else (", ", "; ")
     parts = []
     for source in note.sources:
-        bits = [source.outlet or phrase("unknown_outlet", lang)]
+        bits = [text(source.outlet or phrase("unknown_outlet", lang))]
         if source.date:
-            bits.append(source.date)
-        if source.url:
-            bits.append(link(link_target(source.url), ""))
+            bits.append(text(source.date))
+        if source.url and urlsplit(source.url.strip()).scheme.lower() in ("http", "https"):
+            bits.append(link(link_target(source.url.strip()), ""))
         parts.append(comma.join(bits))
-    text = semicolon.join(parts)
+    body = semicolon.join(parts)
     if note.more:
-        text = f"{phrase('note.more', lang)}: {text}"
+        body = f"{text(phrase('note.more', lang))}: {body}"
     if event_link:
         pages = " ".join(link(event_link.format(id=i), phrase("note.event_page", lang)) for i in note.events)
-        text = f"{text}{semicolon}{pages}"
+        body = f"{body}{semicolon}{pages}"
     if note.low_confidence:
-        text = f"{text} ({phrase('note.low', lang)})"
-    return text
+        body = f"{body} ({text(phrase('note.low', lang))})"
+    return body
 
 
 def to_markdown(brief: Brief, event_link: str | None = None) -> str:
@@ -93,7 +92,7 @@ def to_markdown(brief: Brief, event_link: str | None = None) -> str:
         return f"[{md_escape(text)}](<{target}>)" if text else f"<{target}>"
 
     for note in brief.notes:
-        lines.append(f"[^{note.number}]: {_note_parts(note, brief, event_link, md_link)}")
+        lines.append(f"[^{note.number}]: {_note_parts(note, brief.lang, event_link, md_link, md_escape)}")
     return "\n".join(lines) + "\n"
 
 
@@ -124,7 +123,7 @@ def to_html(brief: Brief, event_link: str | None = None, *, standalone: bool = T
 
     if brief.notes:
         parts.append('<ol class="notes">')
-        parts += [f'<li id="note-{n.number}">{_note_html(n, brief, event_link, html_link)}</li>'
+        parts += [f'<li id="note-{n.number}">{_note_parts(n, brief.lang, event_link, html_link, escape)}</li>'
                   for n in brief.notes]
         parts.append("</ol>")
     parts.append("</article>")
@@ -139,12 +138,3 @@ def to_html(brief: Brief, event_link: str | None = None, *, standalone: bool = T
         ".notes a{overflow-wrap:anywhere}</style></head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
-
-
-def _note_html(note: Note, brief: Brief, event_link: str | None, link: Callable[[str, str], str]) -> str:
-    """_note_parts with its plain text escaped for HTML (the links are made escaped already)."""
-    escaped_brief = Brief(**{**brief.__dict__, "notes": []})
-    escaped_note = Note(note.number, note.events,
-                        [Source(escape(s.outlet) if s.outlet else None, escape(s.date) if s.date else None, s.url)
-                         for s in note.sources], note.low_confidence, note.more)
-    return _note_parts(escaped_note, escaped_brief, event_link, link)

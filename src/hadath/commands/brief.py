@@ -1,5 +1,6 @@
-"""`hadath brief A B --from DATE --to DATE [--lang ar|en] [--format md|html|json] [--db URL]`: a relations
-brief (الحدث / الرأي / الخلاصة) for two actor keys over a period, generated from the event store."""
+"""`hadath brief A B --from DATE --to DATE [--lang ar|en] [--format md|html|json] [--db URL]`: a brief
+(الحدث / الرأي / الخلاصة) on two actor keys over a period, written from the event store, with footnotes
+citing the articles; an unknown key is a one-line error naming the nearest known ones."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default="ar", choices=("ar", "en"))
     parser.add_argument("--format", default="md", choices=("md", "html", "json"), dest="output")
     parser.add_argument("--link", metavar="PATTERN",
-                        help="link event ids, e.g. 'http://127.0.0.1:8000/#/event/{id}' (default: plain #ids)")
+                        help="add each event's page to its footnote, e.g. 'http://127.0.0.1:8000/#/event/{id}' "
+                             "(default: the articles' links only)")
     add_store_argument(parser)
 
 

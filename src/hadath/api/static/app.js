@@ -7,7 +7,7 @@ const STRINGS = {
   ar: {
     "nav.dyad": "العلاقة الثنائية", "nav.network": "شبكة الفاعلين", "nav.map": "الخريطة", "nav.search": "بحث",
     json: "بيانات هذه الصفحة:", switch: "English", actorA: "الطرف الأول", actorB: "الطرف الثاني",
-    from: "من", to: "إلى", by: "التجميع", week: "أسبوع", month: "شهر", day: "يوم", show: "عرض", brief: "الموجز",
+    from: "من", to: "إلى", by: "التجميع", week: "أسبوع", month: "شهر", day: "يوم", show: "عرض", brief: "الموجز", briefMore: "أحداث لم تُروَ في النص", briefSite: "موقع إخباري", briefArticle: "المقال", briefEvent: "صفحة الحدث", briefLow: "ثقة منخفضة",
     timeline: "التعاون والصراع عبر الزمن", events: "الأحداث", date: "التاريخ", code: "الحدث", parties: "الطرفان",
     status: "الحالة", sources: "المصادر", quad1: "تعاون لفظي", quad2: "تعاون مادي", quad3: "صراع لفظي",
     quad4: "صراع مادي", goldstein: "متوسط غولدستاين", none: "لا نتائج", loading: "جارٍ التحميل…",
@@ -23,7 +23,7 @@ const STRINGS = {
   en: {
     "nav.dyad": "Dyad", "nav.network": "Actor network", "nav.map": "Map", "nav.search": "Search",
     json: "This page's data:", switch: "العربية", actorA: "First actor", actorB: "Second actor",
-    from: "From", to: "To", by: "Group by", week: "week", month: "month", day: "day", show: "Show", brief: "Brief",
+    from: "From", to: "To", by: "Group by", week: "week", month: "month", day: "day", show: "Show", brief: "Brief", briefMore: "Events not told above", briefSite: "a news site", briefArticle: "article", briefEvent: "event page", briefLow: "low confidence",
     timeline: "Cooperation and conflict over time", events: "Events", date: "Date", code: "Event", parties: "Parties",
     status: "Status", sources: "Sources", quad1: "Verbal cooperation", quad2: "Material cooperation",
     quad3: "Verbal conflict", quad4: "Material conflict", goldstein: "Mean Goldstein", none: "No results",
@@ -236,15 +236,28 @@ function withParam(query, name, value, base) {
 }
 
 function renderBrief(box, brief) {
-  const link = (id) => el("a", { href: `#/event/${id}` }, `#${id}`);
-  const cites = (claim) => claim.events.length
-    ? el("span", { class: "cites" }, " [", claim.events.flatMap((id, i) => (i ? [", ", link(id)] : [link(id)])), "]") : null;
+  // Sentences cite numbered notes: the articles behind them (outlet, date, link) and the events' pages.
+  // The dashboard routes on the URL's hash: a note is scrolled to, not linked to by "#…".
+  const marks = (claim) => (claim.notes || []).map((n) => el("sup", { class: "cite", role: "link", tabindex: "0",
+    onclick: () => document.getElementById(`brief-note-${n}`)?.scrollIntoView({ block: "center" }) }, String(n)));
+  const [comma, semicolon] = brief.lang === "ar" ? ["، ", "؛ "] : [", ", "; "];
+  const isWeb = (url) => /^https?:\/\//i.test(url || "");
+  const note = (n) => el("li", { id: `brief-note-${n.number}` },
+    n.more ? `${t("briefMore")}: ` : "",
+    n.sources.flatMap((s, i) => [i ? semicolon : "", s.outlet || t("briefSite"), s.date ? comma + s.date : "",
+      isWeb(s.url) ? [comma, el("a", { href: s.url, dir: "ltr", rel: "noreferrer", target: "_blank" }, t("briefArticle"))] : ""]),
+    n.events.flatMap((id) => [semicolon, el("a", { href: `#/event/${id}` }, t("briefEvent"))]),
+    n.low_confidence ? ` (${t("briefLow")})` : "");
   box.replaceChildren(el("article", { class: "brief", dir: brief.lang === "ar" ? "rtl" : "ltr", lang: brief.lang },
     el("h1", {}, brief.title),
     brief.sections.map((section) => el("section", {}, el("h2", {}, section.title),
       section.key === "event"
-        ? el("ul", {}, section.claims.map((c) => el("li", {}, c.text, cites(c))))
-        : el("p", {}, section.claims.map((c) => [c.text, cites(c), " "]))))));
+        ? el("ul", {}, Object.values(section.claims.reduce((groups, c) => {
+            (groups[c.group] = groups[c.group] || []).push(c.text, marks(c), " ");
+            return groups;
+          }, {})).map((parts) => el("li", {}, parts)))
+        : el("p", {}, section.claims.map((c) => [c.text, marks(c), " "])))),
+    (brief.notes || []).length ? el("ol", { class: "notes" }, brief.notes.map(note)) : ""));
 }
 
 function sentenceWithTrigger(m) {
