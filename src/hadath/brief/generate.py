@@ -349,7 +349,7 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
         if driver is not None:
             code, now, before = driver
             key = "analysis.driver" if now and before else "analysis.driver_new" if now else "analysis.driver_gone"
-            analysis.append(Claim(phrase(key, lang, actor=_name(code, "nom", lang),
+            analysis.append(Claim(phrase(key, lang, actor=_name(code, "nom", lang), actor_gen=_name(code, "gen", lang),
                                          now_nom=count_phrase(now, "event", "nom", lang),
                                          prev_gen=count_phrase(before, "event", "gen", lang))))
         for intro, group in (("analysis.ahead", upcoming), ("analysis.scheduled", scheduled),
@@ -379,7 +379,11 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
         text = phrase(key, lang, clause=tell(row, lang) + writer.low(row), when=writer.when(row))
         bottom.append(Claim(_sentence(text), [int(row["id"])], [writer.cite([row])], 0, row["status"]))
     if driver is not None:
-        bottom.append(Claim(phrase("bottom.driver", lang, actor=_name(driver[0], "nom", lang))))
+        code, now, _ = driver
+        key = "bottom.driver" if now else "bottom.driver_gone"
+        lead = "تقود" if actor_name(code).gender == "f" else "يقود"  # the verb agrees with the actor after it
+        bottom.append(Claim(phrase(key, lang, actor=_name(code, "nom", lang), actor_gen=_name(code, "gen", lang),
+                                   lead=lead)))
 
     return Brief(
         a=a, b=b, start=low.isoformat(), end=high.isoformat(),
