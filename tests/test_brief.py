@@ -149,7 +149,7 @@ def _event(source: str, target: str, cameo: str, status: str) -> dict:
         ("occurred", "زارت إيران العراق", "زار العراق إيران", "Iran visited Iraq"),
         ("ongoing", "زارت إيران العراق، ولا يزال ذلك جاريًا", "زار العراق إيران، ولا يزال ذلك جاريًا",
          "Iran visited Iraq, and this is still going on"),
-        ("planned", "من المرتقب أن تزور إيران العراق", "من المرتقب أن يزور العراق إيران", "Iran is due to visit Iraq"),
+        ("planned", "من المرتقب أن تزور إيران العراق", "من المرتقب أن يزور العراق إيران", "Iran is expected to visit Iraq"),
         ("postponed", "كان من المقرر أن تزور إيران العراق، لكن ذلك تأجّل",
          "كان من المقرر أن يزور العراق إيران، لكن ذلك تأجّل", "Iran was due to visit Iraq, but this was postponed"),
         ("cancelled", "كان من المقرر أن تزور إيران العراق، لكن ذلك أُلغي",
@@ -164,6 +164,13 @@ def test_each_status_in_its_own_words_with_the_verb_agreeing(status, feminine, m
     assert tell(_event("IRN", "IRQ", "042", status), "ar") == feminine
     assert tell(_event("IRQ", "IRN", "042", status), "ar") == masculine
     assert tell(_event("IRN", "IRQ", "042", status), "en") == english
+
+
+def test_a_plan_dated_by_the_end_of_the_period_was_expected():
+    visit = {**_event("IRN", "IRQ", "042", "planned"), "event_day": "2024-01-24"}
+    assert tell(visit, "ar", as_of="2024-03-31") == "كان من المرتقب أن تزور إيران العراق"
+    assert tell(visit, "en", as_of="2024-03-31") == "Iran was expected to visit Iraq"
+    assert tell(visit, "ar", as_of="2024-01-23") == "من المرتقب أن تزور إيران العراق"
 
 
 def test_the_target_takes_its_case():
@@ -383,6 +390,20 @@ def test_more_storylines_than_told_are_counted_and_cited(store):
     every = {int(r["id"]) for r in store.events(start="2019-01-01", end="2026-12-31", limit=None).to_dict("records")
              if {r["source_key"], r["target_key"]} == {"USA", "IRN"}}
     assert every <= {i for n in brief.notes for i in n.events}
+
+
+def test_news_dev_briefs_with_nothing_that_happened_and_storylines_cut(store):
+    brief = build_brief(store, "EGY", "QAT", "2010-01-01", "2026-12-31")
+    assert claims(brief, "analysis")[0].text == (
+        "لم يُسجَّل في هذه الفترة ولا في الفترة السابقة (1 يناير 1993 – 31 ديسمبر 2009) أي حدث وقع فعلًا.")
+    assert claims(brief, "event")[0].text.startswith("في 19 نوفمبر 2023، كان من المرتقب أن يستقبل سامح شكري لولوة الخاطر")
+    assert claims(brief, "bottom")[0].text == "لم يُسجَّل بين مصر وقطر من 1 يناير 2010 إلى 31 ديسمبر 2026 أي حدث وقع فعلًا."
+    cut = build_brief(store, "IRQ", "USA", "2010-01-01", "2026-12-31")
+    assert brief.figures["storylines"] == 1 and cut.figures["storylines"] == 6
+    assert claims(cut, "event")[-1].text == "وثمة مسار آخر يضم حدثًا واحدًا."  # the verb agrees with "مسار"
+    assert cut.notes[claims(cut, "event")[-1].notes[0] - 1].more
+    english = build_brief(store, "IRQ", "USA", "2010-01-01", "2026-12-31", "en")
+    assert claims(english, "event")[-1].text == "There is 1 more storyline, with 1 event."
 
 
 def test_briefs_are_deterministic_and_cite_stored_events(store):

@@ -95,10 +95,12 @@ def parties(row: dict[str, Any]) -> tuple[ActorName, ActorName | None]:
     return source, target
 
 
-def tell(row: dict[str, Any], lang: str, place: str = "") -> str:
+def tell(row: dict[str, Any], lang: str, place: str = "", as_of: str | None = None) -> str:
     """The event `row` (a stored event) as one clause in the frame of its status; `place` (" في حلب")
-    follows the act."""
+    follows the act. A planned act dated by `as_of` (ISO day) was expected ("كان من المرتقب أن")."""
     status = row["status"] if row["status"] in STATUSES else "occurred"
+    if status == "planned" and as_of and row.get("event_day") and str(row["event_day"]) <= as_of:
+        status = "planned_past"
     act = act_of(row["cameo"])
     source, target = parties(row)
     if lang == "en":

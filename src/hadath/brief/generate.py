@@ -125,8 +125,9 @@ def _side(row: dict[str, Any]) -> str:
 class Writer:
     """Sentences of one brief in one language, and the footnotes they cite, numbered as first cited."""
 
-    def __init__(self, store: Store, lang: str, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, store: Store, lang: str, rows: list[dict[str, Any]], as_of: str) -> None:
         self.lang = lang
+        self.as_of = as_of  # the period's last day: a plan dated by it "was expected"
         self.reports = reports(store, [int(r["id"]) for r in rows])
         self.notes: list[Note] = []
         self._numbers: dict[tuple[int, ...], int] = {}
@@ -150,6 +151,9 @@ class Writer:
     def _source(self, report: Report) -> Source:
         return Source(outlet_name(report.url, report.outlet, self.lang),
                       news_date(report.published, self.lang) if report.published else None, report.url)
+
+    def tell(self, row: dict[str, Any], place: str = "") -> str:
+        return tell(row, self.lang, place, self.as_of)
 
     def when(self, row: dict[str, Any]) -> str:
         precision = row["date_precision"]
@@ -178,14 +182,14 @@ class Writer:
 
     def event(self, row: dict[str, Any], key: str, group: int = 0) -> Claim:
         """One event told in full: what, where, when, confidence, outlets; cited."""
-        text = phrase(key, self.lang, clause=tell(row, self.lang, self.place(row)), when=self.when(row),
+        text = phrase(key, self.lang, clause=self.tell(row, self.place(row)), when=self.when(row),
                       low=self.low(row), according=self.outlets(row))
         return Claim(_sentence(text), [int(row["id"])], [self.cite([row])], group, row["status"])
 
     def item(self, row: dict[str, Any], intro: str | None) -> Claim:
         """One event in the assessment: its clause, date and confidence; the first of a group with its
         group's introduction."""
-        item = phrase("analysis.item", self.lang, clause=tell(row, self.lang, self.place(row)), when=self.when(row),
+        item = phrase("analysis.item", self.lang, clause=self.tell(row, self.place(row)), when=self.when(row),
                       low=self.low(row))
         text = phrase(intro, self.lang, items=item) if intro else phrase("analysis.item_next", self.lang, item=item)
         return Claim(_sentence(text), [int(row["id"])], [self.cite([row])], 0, row["status"])
@@ -214,7 +218,9 @@ def _what_happened(writer: Writer, lines: list[Storyline], lang: str, names: dic
     cut = lines[MAX_STORYLINES:]
     if cut:
         rest = [r for line in cut for r in line.events]
+        contain = "يضم" if len(cut) == 1 else "يضمان" if len(cut) == 2 else "تضم"  # agrees with "مسار"
         text = phrase("event.more_storylines", lang, storylines=others_phrase(len(cut), "storyline", "nom", lang),
+                      contain=contain, be="is" if len(cut) == 1 else "are",
                       events_acc=count_phrase(len(rest), "event", "acc", lang))
         claims.append(Claim(_sentence(text), [int(r["id"]) for r in rest], [writer.cite(rest, more=True)], len(lines)))
     return claims
@@ -225,8 +231,10 @@ def _counts(actual: list[dict[str, Any]], previous: list[dict[str, Any]], lang: 
         key = "analysis.counts"
     elif actual:
         key = "analysis.counts_no_previous"
-    else:
+    elif previous:
         key = "analysis.counts_none"
+    else:
+        key = "analysis.counts_nothing"
     return phrase(key, lang, events_nom=count_phrase(len(actual), "event", "nom", lang) if actual else "",
                   prev_gen=count_phrase(len(previous), "event", "gen", lang) if previous else "", **prev)
 
@@ -308,7 +316,7 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
     threats = sorted((r for r in actual if r["root"] == THREAT_ROOT),
                      key=lambda r: (-significance(r), r["event_day"] or "", int(r["id"])))
 
-    writer = Writer(store, lang, rows + upcoming)
+    writer = Writer(store, lang, rows + upcoming, high.isoformat())
     names = {"a": _name(a, "nom", lang), "b": _name(b, "nom", lang)}  # "إيران وتركيا"
     between = {"a": _name(a, "gen", lang), "b": _name(b, "gen", lang)}  # "بين الحوثيين والولايات المتحدة"
     period = {"start": news_date(low, lang), "end": news_date(high, lang)}
@@ -343,7 +351,7 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
             prev_share = round(100 * sum(_side(r) == "conflict" for r in previous) / len(previous))
             analysis.append(Claim(phrase("analysis.conflict_share", lang, share=share, prev_share=prev_share), ids))
         if (turn := _turning_point(actual, previous)) is not None:
-            text = phrase("analysis.turning", lang, when=writer.when(turn), clause=tell(turn, lang)) + writer.low(turn)
+            text = phrase("analysis.turning", lang, when=writer.when(turn), clause=writer.tell(turn)) + writer.low(turn)
             analysis.append(Claim(_sentence(text), [int(turn["id"])], [writer.cite([turn])], 0, turn["status"]))
         driver = _driver(actual, previous)
         if driver is not None:
@@ -376,7 +384,9 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
         watch = ("bottom.watch_top", top)
     if watch is not None:
         key, row = watch
-        text = phrase(key, lang, clause=tell(row, lang) + writer.low(row), when=writer.when(row))
+        when = writer.when(row)
+        text = phrase(key, lang, clause=writer.tell(row) + writer.low(row), when=when,
+                      when_bare=when.removeprefix("on ").removeprefix("in "))
         bottom.append(Claim(_sentence(text), [int(row["id"])], [writer.cite([row])], 0, row["status"]))
     if driver is not None:
         code, now, _ = driver
