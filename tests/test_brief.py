@@ -35,6 +35,7 @@ from hadath.cli import main
 from hadath.errors import HadathError
 from hadath.store import Store
 from hadath.store.ingest import Ingester
+from pg import postgres  # noqa: F401  (the session's server, a fixture)
 from store_corpus import CORPUS, make_article, write_jsonl
 
 NEWS_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "news_dev" / "input.jsonl"
@@ -457,3 +458,12 @@ def test_brief_command(store, capsys):
     assert main(["brief", "TRK", "IRN", "--from", "2024-01", "--to", "2024-03", "--db", db]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "TRK" in err and "TUR" in err and "Traceback" not in err
+
+
+def test_the_same_brief_from_postgresql(store, postgres, tmp_path):  # noqa: F811  (the fixture)
+    url = postgres.new_database("brief_" + tmp_path.name[-8:].lower().replace("-", "_"))
+    Ingester(url).ingest([str(NEWS_DEV)])
+    for lang in ("ar", "en"):
+        made = build_brief(Store(url), "USA", "IRN", "2019-01-01", "2026-06-30", lang)
+        assert to_markdown(made) == to_markdown(build_brief(store, "USA", "IRN", "2019-01-01", "2026-06-30", lang))
+        assert made.notes and made.figures["events"] == 4
