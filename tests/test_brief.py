@@ -213,6 +213,15 @@ def monthly_strikes() -> list:
     return articles
 
 
+def possible_strikes() -> list:
+    """Six analysts' guesses in 2019 that Turkey might strike the PKK again (hypothetical)."""
+    return [make_article([f"ورأى محللون أن تركيا قد تقصف مواقع الحزب {i + 1}."], published=f"2019-0{i + 1}-10",
+                         url=f"https://www.alquds.co.uk/guess/{i + 1}",
+                         events=[{"sentence": 0, "trigger": "تقصف", "source": "TUR", "target": "PKK", "cameo": "195",
+                                  "status": "hypothetical", "date": f"2019-0{i + 1}-10"}])
+            for i in range(6)]
+
+
 PLANNED_TALKS = make_article(
     ["ومن المقرر أن يزور وزير الخارجية الإيراني أنقرة في الخامس من أبريل لإجراء محادثات."],
     published="2024-03-20",
@@ -235,7 +244,7 @@ def store(tmp_path_factory) -> Store:
         pytest.skip(f"{NEWS_DEV} is missing")
     folder = tmp_path_factory.mktemp("brief")
     db = str(folder / "store.db")
-    extra = CORPUS + [PLANNED_TALKS, EARLIER_VISIT] + monthly_strikes()
+    extra = CORPUS + [PLANNED_TALKS, EARLIER_VISIT] + monthly_strikes() + possible_strikes()
     Ingester(db).ingest([str(NEWS_DEV), str(write_jsonl(folder / "corpus.jsonl", extra))])
     return Store(db)
 
@@ -332,6 +341,16 @@ def test_counts_agree_in_the_brief(store, end, count, more):
     assert tail == ([more] if more else [])
     english = build_brief(store, "TUR", "PKK", "2010-01-01", end, "en")
     assert claims(english, "analysis")[0].text.startswith(f"The period saw {count_phrase(brief.figures['events'], 'event', lang='en')} ")
+
+
+def test_what_did_not_happen_beyond_four_is_counted_and_cited(store):
+    brief = build_brief(store, "TUR", "PKK", "2019-01-01", "2019-12-31")
+    analysis = claims(brief, "analysis")
+    told = [c for c in analysis if c.status == "hypothetical"]
+    assert len(told) == 4 and told[0].text.startswith("ومما لم يقع فعلًا: في 10 يناير 2019، طُرح احتمال أن تشنّ تركيا غارات جوية")
+    assert analysis[-1].text == "وحدثان آخران من هذا النوع." and len(analysis[-1].events) == 2
+    assert brief.notes[analysis[-1].notes[0] - 1].more
+    assert claims(brief, "event")[-1].text == "و3 أحداث أخرى في هذا المسار."
 
 
 def test_storylines_are_told_with_names_places_dates_and_outlets(store):

@@ -364,6 +364,9 @@ def build_brief(store: Store, a: str, b: str, start: str, end: str, lang: str = 
                              ("analysis.not_happened", not_happened), ("analysis.threats", threats)):
             for i, row in enumerate(group[:MAX_LISTED]):
                 analysis.append(writer.item(row, intro if i == 0 else None))
+            if rest := group[MAX_LISTED:]:
+                text = phrase("analysis.more", lang, others=others_phrase(len(rest), "event", "nom", lang))
+                analysis.append(Claim(_sentence(text), [int(r["id"]) for r in rest], [writer.cite(rest, more=True)]))
     else:
         analysis.append(Claim(phrase("analysis.empty", lang)))
 

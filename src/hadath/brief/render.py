@@ -97,7 +97,7 @@ def to_markdown(brief: Brief, event_link: str | None = None) -> str:
 
 
 def _markers_html(claim: Claim) -> str:
-    return "".join(f'<sup class="cite"><a href="#note-{n}" id="cite-{n}">{n}</a></sup>' for n in claim.notes)
+    return "".join(f'<sup class="cite"><a href="#note-{n}">{n}</a></sup>' for n in claim.notes)
 
 
 def to_html(brief: Brief, event_link: str | None = None, *, standalone: bool = True) -> str:
