@@ -43,9 +43,10 @@ from watch_site import (
 REPO = Path(__file__).resolve().parents[1]
 HADATH = [sys.executable, "-m", "hadath"]
 # Short timeouts and backoff: the faults cost a few seconds, not minutes.
-FAST = WatchSettings(host_delay=0.02, timeout=1.0, retries=1, backoff=0.05, max_retry_after=5,
+# The timeout is 2 s, several times the slow page's 0.3 s, so that a loaded machine does not turn it into a fault.
+FAST = WatchSettings(host_delay=0.02, timeout=2.0, retries=1, backoff=0.05, max_retry_after=5,
                      max_page_bytes=100_000, max_redirects=3, workers=4, host_concurrency=2)
-FAST_ENV = {"HADATH_WATCH_HOST_DELAY": "0.02", "HADATH_WATCH_TIMEOUT": "1", "HADATH_WATCH_RETRIES": "1",
+FAST_ENV = {"HADATH_WATCH_HOST_DELAY": "0.02", "HADATH_WATCH_TIMEOUT": "2", "HADATH_WATCH_RETRIES": "1",
             "HADATH_WATCH_BACKOFF": "0.05", "HADATH_WATCH_MAX_PAGE_BYTES": "100000", "HADATH_WATCH_WORKERS": "4"}
 GOOD = ["a0", "a1", "a2", "a3", "slow", "limited", "flaky", "moved-here", "from-sitemap"]
 
@@ -87,7 +88,7 @@ def site():
     site.routes["/news/flaky"] = fail_first(1, 503, Response(200, html["flaky"].encode(), {"Content-Type": "text/html"}))
     site.routes["/news/moved"] = Response(301, b"", {"Location": "/news/moved-here"})
     site.routes["/news/loop"] = Response(302, b"", {"Location": "/news/loop"})
-    site.routes["/news/too-slow"] = Response(200, html["a2"].encode(), {"Content-Type": "text/html"}, delay=2.5)
+    site.routes["/news/too-slow"] = Response(200, html["a2"].encode(), {"Content-Type": "text/html"}, delay=4.5)
     site.routes["/news/broken"] = Response(500, b"oops")
     huge = story_page(*stories["a3"], DAYS["a3"], extra="<p>" + "حشو " * 40_000 + "</p>")
     site.routes["/news/huge"] = Response(200, huge.encode(), {"Content-Type": "text/html"})

@@ -27,7 +27,8 @@ from itertools import islice
 MAX_DEPTH = 512  # a news page nests 20-60 levels deep
 MAX_TAGS = 50_000  # a news page has a few thousand, a heavy one 20,000-30,000
 MAX_ATTRIBUTES = 1000  # looked at per tag; a tag of a news page has a dozen
-KEPT_ATTRIBUTES = frozenset({"property", "name", "itemprop", "content", "datetime", "type", "role"})
+# class and id: the reader drops page furniture by its usual names ("share", "related", "tags").
+KEPT_ATTRIBUTES = frozenset({"property", "name", "itemprop", "content", "datetime", "type", "role", "class", "id"})
 
 # The next piece of markup: a comment's start, a doctype or processing instruction, a tag (closing slash,
 # name, attributes), the start of a tag with no '>' after it, or "</" before no letter.

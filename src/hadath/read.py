@@ -288,11 +288,59 @@ def html_to_article_fields(html: str) -> tuple[str | None, date | None, str]:
         if node.mem_id not in own:
             node.decompose()
     root = _main_content(tree)
+    if root is not None:
+        _drop_furniture(root)
     text = _block_text(root) if root is not None else ""
     # The headline belongs to the article; a page may keep it outside the part we read.
     if title and title not in text.split("\n", 3)[:3]:
         text = f"{title}\n{text}" if text else title
     return title, published, text
+
+
+# Class or id words of page furniture in the CMSs Arabic news sites run on (WordPress, Drupal, their own):
+# share bars, related and most-read lists, tags, breadcrumbs, comments, newsletters, ads. Matched as words
+# of the name ("post-tags", "related_news"), never inside one ("shared-content" is not "share").
+_FURNITURE_NAME = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|social|related|tags?|tag-?cloud|breadcrumbs?|comments?|newsletter|subscribe|"
+    r"advert|advertisement|ads?|banner|promo|sidebar|widget|most-?read|popular|trending|read-?more|author-?box|"
+    r"post-?nav|pagination)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+_LINK_LIST_TAGS = "ul, ol, div, section, table, p"
+LINK_DENSITY = 0.6  # a block whose text is mostly link text is a list of other pages, not the article
+FURNITURE_SHARE = 0.5  # ...unless it holds this share of the text read or more: then it is the article
+
+
+def _drop_furniture(root: Any) -> None:
+    """Drop, under `root`, blocks named as furniture and blocks of links (lists of other headlines,
+    as trafilatura does by link density), never one holding half the text or more."""
+    total = len(root.text(deep=True) or "")
+    doomed: dict[int, Any] = {}
+    for node in root.css("[class], [id]"):
+        label = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if node.tag not in ("article", "main", "body") and _FURNITURE_NAME.search(label):
+            doomed[node.mem_id] = node
+    for node in root.css(_LINK_LIST_TAGS):
+        links = node.css("a")
+        if not links or node.mem_id in doomed:
+            continue
+        text = len((node.text(deep=True) or "").strip())
+        linked = sum(len((a.text(deep=True) or "").strip()) for a in links)
+        if text and linked >= LINK_DENSITY * text and (len(links) >= 2 or node.tag == "p"):
+            doomed[node.mem_id] = node
+    root_id = root.mem_id
+    for node in doomed.values():
+        if len(node.text(deep=True) or "") >= FURNITURE_SHARE * total:
+            continue
+        # Only the outermost of nested doomed blocks: a child freed with its parent must not be touched.
+        parent, inside = node.parent, False
+        while parent is not None and parent.mem_id != root_id:
+            if parent.mem_id in doomed:
+                inside = True
+                break
+            parent = parent.parent
+        if not inside:
+            node.decompose()
 
 
 def _main_content(tree: Any) -> Any:
