@@ -108,23 +108,36 @@ class TooLarge(Exception):
 class PoliteFetcher:
     """GETs within the settings' politeness and limits; thread-safe."""
 
-    def __init__(self, settings: WatchSettings, *, client: httpx.Client | None = None) -> None:
+    def __init__(self, settings: WatchSettings) -> None:
         self.settings = settings
-        limits = httpx.Limits(max_connections=settings.workers * 2, max_keepalive_connections=settings.workers)
-        self.client = client or httpx.Client(
-            timeout=httpx.Timeout(settings.timeout),
-            follow_redirects=False,  # followed here: each hop is checked against robots.txt and paced
-            headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=limits,
-        )
+        # One client per fetching thread: httpcore's shared pool can close one socket from two threads
+        # under load (an OSError "Bad file descriptor" out of a request).
+        self._local = threading.local()
+        self._clients: list[httpx.Client] = []
         self._gates: dict[str, _HostGate] = {}
         self._robots: dict[str, RobotFileParser | str] = {}  # host -> rules, or why the host is off
         self._robots_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
         self.requests = 0  # every request sent, for the round's summary
 
+    def _client(self) -> httpx.Client:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = self._local.client = httpx.Client(
+                timeout=httpx.Timeout(self.settings.timeout),
+                follow_redirects=False,  # followed here: each hop is checked against robots.txt and paced
+                headers={"User-Agent": self.settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+                limits=httpx.Limits(max_connections=self.settings.host_concurrency * 4, max_keepalive_connections=4),
+            )
+            with self._lock:
+                self._clients.append(client)
+        return client
+
     def close(self) -> None:
-        self.client.close()
+        with self._lock:
+            clients, self._clients = self._clients, []
+        for client in clients:
+            client.close()
 
     def new_round(self) -> None:
         """robots.txt is read again each round (sites change it; RFC 9309 caches it up to a day)."""
@@ -267,7 +280,7 @@ class PoliteFetcher:
             self.requests += 1
         empty = httpx.Headers()
         try:
-            with self.client.stream("GET", url, headers=headers) as response:
+            with self._client().stream("GET", url, headers=headers) as response:
                 if response.status_code != 200:
                     return response.status_code, response.headers, None, None
                 declared = response.headers.get("content-length", "")
@@ -291,6 +304,8 @@ class PoliteFetcher:
             return None, empty, None, f"connection failed: {type(exc).__name__}: {exc}"[:300]
         except httpx.HTTPError as exc:  # a malformed response (bad headers, bad encoding)
             return None, empty, None, f"bad response: {type(exc).__name__}: {exc}"[:300]
+        except OSError as exc:  # the socket failed under the transport (reset, closed): a connection error
+            return None, empty, None, f"connection failed: {exc.strerror or exc}"[:300]
 
 
 def gunzip_limited(data: bytes, limit: int) -> bytes:

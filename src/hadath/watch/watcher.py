@@ -119,7 +119,16 @@ class Watcher:
             for candidate, fetched in self._ordered(self._fetch_page, todo):
                 if self.stopping.is_set():
                     break
-                self._handle(candidate, fetched, summary)
+                try:
+                    self._handle(candidate, fetched, summary)
+                except STORE_ERRORS:
+                    raise
+                except Exception as exc:  # a bug met on one page must not stop the others: logged, counted
+                    log.debug("%s failed", candidate.url, exc_info=True)
+                    message = f"could not be handled: {type(exc).__name__}: {exc}"[:300]
+                    self._error(summary, candidate.outlet, candidate.url, message, page=True)
+                    state.record_page(self.engine, candidate.url, outlet=candidate.outlet, feed_url=candidate.feed_url,
+                                      entry_updated=None, status="failed", error=message)
             if not self.stopping.is_set():
                 for source, fetched in polled:  # validators last: a crash before this polls the feed again
                     state.record_feed(self.engine, source.url, source.outlet, source.kind, ok=True,
@@ -186,6 +195,9 @@ class Watcher:
             listing = parse_listing(self._unzipped(fetched.body or b""))
         except (ListingError, TooLarge) as exc:
             return fetched, [], str(exc)
+        except Exception as exc:  # a parser's own failure on a strange document: this feed's error only
+            log.debug("%s: parsing failed", source.url, exc_info=True)
+            return fetched, [], f"could not be read: {type(exc).__name__}: {exc}"[:300]
         if listing.warning:
             log.warning("%s: %s", source.url, listing.warning)
         entries = list(listing.entries)
