@@ -43,15 +43,20 @@ def stages() -> list[tuple[str, Stage]]:
     ]
 
 
-def run(article: Article, *, seconds: float | None = None) -> Article:
+def run(article: Article, *, seconds: float | None = None, after_clean: bool = False) -> Article:
     """Run every stage; a failing stage turns into `article.error` rather than an exception, and so does
     an article over its time budget (`seconds`, else HADATH_MAX_ARTICLE_SECONDS; see hadath.deadline),
-    checked after each stage and inside the stages' loops."""
+    checked after each stage and inside the stages' loops.
+
+    `after_clean`: the text is already the cleaner's output (a stored article, re-coded by `hadath
+    reprocess`): cleaning it again could drop more lines and move every offset the store holds."""
     if article.error is not None:
         return article
     budget = article_seconds() if seconds is None else (seconds or None)
     with article_deadline(budget):
         for name, stage in stages():
+            if after_clean and name == "clean":
+                continue
             try:
                 article = stage(article)
                 check_deadline()

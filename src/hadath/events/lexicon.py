@@ -9,10 +9,13 @@ clitics و ف ب ل ك ال and, on verbs, the future prefix سـ (which the sta
 from __future__ import annotations
 
 import itertools
+import os
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from hadath.events.cameo import load_cameo
 from hadath.events.morphology import generate, noun_forms, number_forms
@@ -324,6 +327,9 @@ class LexiconError(ValueError):
 
 
 LEXICON_DIR = "data/lexicon"
+# A folder of lexicon files read instead of the package's (01.tsv … 20.tsv, not_events.tsv): to try a
+# changed lexicon, or re-code the store with one (`hadath reprocess`), without editing the package.
+LEXICON_SETTING = "HADATH_LEXICON_DIR"
 ROW_KINDS = KINDS + ("verb", "plural", "participle")
 
 
@@ -340,9 +346,20 @@ class LexiconRow:
     note: str
 
 
+def lexicon_folder() -> Path | Traversable:
+    """The folder the lexicon is read from: $HADATH_LEXICON_DIR when set, else the package's."""
+    override = os.environ.get(LEXICON_SETTING)
+    if override:
+        folder = Path(override)
+        if not folder.is_dir():
+            raise LexiconError(f"{LEXICON_SETTING}={override}: not a folder")
+        return folder
+    return resources.files("hadath.events").joinpath(LEXICON_DIR)
+
+
 def lexicon_files() -> list:
     """The lexicon's files: 01.tsv … 20.tsv, then not_events.tsv."""
-    folder = resources.files("hadath.events").joinpath(LEXICON_DIR)
+    folder = lexicon_folder()
     return sorted((f for f in folder.iterdir() if f.name.endswith(".tsv")),
                   key=lambda f: (not f.name[:2].isdigit(), f.name))
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, select
 
 from hadath import bounded_json
+from hadath.coder_version import coder_version
 from hadath.errors import HadathError
 from hadath.model import Article
 from hadath.store import fulltext, neardup
@@ -53,6 +54,7 @@ class Pending:
     article: Article
     raw_hash: str
     extracted: bool = False  # read from `hadath extract` output: extraction already done
+    recode: bool = False  # a stored article's text, already cleaned (`hadath reprocess`): code it again
 
 
 @dataclass
@@ -158,7 +160,10 @@ def extract(pending: Pending) -> Extracted:
     from hadath import pipeline
 
     article = pending.article
+    if pending.recode:
+        return Extracted(pipeline.run(article, after_clean=True), pending.raw_hash, coder_version=coder_version())
     as_read = None
+    version = None
     if not pending.extracted:
         # Taken before the stages run (they may change the article): what a retry starts from.
         as_read = {
@@ -170,6 +175,7 @@ def extract(pending: Pending) -> Extracted:
             "text": article.raw_text or article.text,
         }
         article = pipeline.run(article)
+        version = coder_version()
     if article.error is not None:
         return Extracted(article, pending.raw_hash, None, json.dumps(as_read, ensure_ascii=False) if as_read else None)
     article.raw_text = None  # not stored; no need to send it back to the writer
@@ -178,6 +184,7 @@ def extract(pending: Pending) -> Extracted:
         pending.raw_hash,
         neardup.signature(article.text),
         search_text=fulltext.search_document(article.title, article.text),
+        coder_version=version,
     )
 
 

@@ -123,6 +123,16 @@ def _v8_watch_state(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.WATCH_TABLES), checkfirst=True)
 
 
+def _v9_coder_version(conn: Connection) -> None:
+    """Which coder made each article's events, event and mention (issue 15: `hadath reprocess` re-codes
+    what an older coder made). Rows stored before keep nulls: coder unknown, re-coded by any reprocess."""
+    inspector = inspect(conn)
+    for table in (schema.articles, schema.events, schema.mentions):
+        if "coder_version" not in {column["name"] for column in inspector.get_columns(table.name)}:
+            sql_type = table.c.coder_version.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN coder_version {sql_type}")
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
@@ -132,11 +142,12 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (6, _v6_long_keys),
     (7, _v7_location_precision),
     (8, _v8_watch_state),
+    (9, _v9_coder_version),
 ]
 LATEST = MIGRATIONS[-1][0]
 # The oldest schema the read side reads as it is: a store on read-only media at an older version that
-# this one is opened without migrating (the read side selects migration 7's column).
-READABLE_FROM = 7
+# this one is opened without migrating (the read side selects migration 9's column).
+READABLE_FROM = 9
 
 
 def current_version(conn: Connection) -> int:

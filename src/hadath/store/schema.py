@@ -67,6 +67,9 @@ articles = Table(
     Column("error", Text),
     Column("input_json", Text),  # failed articles: the input as read, to retry
     Column("ingested_at", DateTime),
+    # The coder that coded its events (hadath.coder_version; migration 8): null where unknown (stored
+    # before migration 8, or ingested from `hadath extract` output). `hadath reprocess` re-codes by it.
+    Column("coder_version", String(40)),
     Index("ix_articles_raw_hash", "raw_hash"),
     Index("ix_articles_url", "url"),  # PostgreSQL: on md5(url), migration 6 (a btree row holds ~2.7 kB)
     Index("ix_articles_cluster", "cluster_id"),
@@ -147,6 +150,7 @@ events = Table(
     Column("dyad", String(40)),
     Column("date_month", String(7)),
     Column("pub_week", String(10)),
+    Column("coder_version", String(40)),  # the coder that made it, or last changed its coding (migration 8)
     Index("ix_events_merge_month", "dyad", "root", "date_month"),
     Index("ix_events_merge_week", "dyad", "root", "pub_week"),
     Index("ix_events_day", "event_day"),
@@ -187,6 +191,7 @@ mentions = Table(
     Column("confidence", Float),
     *casualty_columns(),  # as this article reported them
     Column("merged_by", String(16)),  # new | rules | cluster: how this mention found its event
+    Column("coder_version", String(40)),  # the coder that found it (migration 8)
     Index("ix_mentions_event", "event_id"),
 )
 

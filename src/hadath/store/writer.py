@@ -188,6 +188,7 @@ class Extracted:
     signature: bytes | None = None  # MinHash signature (neardup.py), computed by the extractor
     input_json: str | None = None  # the input as read, kept for failed articles so they can be retried
     search_text: str | None = None  # fulltext.search_document, computed by the extractor
+    coder_version: str | None = None  # hadath.coder_version of the extractor; None: not known (extract output)
 
 
 @dataclass
@@ -576,6 +577,7 @@ class StoreWriter:
                 error=None,
                 input_json=None,
                 ingested_at=datetime.now(UTC),
+                coder_version=item.coder_version,
             )
         )
         batch.band_rows.extend({"key": key, "article_id": article_id} for key in band_keys)
@@ -596,13 +598,21 @@ class StoreWriter:
         )
         result = WriteResult("new", article_id)
         if article.events:
-            mention_rows, result.events_new = self._merge_events(batch, article, article_id, cluster_id, views)
+            mention_rows, result.events_new = self._merge_events(
+                batch, article, article_id, cluster_id, views, item.coder_version
+            )
             batch.mention_rows.extend(mention_rows)
             result.mentions = len(mention_rows)
         return result
 
     def _merge_events(
-        self, batch: _Batch, article: Article, article_id: str, cluster_id: str, views: list[merge.MergeView]
+        self,
+        batch: _Batch,
+        article: Article,
+        article_id: str,
+        cluster_id: str,
+        views: list[merge.MergeView],
+        coder_version: str | None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Attach each event of the article to its merged event (see merge.py); the mention rows and
         how many events are new. Rows change in `batch`, to be written when the batch is."""
@@ -617,7 +627,7 @@ class StoreWriter:
             chosen, merged_by = self._find_event(view, cluster_rows.get(view.dyad, {}).values(), batch)
             if chosen is None:
                 event_id = merge.event_id(article_id, index)
-                created[event_id] = self._new_event(event_id, ev, view, article, outlet)
+                created[event_id] = self._new_event(event_id, ev, view, article, outlet, coder_version)
                 batch.add_event(created[event_id])
                 batch.created[event_id] = None
                 if outlet is not None:
@@ -637,7 +647,7 @@ class StoreWriter:
                 if "date_month" in changes or "pub_week" in changes:
                     batch.file(chosen)
             touched.add(event_id)
-            mention_rows.append(self._mention_row(article, article_id, index, ev, event_id, merged_by))
+            mention_rows.append(self._mention_row(article, article_id, index, ev, event_id, merged_by, coder_version))
         batch.mentioned_in(cluster_id, touched)
         return mention_rows, len(created)
 
@@ -710,7 +720,7 @@ class StoreWriter:
 
     @staticmethod
     def _new_event(
-        event_id: int, ev: Event, view: merge.MergeView, article: Article, outlet: str | None
+        event_id: int, ev: Event, view: merge.MergeView, article: Article, outlet: str | None, coder_version: str | None
     ) -> _NewEvent:
         loc = ev.location
         source_key = ev.source.key if ev.source else None
@@ -751,6 +761,7 @@ class StoreWriter:
             dyad=view.dyad,
             date_month=merge.date_month(ev.date, ev.date_precision),
             pub_week=week,
+            coder_version=coder_version,
         )
 
     def _find_event(
@@ -858,7 +869,13 @@ class StoreWriter:
 
     @staticmethod
     def _mention_row(
-        article: Article, article_id: str, index: int, ev: Event, event_id: int, merged_by: str
+        article: Article,
+        article_id: str,
+        index: int,
+        ev: Event,
+        event_id: int,
+        merged_by: str,
+        coder_version: str | None,
     ) -> dict[str, Any]:
         sentence = article.sentences[ev.sentence] if 0 <= ev.sentence < len(article.sentences) else None
         return {
@@ -892,5 +909,6 @@ class StoreWriter:
             "confidence": ev.confidence,
             **_casualties(ev),
             "merged_by": merged_by,
+            "coder_version": coder_version,
         }
 
