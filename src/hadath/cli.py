@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("hadath.commands.demo", "run Hadath on the example articles and print a summary"),
     "ingest": ("hadath.commands.ingest", "extract articles into an event store (SQLite or PostgreSQL)"),
     "reprocess": ("hadath.commands.reprocess", "re-code stored articles with the current coder"),
+    "alerts": ("hadath.commands.alerts", "alert rules, the alerts they raised, and webhook delivery"),
     "export": ("hadath.commands.export", "export stored events: csv, jsonl, parquet or GDELT 2.0"),
     "query": ("hadath.commands.query", "analyst queries over the store: dyad timelines, actors"),
     "stats": ("hadath.commands.stats", "counts of the store's articles, events and mentions"),

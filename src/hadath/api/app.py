@@ -617,7 +617,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.token is None:
             raise ApiError(403, "writing is switched off: start the server with HADATH_TOKEN set")
         if not _matches(_bearer(request), settings.token):
-            raise ApiError(401, "POST /api/articles needs the header 'Authorization: Bearer <HADATH_TOKEN>'")
+            raise ApiError(401, f"{request.method} {request.url.path} needs the header 'Authorization: Bearer <HADATH_TOKEN>'")
 
     def cached(request: Request, compute: Callable[[], Any]) -> Response:
         key = canonical_key(request.scope)
@@ -897,6 +897,86 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         results = await run_in_threadpool(_store_articles, ctx, records)
         return JSONResponse({"results": results}, status_code=201)
 
+    @app.get("/api/alerts", dependencies=read, tags=["alerts"])
+    def list_alerts(
+        limit: Limit = settings.default_page,
+        offset: Offset = 0,
+        rule: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")] = None,
+    ) -> Response:
+        """Alerts raised by the rules, newest first: the rule, the event as it now is, and delivery to the
+        rule's webhook (delivered, pending, retrying with the last error, or none without a webhook).
+        Not cached: delivery changes it without changing any event."""
+        from hadath.store.alerts import alert_rows
+
+        with ctx.store.engine.connect() as conn:
+            if not _has_alerts(conn):
+                return Response(encode({"total": 0, "limit": limit, "offset": offset, "items": []}),
+                                media_type="application/json")
+            rows, total = alert_rows(conn, limit=limit, offset=offset, rule=rule)
+        items = [_with_names(row) if row["event_present"] else _string_ids(row) for row in rows]
+        return Response(encode({"total": total, "limit": limit, "offset": offset, "items": items}),
+                        media_type="application/json")
+
+    @app.get("/api/alerts/rules", dependencies=read, tags=["alerts"])
+    def list_alert_rules() -> Response:
+        """The alert rules (from a rules file or made through this API), by name; webhooks need the
+        write token to see, since a webhook URL may carry a secret."""
+        from hadath.store.alerts import load_rules
+
+        with ctx.store.engine.connect() as conn:
+            rules = [rule.as_dict() for rule in load_rules(conn)] if _has_alerts(conn) else []
+        for rule in rules:
+            rule["webhook"] = bool(rule["webhook"])
+        return Response(encode({"items": rules}), media_type="application/json")
+
+    @app.post("/api/alerts/rules", dependencies=[Depends(can_write)], tags=["alerts"], status_code=201,
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+                  "type": "object", "required": ["name"], "properties": {
+                      "name": {"type": "string"}, "dyad": {"type": "array", "items": {"type": "string"}},
+                      "directed": {"type": "boolean"}, "actor": {"type": "string"},
+                      "roots": {"type": "array", "items": {"type": "string"}},
+                      "quad_class": {"type": "array", "items": {"type": "integer"}},
+                      "statuses": {"type": "array", "items": {"type": "string"}},
+                      "goldstein_min": {"type": "number"}, "goldstein_max": {"type": "number"},
+                      "min_sources": {"type": "integer"}, "webhook": {"type": "string"}}}}}}})
+    async def add_alert_rule(request: Request) -> JSONResponse:
+        """Add or replace a rule (by name); needs the write token. It is checked on events new or changed
+        from now on; an event already announced by a rule of this name is not announced again."""
+        from hadath import bounded_json
+        from hadath.alerts.rules import RuleError, parse_rule
+        from hadath.store.alerts import save_rule
+
+        body = await _read_body(request, settings.max_body)
+        try:
+            data = bounded_json.loads(body)
+        except (UnicodeDecodeError, ValueError, bounded_json.TooDeep):
+            raise bad_request("the request body is not a JSON object") from None
+        if not isinstance(data, dict):
+            raise bad_request("the request body is not a JSON object")
+        try:
+            rule = parse_rule(data.get("name"), {k: v for k, v in data.items() if k != "name"})
+        except RuleError as exc:
+            raise ApiError(422, str(exc)) from None
+
+        def save() -> None:
+            with ctx.write_lock, ctx.writer().engine.begin() as conn:
+                save_rule(conn, rule, "api")
+
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(save)
+        return JSONResponse({"rule": rule.as_dict()}, status_code=201)
+
+    @app.delete("/api/alerts/rules/{name}", dependencies=[Depends(can_write)], tags=["alerts"], status_code=204)
+    def delete_alert_rule(name: Annotated[str, PathParam(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")]) -> Response:
+        """Remove a rule; the alerts it raised stay. Needs the write token."""
+        from hadath.store.alerts import delete_rule
+
+        with ctx.write_lock, ctx.writer().engine.begin() as conn:
+            if not delete_rule(conn, name):
+                raise ApiError(404, f"no alert rule {name}")
+        return Response(status_code=204)
+
     app.openapi_schema = None
     _original_openapi = app.openapi
 
@@ -984,6 +1064,13 @@ def _store_articles(ctx: Context, records: list[dict[str, Any]]) -> list[dict[st
         })
     ctx.cache.clear()
     return results
+
+
+def _has_alerts(conn: Any) -> bool:
+    """A store on read-only media, read without migrating, may predate the alert tables."""
+    from sqlalchemy import inspect
+
+    return inspect(conn).has_table("alerts")
 
 
 def _article_texts(store: Any, ids: set[str]) -> dict[str, str]:

@@ -10,6 +10,8 @@ from hadath.commands.extract import parse_published
 from hadath.deadline import article_seconds
 from hadath.errors import HadathError
 
+DELIVERY_WAIT_S = 30.0  # at the end of an ingest, for the alerts still being sent
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - for stdin")
@@ -45,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"hadath ingest: … and {summary.failed - len(summary.failures)} more failed "
                   "(hadath query failed lists them)", file=sys.stderr)
         print(f"hadath ingest: {what} {summary.line()}")
+    if ingester.writer.alerts_raised:
+        # Sent in the background as they were raised; what is not sent by now stays due (hadath alerts deliver).
+        ingester.writer.wait_for_delivery(DELIVERY_WAIT_S)
+        print(f"hadath ingest: {ingester.writer.alerts_raised} alerts raised (hadath alerts list)")
     every_failed = [(what, s) for what, s in summaries if s.failed and s.failed == s.read]
     for what, summary in every_failed:
         again = " retried" if what == "retried" else ""

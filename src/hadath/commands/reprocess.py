@@ -49,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
     reprocessor = Reprocessor(args.db, workers=args.workers, dask=args.dask, progress=sys.stderr.isatty(),
                               dry_run=args.dry_run)
     summary = reprocessor.reprocess(Selection(since, args.source, args.below, args.everything))
+    if summary.alerts and not args.dry_run:
+        from hadath.alerts.delivery import deliver_due
+
+        print(f"hadath reprocess: {deliver_due(reprocessor.engine).line()}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:

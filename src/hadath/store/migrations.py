@@ -133,6 +133,13 @@ def _v9_coder_version(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN coder_version {sql_type}")
 
 
+
+def _v10_alerts(conn: Connection) -> None:
+    """Alert rules and the alerts they raised (issue 15, part 3). A store created by this version has
+    them from migration 1."""
+    schema.metadata.create_all(conn, tables=list(schema.ALERT_TABLES), checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
@@ -143,6 +150,7 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (7, _v7_location_precision),
     (8, _v8_watch_state),
     (9, _v9_coder_version),
+    (10, _v10_alerts),
 ]
 LATEST = MIGRATIONS[-1][0]
 # The oldest schema the read side reads as it is: a store on read-only media at an older version that

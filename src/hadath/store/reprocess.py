@@ -21,6 +21,7 @@ from sqlalchemy import Connection, and_, or_, select
 
 from hadath.coder_version import coder_version, is_below
 from hadath.model import Article
+from hadath.store.alerts import record_alerts
 from hadath.store.engine import STORE_ERRORS, database_error, is_sqlite, make_engine
 from hadath.store.ingest import Ingester, Pending
 from hadath.store.recode import (
@@ -61,6 +62,7 @@ class ReprocessSummary:
     events: dict[str, int] = field(default_factory=lambda: {"added": 0, "removed": 0, "changed": 0})
     examples: dict[str, list[str]] = field(default_factory=lambda: {"added": [], "removed": [], "changed": []})
     failures: list[str] = field(default_factory=list)
+    alerts: int = 0  # alerts raised (by new or changed events)
     seconds: float = 0.0
     # Each touched event as it was before the run and as it is now (None: not there). An event two
     # articles change is one change; one added and removed again within the run is none.
@@ -103,7 +105,7 @@ class ReprocessSummary:
             f"{self.articles} articles re-coded with {self.coder}{' (dry run: nothing written)' if self.dry_run else ''}: "
             f"{self.changed} changed, {self.unchanged} unchanged, {self.failed} failed; events {would}added "
             f"{self.events['added']}, removed {self.events['removed']}, changed {self.events['changed']}; "
-            f"{self.seconds:.1f} s"
+            f"{self.alerts} alerts {'would be ' if self.dry_run else ''}raised; {self.seconds:.1f} s"
         )
         out = [head]
         for kind in ("added", "removed", "changed"):
@@ -145,6 +147,7 @@ class Reprocessor(Ingester):
         self.reader = make_engine(self.url)
         self.dry_run = dry_run
         self.coder = coder_version()
+        self.alerts_raised = 0
 
     def reprocess(self, selection: Selection) -> ReprocessSummary:
         started = time.perf_counter()
@@ -171,6 +174,7 @@ class Reprocessor(Ingester):
         except STORE_ERRORS as exc:
             raise database_error(exc, self.url, "cannot write to the store") from None
         summary.finish()
+        summary.alerts = self.alerts_raised
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -197,6 +201,9 @@ class Reprocessor(Ingester):
         found_again = keep_ids(conn, before, results)
         if found_again:
             results.append(RecodeResult("", "ids", changes=found_again))
+        # New and changed events are checked against the alert rules, as every write is.
+        self.alerts_raised += record_alerts(conn, {c.event_id for r in results for c in r.changes
+                                                   if c.after is not None})
         return results
 
     def _batches(self, pending: Iterator[Pending]) -> Iterator[list[Recoded]]:

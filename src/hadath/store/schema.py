@@ -278,5 +278,33 @@ schema_version = Table(
     Column("applied_at", DateTime),
 )
 
+alert_rules = Table(
+    "alert_rules",
+    metadata,
+    Column("name", String(100), primary_key=True),  # an alert is deduplicated by (event, rule name)
+    Column("definition", Text, nullable=False),  # the rule as JSON (hadath.alerts.rules.AlertRule)
+    Column("origin", String(8), nullable=False),  # file (`hadath alerts rules --rules FILE`) | api
+    Column("created_at", DateTime),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", BigInteger, nullable=False),  # no foreign key: an alert outlives a re-coded event
+    Column("rule", String(100), nullable=False),
+    Column("matched_at", DateTime, nullable=False),
+    Column("payload", Text, nullable=False),  # the JSON POSTed to the webhook: the event as it matched
+    Column("webhook", Text),  # null: shown in the dashboard only
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime),  # not before this (backoff after a failed delivery)
+    Column("sending_until", DateTime),  # a sender holds it until then (a crashed sender's lease expires)
+    Column("delivered_at", DateTime),
+    Column("last_error", Text),
+    Index("ux_alerts_event_rule", "event_id", "rule", unique=True),
+    Index("ix_alerts_due", "delivered_at", "next_attempt_at"),
+)
+ALERT_TABLES = (alert_rules, alerts)
+
 # Tables whose contents define the store (ingest_runs and timestamps are bookkeeping).
 DATA_TABLES = (articles, copies, bands, entities, events, mentions, event_outlets)

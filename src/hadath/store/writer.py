@@ -46,8 +46,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from hadath.alerts.delivery import BackgroundDelivery
 from hadath.model import Article, Event
 from hadath.store import merge, neardup
+from hadath.store.alerts import record_alerts
 from hadath.store.engine import STORE_ERRORS, database_error, is_sqlite
 from hadath.store.schema import articles, bands, copies, entities, event_outlets, events, mentions
 from hadath.store.storable import is_article_fault, make_storable, model_problem, storable_text
@@ -312,9 +314,23 @@ class StoreWriter:
         self.engine = engine
         self.url = url
         self.seconds = 0.0  # time spent writing, for the ingest summary and the benchmark
+        self.alerts_raised = 0  # alerts stored by this writer's transactions (hadath.store.alerts)
+        self._touched: set[int] = set()  # events created or changed in the open transaction
+        self._delivery: BackgroundDelivery | None = None
 
     def write(self, item: Extracted) -> WriteResult:
         return self.write_many([item])[0]
+
+    def deliver_in_background(self) -> None:
+        """Send due alerts to their webhooks in a thread (hadath.alerts.delivery): never in the way of writing."""
+        if self._delivery is None:
+            self._delivery = BackgroundDelivery(self.engine)
+        self._delivery.kick()
+
+    def wait_for_delivery(self, timeout: float | None = None) -> None:
+        """Let the background delivery finish (a command about to exit); what it has not sent stays due."""
+        if self._delivery is not None:
+            self._delivery.wait(timeout)
 
     def write_many(self, items: list[Extracted]) -> list[WriteResult]:
         """Write several articles in one transaction (one commit is most of a small article's cost).
@@ -334,7 +350,14 @@ class StoreWriter:
                         else:
                             # One writer at a time per PostgreSQL store, so merges see each other.
                             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
-                        return self._write_all(conn, items)
+                        self._touched = set()
+                        results = self._write_all(conn, items)
+                        # Alerts are stored with the events they match, in the same transaction.
+                        raised = record_alerts(conn, self._touched)
+                    self.alerts_raised += raised
+                    if raised:
+                        self.deliver_in_background()
+                    return results
                 except OperationalError as exc:
                     if "locked" not in str(exc.orig) or attempt == LOCK_RETRIES - 1:
                         raise
@@ -465,6 +488,8 @@ class StoreWriter:
             for item, (cluster_id, band_keys), article_views in zip(items, clusters, views, strict=True)
         ]
         self._flush(conn, batch)
+        self._touched.update(batch.created)
+        self._touched.update(batch.changed)
         return results
 
     def _clusters(self, conn: Connection, items: list[Extracted]) -> list[tuple[str, list[int]]]:
@@ -710,6 +735,7 @@ class StoreWriter:
                 changes["num_sources"] = row.num_sources + 1
             if changes:
                 conn.execute(_UPDATE_EVENT, self._update_params({**row._mapping, **changes}))
+                self._touched.add(event_id)
 
     @staticmethod
     def _view(ev: Event, week: str | None) -> merge.MergeView:

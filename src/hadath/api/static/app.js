@@ -19,6 +19,9 @@ const STRINGS = {
     "nav.events": "الأحداث", actor: "الفاعل أو الدولة", root: "فئة الحدث", quadClass: "الفئة الرباعية", place: "المكان",
     any: "الكل", csv: "تنزيل CSV", location: "المكان", year: "سنة", eventsOver: "الأحداث عبر الزمن",
     precision_place: "مكان", precision_region: "منطقة", precision_country: "دولة", moreEvents: (n) => `و${n} غيرها`,
+    "nav.alerts": "التنبيهات", alerts: "التنبيهات", rules: "قواعد التنبيه", rule: "القاعدة", matched: "وقت التنبيه",
+    delivery: "الإرسال", delivered: "أُرسل", pending: "بانتظار الإرسال", retrying: "يُعاد المحاولة", nowebhook: "بلا عنوان",
+    webhook: "عنوان الإرسال", conditions: "الشروط", gone: "أُعيد ترميزه", lastError: "آخر خطأ", score: "غولدستاين",
   },
   en: {
     "nav.dyad": "Dyad", "nav.network": "Actor network", "nav.map": "Map", "nav.search": "Search",
@@ -37,6 +40,9 @@ const STRINGS = {
     any: "any", csv: "Download CSV", location: "Place", year: "year", eventsOver: "Events over time",
     precision_place: "place", precision_region: "region", precision_country: "country", moreEvents: (n) => `and ${n} more`,
     stats: (s) => `${s.events} events in ${s.articles} articles`,
+    "nav.alerts": "Alerts", alerts: "Alerts", rules: "Alert rules", rule: "Rule", matched: "Raised",
+    delivery: "Delivery", delivered: "delivered", pending: "pending", retrying: "retrying", nowebhook: "no webhook",
+    webhook: "Webhook", conditions: "Conditions", gone: "re-coded away", lastError: "Last error", score: "Goldstein",
   },
 };
 const QUAD_COLOURS = { quad1: "#81c784", quad2: "#2e7d32", quad3: "#ef9a9a", quad4: "#c62828" };
@@ -602,6 +608,48 @@ async function searchView(query) {
     el("section", { class: "panel" }, el("h2", {}, `${t("events")} (${data.events.total})`), eventTable(data.events.items)));
 }
 
+// The alerts the rules raised (GET /api/alerts) and the rules (GET /api/alerts/rules).
+async function alertsView(query) {
+  const offset = Number(query.get("offset") || 0);
+  const rule = query.get("rule") || "";
+  const listPath = `/api/alerts?${new URLSearchParams({ limit: PAGE, offset, ...(rule ? { rule } : {}) })}`;
+  setJsonTwin(listPath);
+  const [alerts, rules] = await Promise.all([api(listPath), api("/api/alerts/rules")]);
+  const conditions = (r) => Object.entries(r)
+    .filter(([k, v]) => !["name", "webhook", "directed"].includes(k) && v !== null && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(r.directed && k === "dyad" ? " → " : "، ") : v}`).join(" · ");
+  const delivery = { delivered: "delivered", pending: "pending", retrying: "retrying", none: "nowebhook" };
+  const rows = alerts.items.map((a) => el("tr", { dataset: { alertId: a.id, eventId: a.event_id } },
+    el("td", {}, el("bdi", {}, String(a.matched_at).slice(0, 16).replace("T", " "))),
+    el("td", {}, el("a", { href: `#/alerts?${new URLSearchParams({ rule: a.rule })}` }, a.rule)),
+    a.event_present
+      ? el("td", {}, el("a", { href: `#/event/${a.event_id}` }, cameoName(a.cameo)), " · ",
+        `${party(a, "source")} ← ${party(a, "target")}`.replace("←", lang === "ar" ? "←" : "→"), " · ", badge(a.status),
+        " · ", a.date || "—")
+      : el("td", { class: "muted" }, `#${a.event_id} (${t("gone")})`),
+    el("td", {}, a.event_present ? String(a.goldstein) : "—"),
+    el("td", {}, a.event_present ? String(a.num_sources) : "—"),
+    el("td", { class: `delivery delivery-${a.delivery}`, title: a.last_error || "" }, t(delivery[a.delivery]),
+      a.last_error ? el("div", { class: "muted" }, `${t("lastError")}: ${a.last_error}`) : null)));
+  const pager = el("p", { class: "pager" },
+    offset > 0 ? el("a", { href: `#/alerts?${withParam(query, "offset", Math.max(0, offset - PAGE), {})}` }, t("prev")) : null,
+    offset + PAGE < alerts.total ? el("a", { href: `#/alerts?${withParam(query, "offset", offset + PAGE, {})}` }, t("next")) : null);
+  document.getElementById("view").replaceChildren(
+    el("section", { class: "panel" }, el("h2", {}, `${t("alerts")} (${alerts.total})`),
+      alerts.items.length
+        ? el("table", { id: "alert-table" },
+          el("thead", {}, el("tr", {}, ["matched", "rule", "event", "score", "sources", "delivery"].map((k) => el("th", {}, t(k))))),
+          el("tbody", {}, rows))
+        : el("p", { class: "muted" }, t("none")),
+      pager),
+    el("section", { class: "panel" }, el("h2", {}, t("rules")),
+      rules.items.length
+        ? el("ul", { id: "alert-rules" }, rules.items.map((r) => el("li", {},
+          el("a", { href: `#/alerts?${new URLSearchParams({ rule: r.name })}` }, r.name), " — ", conditions(r),
+          r.webhook ? ` · ${t("webhook")}` : ` · ${t("nowebhook")}`)))
+        : el("p", { class: "muted" }, t("none"))));
+}
+
 // -- routing and language ---------------------------------------------------------------------------
 async function route() {
   disposeCharts();
@@ -619,6 +667,7 @@ async function route() {
     else if (name === "map") await mapView(query);
     else if (name === "search") await searchView(query);
     else if (name === "dyad") await dyadView(query);
+    else if (name === "alerts") await alertsView(query);
     else await eventsView(query);
     view.dataset.ready = name === "dyad" ? "dyad" : name && name !== "events" ? name : "events";
   } catch (err) {
