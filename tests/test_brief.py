@@ -13,6 +13,7 @@ event's sentence in the words of its own status.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -471,6 +472,9 @@ def test_brief_command(store, capsys):
     assert main(["brief", "IRN", "TUR", "--from", "2024-01", "--to", "2024-03", "--db", db, "--format", "html",
                  "--lang", "en"]) == 0
     assert '<html lang="en" dir="ltr">' in capsys.readouterr().out
+    assert main(["brief", "IRN", "TUR", "--from", "2024-01", "--to", "2024-03", "--db", db, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["notes"] and all(isinstance(i, str) and i.isdigit() for n in data["notes"] for i in n["events"])
     assert main(["brief", "IRN", "TUR", "--from", "2024-13", "--to", "2024-03", "--db", db]) == 1
     err = capsys.readouterr().err
     assert err.startswith("hadath brief: ") and err.count("\n") == 1

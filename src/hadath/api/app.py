@@ -827,12 +827,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         def compute() -> dict[str, Any]:
             made = build_brief(ctx.store, a, b, start, end, lang)
-            data = made.to_dict()
-            for section in data["sections"]:
-                for claim in section["claims"]:
-                    claim["events"] = [str(i) for i in claim["events"]]
-            for note in data["notes"]:
-                note["events"] = [str(i) for i in note["events"]]
+            data = made.to_json()
             return {**data, "markdown": to_markdown(made, "#/event/{id}"),
                     "html": to_html(made, "#/event/{id}", standalone=False)}
 

@@ -92,6 +92,16 @@ class Brief:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def to_json(self) -> dict[str, Any]:
+        """to_dict with event ids as text (64-bit ids lose digits as JavaScript numbers and in spreadsheets)."""
+        data = self.to_dict()
+        for section in data["sections"]:
+            for claim in section["claims"]:
+                claim["events"] = [str(i) for i in claim["events"]]
+        for note in data["notes"]:
+            note["events"] = [str(i) for i in note["events"]]
+        return data
+
 
 def previous_period(start: date, end: date) -> tuple[date, date]:
     """The period of equal length just before [start, end]: 2024-01-01..2024-03-31 -> 2023-10-02..2023-12-31.

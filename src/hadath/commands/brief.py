@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
     brief = build_brief(Store(args.db), args.a.upper(), args.b.upper(), args.start, args.end, args.lang)
     if args.output == "json":
-        sys.stdout.write(json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(brief.to_json(), ensure_ascii=False, indent=2) + "\n")
     elif args.output == "html":
         sys.stdout.write(to_html(brief, args.link))
     else:
