@@ -139,3 +139,25 @@ def test_every_frequent_generated_form_is_decided_and_every_uncovered_code_expla
 def test_a_blocked_collision_is_no_trigger_alone() -> None:
     # "توقع" (expected) is generated from يوقع (signs) but decided "block": alone it triggers nothing
     assert load_lexicon().match(tokenize("توقع الخبراء ارتفاع الأسعار")) == []
+
+
+def test_a_possessive_pronoun_is_told_from_the_forms_of_the_noun_it_is_on() -> None:
+    from hadath.events.morphology import possessive_suffix
+    from hadath.text.normalize import normalize
+
+    assert possessive_suffix(normalize("هجومها"), "هجوم") == "ها"
+    assert possessive_suffix(normalize("زيارته"), normalize("زيارة")) == "ه"
+    assert possessive_suffix(normalize("غاراتهم"), normalize("غارة")) == "هم"
+    # the bare noun, its dual, and a word that only ends like a pronoun have none
+    assert possessive_suffix(normalize("زيارة"), normalize("زيارة")) is None
+    assert possessive_suffix(normalize("هجومين"), "هجوم") is None
+    assert possessive_suffix(normalize("مواجهة"), normalize("مواجهة")) is None
+
+
+def test_every_control_verb_is_generated_in_its_persons_and_numbers() -> None:
+    from hadath.events.words import control_verb_forms
+    from hadath.text.normalize import normalize
+
+    forms = control_verb_forms()
+    for word in ("أعلنت", "قررتا", "يواصلون", "تعتزم", "استأنفوا"):
+        assert normalize(word) in forms

@@ -277,3 +277,31 @@ def test_the_counterparts_named_by_their_capitals_are_the_other_parties() -> Non
 def test_a_withdrawal_from_a_region_of_a_state_is_from_that_state() -> None:
     # "من جنوب لبنان": the direction word stands between the preposition and the state
     assert _pairs("انسحب الجيش الروسي من شمال أوكرانيا.", "08") == {("RUS", "UKR")}
+
+
+def test_people_counted_by_their_state_s_adjective_are_that_state_s_people() -> None:
+    # "18 سعوديًا" are Saudis, what the arrest is done to, not the state that arrests them
+    assert _pairs("أعلنت الكويت توقيف 12 كويتيًا بتهمة التخابر.", "17") == {("KWT", "KWT")}
+    assert _pairs("اعتقلت الشرطة التركية عددا من الإيرانيين في إسطنبول.", "17") == {("TUR", "IRN")}
+    # a state's adjective on a noun is still the noun's agent
+    assert _pairs("فرضت العقوبات الأمريكية قيودا على إيران.", "16") <= {("USA", "IRN")}
+
+
+def test_protesters_in_a_sentence_naming_one_state_and_no_place_are_that_state_s() -> None:
+    assert _pairs("اعتقلت السلطات الإيرانية عشرات المحتجين.", "17") == {("IRN", "IRN")}
+    assert _pairs("فرقت قوات الأمن الأردنية المتظاهرين بالغاز المسيل للدموع.", "17") == {("JOR", "JOR")}
+
+
+def test_a_verb_of_deciding_or_announcing_lends_its_subject_to_the_verbal_noun_it_governs() -> None:
+    # the subject of "وأعلنت" is dropped and far back: it is the one of the verb before, and the arrest
+    # is its act; the denial before the comma does not reach what the coordinated verb tells
+    text = ("اعترفت الحكومة الإيرانية، مساء أمس الأحد، بإسقاط الطائرة الأوكرانية قرب مطار طهران، بعدما نفت "
+            "لأيام أي مسؤولية لها عن الحادث، وأعلنت توقيف خمسة إيرانيين.")
+    arrests = [e for e in coded_events(text) if e.root == "17"]
+    assert [(keys(e), e.status) for e in arrests] == [(("IRN", "IRN"), "occurred")]
+
+
+def test_a_verbal_noun_with_a_possessive_pronoun_and_its_aim_is_the_act_of_the_one_named_before() -> None:
+    assert _pairs("وصلت القوات الروسية إلى المدينة بعد ساعات من هجومها على كييف.", "19") == {("RUS", "UKR")}
+    text = "أفرجت حماس، مساء الجمعة، عن رهينتين تحتجزهما منذ هجومها على إسرائيل."
+    assert _pairs(text, "18") == {("HAMAS", "ISR")}

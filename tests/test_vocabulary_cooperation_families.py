@@ -66,7 +66,7 @@ CODED = [
     ("تؤوي تركيا ملايين اللاجئين السوريين.", "075", "TUR", "SYR", "occurred"),
     ("استقبلت ألمانيا مليون لاجئ سوري.", "075", "DEU", "SYR", "occurred"),
     # 08 weapons handed in by their own bearers (the singular, the plural with the pronoun)
-    ("سلمت الفصائل المسلحة في الجنوب سلاحها للجيش السوري.", "0873", None, "SYR", "occurred"),
+    ("سلمت الفصائل المسلحة في الجنوب سلاحها للجيش السوري.", "0873", "SYR", "SYR", "occurred"),
     ("أعلنت حركة حماس أنها ستسلم أسلحتها للسلطة الفلسطينية.", "0873", "HAMAS", "PSE", "planned"),
     ("أعلنت الفصائل الفلسطينية وقف الأعمال العدائية مع إسرائيل.", "0871", "PSE", "ISR", "occurred"),
     # 09 deaths documented; testimonies gathered

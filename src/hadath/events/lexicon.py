@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from hadath.events.cameo import load_cameo
-from hadath.events.morphology import generate, noun_forms, number_forms
+from hadath.events.morphology import generate, noun_forms, number_forms, possessive_suffix
 from hadath.text.normalize import normalize, normalize_word, strip_diacritics
 from hadath.text.tokens import Token, clitic_readings
 from hadath.text.wordlists import read_words
@@ -71,6 +71,15 @@ def ending_within(triggers: list[TriggerMatch], lo: int, hi: int) -> list[Trigge
     """The triggers whose last token is lo..hi; `triggers` in text order (no two of them overlap, so
     their last tokens are in order too)."""
     return triggers[bisect_left(triggers, lo, key=_last_token) : bisect_right(triggers, hi, key=_last_token)]
+
+
+def possessive_pronoun(trigger: TriggerMatch, tokens: list[Token]) -> str | None:
+    """The possessive pronoun on a one-word verbal-noun trigger: "هجومها" -> "ها"; None otherwise."""
+    entry = trigger.entry
+    if entry.is_verb or entry.kind != "noun" or len(entry.tokens) != 1:
+        return None
+    word = normalize_word(tokens[trigger.first].text)[len(normalize(trigger.prefix)):]
+    return possessive_suffix(word, entry.tokens[0])
 
 
 def _first_token(trigger: TriggerMatch) -> int:

@@ -124,3 +124,16 @@ def generate(form: str, kind: str) -> set[str]:
     if kind == "participle":
         return participle_forms(base)
     return {base}
+
+
+POSSESSIVE_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def possessive_suffix(word: str, base: str) -> str | None:
+    """The possessive pronoun on a form of the noun `base`: "هجومها" of "هجوم" -> "ها", "زيارته" of
+    "زياره" -> "ه"; None for the bare noun or another word. Both normalised, clitics stripped."""
+    stems = number_forms(base) | {_suffix_stem(base), _sound_plural(base)}
+    for pronoun in POSSESSIVE_PRONOUNS:
+        if word.endswith(pronoun) and word[: -len(pronoun)] in stems:
+            return pronoun
+    return None

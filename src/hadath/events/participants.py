@@ -11,9 +11,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from hadath.actors.dictionary import is_state
+from hadath.events.casualties import number_words
 from hadath.events.groups import group_definitions, group_head
-from hadath.events.lexicon import TriggerEntry, TriggerMatch, load_lexicon
-from hadath.events.words import light_verb_between, own_people, word_list
+from hadath.events.lexicon import TriggerEntry, TriggerMatch, load_lexicon, possessive_pronoun
+from hadath.events.words import light_verb_between, own_people, subject_lender_between, word_list
 from hadath.model import Article, Entity, Sentence
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token, clitic_readings
@@ -124,6 +125,9 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
                                                head_noun=head != first and not named_head)
             or _construct_preposition(tokens, head, last, named_tokens),
         ))
+        if best.origin == "adjective" and _counted(tokens, first):
+            # "توقيف 18 سعوديًا", "عشرات الإيرانيين": a state's adjective counted is its people, not the state
+            mentions[-1].actor, mentions[-1].origin = f"{mentions[-1].key}CVL", "people"
         if mentions[-1].preposition == "ل" and _title_before(tokens, head) is not None:
             mentions[-1].preposition = _body_of_title_preposition(article.text, tokens, head)
         elif mentions[-1].preposition in ("من", "في") and _members_before(tokens, head):
@@ -140,11 +144,15 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     mentions.extend(_group_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
     place_state = locative_state(mentions)
+    # a sentence that names one state and no place: its police and its protesters are that state's
+    # ("اعتقلت السلطات الإيرانية عشرات المحتجين")
+    named_states = {m.key for m in mentions if is_state(m.key)}
+    sole_state = next(iter(named_states)) if len(named_states) == 1 else None
     for mention in mentions:
         # an unnamed minister is the article's own ("وزير الخارجية يبحث الأوضاع في غزة"); police,
         # troops and protesters belong where the sentence places them
-        state = (government_state or home_state or place_state) if mention.actor == "GOV" \
-            else (place_state or home_state)
+        state = (government_state or home_state or place_state or sole_state) if mention.actor == "GOV" \
+            else (place_state or home_state or sole_state)
         if mention.key is None and state and mention.actor and len(mention.actor) == 3:
             mention.key, mention.actor, mention.located = state, state + mention.actor, True
     for previous, mention in zip(mentions, mentions[1:], strict=False):
@@ -162,6 +170,22 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             if mention.preposition is None and mention.type == previous.type == "LOC":
                 mention.preposition = previous.preposition  # "داخل سوريا والعراق": both are places
     return mentions
+
+
+QUANTITY_WORDS = frozenset(normalize_word(w) for w in ("عدد", "عددا", "عددًا", "بعض", "مئات", "عشرات", "آلاف"))
+
+
+def _counted(tokens: list[Token], first: int) -> bool:
+    """The word before token `first` counts it: a number in digits or words, "عشرات", "عدد من"."""
+    k = first - 1
+    if k >= 0 and normalize_word(tokens[k].text) == "من":
+        k -= 1  # "عدد من الأتراك"
+    if k < 0:
+        return False
+    word = tokens[k].text
+    if any(c.isdigit() for c in word):
+        return True
+    return any(stem in QUANTITY_WORDS or stem in number_words() for _, stem in clitic_readings(word)[:3])
 
 
 TITLE_ADJECTIVES = frozenset(normalize_word(w) for w in (
@@ -650,8 +674,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         or _colon_speaker(trigger, tokens, mentions) \
         or _visitor_before(trigger, tokens, mentions, after) or _subject(trigger, tokens, before, subjects_after, lo, inherited)
     if source is None and inherited is not None and (entry.is_verb or entry.opens_on_verb
-                                                     or light_verb_between(tokens, trigger.first - 2, trigger.first)):
+                                                     or subject_lender_between(tokens, trigger.first - 2, trigger.first)):
         source = inherited
+    if source is None and possessive_pronoun(trigger, tokens) is not None:
+        source = _possessor(trigger, before, after, inherited)
     target = None
     symmetric = _mutual(entry.cameo)
     partners = _joined_after(source, mentions) if source is not None else []
@@ -811,6 +837,10 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     entry = trigger.entry
     before = [m for m in before if m.can_act]
     after = [m for m in after if m.can_act or m.preposition is not None]
+    if not entry.is_verb and "-" in entry.target_preps:
+        # "توقيف 18 سعوديًا", "اعتقال عشرات الإيرانيين": people counted after a transitive verbal noun
+        # are what it is done to, not its doer
+        after = [m for m in after if m.origin != "people"]
     bare_before = [m for m in before if m.preposition is None]
     first_after = after[0] if after else None
     if not entry.is_verb and first_after is not None and first_after.origin == "adjective" \
@@ -1207,6 +1237,23 @@ def _pick_from(preps: tuple[str, ...], after: list[ActorMention], source: ActorM
 
 PRONOUN_OBJECTS = {normalize(w) for w in ("معه", "معها", "معهما", "معهم", "له", "لها", "لهم", "إليه", "إليها",
                                            "عليه", "عليها", "عليهم", "به", "بها")}
+
+
+def _possessor(trigger: TriggerMatch, before: list[ActorMention], after: list[ActorMention],
+               inherited: ActorMention | None) -> ActorMention | None:
+    """Whose act a verbal noun with a possessive pronoun is, when what it is aimed at follows behind a
+    preposition ("منذ هجومها على إسرائيل", "زيارته إلى أنقرة"): the one the clause is about, the
+    nearest actor named before it. With no such preposition the pronoun may be what is done to
+    ("بعد توقيفه"), so no doer is read from it."""
+    preps = [p for p in trigger.entry.target_preps if p != "-"]
+    aimed = next((m for m in after if m.preposition in preps and m.preposition not in LOCATIVE
+                  and m.first - trigger.last <= 3), None)
+    if aimed is None:
+        return None
+    named = [m for m in before if m.preposition is None and m.can_act and m.key != aimed.key]
+    if named:
+        return named[-1]
+    return inherited if inherited is not None and inherited.key != aimed.key else None
 
 
 def _pronoun_object(tokens: list[Token], trigger: TriggerMatch) -> bool:

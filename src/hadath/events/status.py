@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from hadath.events.lexicon import TriggerMatch, adverbial_participle, ending_within
-from hadath.events.words import future_light_verb, light_verb_between
+from hadath.events.words import future_light_verb, light_verb_between, subject_lender_between
 from hadath.text.normalize import normalize_word
 from hadath.text.tokens import Token
 
@@ -104,7 +104,8 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
             if marker.status not in ("postponed", "cancelled") or \
                     _nearest_schedulable(index, triggers or [trigger]) is trigger:
                 statuses.add(marker.status)
-        elif marker.scope == "before" and index < trigger.first and not _new_clause_between(tokens, index, trigger.first):
+        elif marker.scope == "before" and index < trigger.first \
+                and not _new_clause_between(tokens, index, trigger.first, triggers or []):
             if marker.status == "denied" and not (trigger.entry.is_verb or trigger.entry.opens_on_verb) \
                     and trigger.entry.cameo[:2] in SPOKEN_CHARGES:
                 continue  # "نفت حماس اتهامات إسرائيلية": the accusation was made; what it says is denied
@@ -128,14 +129,18 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
 CLAUSE_OPENERS = frozenset(normalize_word(w) for w in ("فيما", "بينما", "لكن", "لكنه", "لكنها", "غير أن"))
 
 
-def _new_clause_between(tokens: list[Token], lo: int, hi: int) -> bool:
-    """A comma then an adverbial participle or a contrasting word between a marker and the trigger:
-    "نفت الوزارة أي خروق، مؤكدة التزامها بالاتفاق": the denial does not reach what is affirmed."""
+def _new_clause_between(tokens: list[Token], lo: int, hi: int, triggers: list[TriggerMatch]) -> bool:
+    """A comma then an adverbial participle, a contrasting word or "و" and a verb between a marker and
+    the trigger: "نفت الوزارة أي خروق، مؤكدة التزامها بالاتفاق": the denial does not reach what is
+    affirmed; "بعدما نفت …، وأعلنت توقيف 18 سعوديًا": nor what a coordinated verb tells."""
+    verbs_at = {t.first for t in triggers if t.entry.is_verb or t.entry.opens_on_verb}
     for i in range(lo + 1, hi):
         if tokens[i].text not in ("،", ",") or i + 1 >= len(tokens):
             continue
         word = _bare(tokens[i + 1].text)
         if word in CLAUSE_OPENERS or adverbial_participle(word):
+            return True
+        if normalize_word(tokens[i + 1].text)[:1] == "و" and (i + 1 in verbs_at or subject_lender_between(tokens, i + 1, i + 2)):
             return True
     return False
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from hadath.events.morphology import past_forms, present_forms
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import Token
 from hadath.text.wordlists import read_words
@@ -22,6 +23,29 @@ def light_verb_between(tokens: list[Token], lo: int, hi: int) -> bool:
     for token in tokens[max(lo, 0) : hi]:
         word = normalize_word(token.text)
         if word in verbs or (word[:1] in CONJUNCTIONS and word[1:] in verbs):
+            return True
+    return False
+
+
+@cache
+def control_verb_forms() -> frozenset[str]:
+    """Every form of the verbs that lend a verbal-noun object their subject (control_verbs.tsv)."""
+    forms: set[str] = set()
+    for pair in word_list("control_verbs.tsv"):
+        past, _, present = pair.partition("/")
+        forms |= past_forms(past) | present_forms(present)
+    return frozenset(forms)
+
+
+def subject_lender_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A light verb or a verb whose verbal-noun object is its subject's act among tokens[lo:hi]:
+    "قام … بزيارة", "وأعلنت توقيف", "قررت حظر"."""
+    if light_verb_between(tokens, lo, hi):
+        return True
+    forms = control_verb_forms()
+    for token in tokens[max(lo, 0) : hi]:
+        word = normalize_word(token.text)
+        if word in forms or (word[:1] in CONJUNCTIONS and word[1:] in forms):
             return True
     return False
 
