@@ -239,3 +239,12 @@ def test_cleaned_lines_are_lines_of_the_input_and_removed_accounts_for_the_rest(
     kept = [line for line in out.split("\n") if line]
     assert "\n\n\n" not in out and out == out.strip()
     assert sorted(kept + dropped) == sorted(line.strip() for line in lines if line.strip())
+
+
+def test_a_text_whose_every_line_reads_as_boilerplate_is_kept_as_it_came() -> None:
+    from hadath.clean import clean
+    from hadath.model import Article
+
+    # a one-line report with a photo credit under it reads as a caption and its credit: both would go
+    text = "قتل 12 شخصا في هجوم على القوات\n(لؤي بشارة/ فرانس برس)"
+    assert clean(Article(text=text, source="t")).text == text

@@ -332,6 +332,10 @@ def clean(article: Article) -> Article:
     Where the article has no title, its headline line becomes the title when it reads like one.
     """
     text, removed, headline = clean_text(article.text, article.title)
+    if not text.strip() and article.text.strip():
+        # every line read as boilerplate (one line and the photo credit under it read as a caption):
+        # the text is kept as it came rather than lost
+        text, removed = article.text.strip(), []
     if article.raw_text is None:
         article.raw_text = article.text
     article.text = text
