@@ -838,6 +838,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Counts over the whole store."""
         return cached(request, lambda: {k: queries.plain(v) for k, v in ctx.store.stats().items() if k != "store"})
 
+    @app.get("/api/sources", dependencies=read, tags=["store"])
+    def sources(request: Request) -> Response:
+        """What `hadath watch` has done, per outlet: feeds and how many fail, last success, pages stored,
+        articles and events stored today (UTC), errors today and the last one (as `hadath watch --status`)."""
+        from datetime import UTC, datetime
+
+        from sqlalchemy import inspect
+
+        from hadath.watch.status import outlet_status
+
+        def compute() -> dict[str, Any]:
+            # A store the watcher never ran on, opened read-only below migration 8, has no watch tables.
+            if not inspect(ctx.store.engine).has_table("watch_feeds"):
+                return {"day": datetime.now(UTC).date().isoformat(), "items": []}
+            return {"day": datetime.now(UTC).date().isoformat(), "items": outlet_status(ctx.store.engine)}
+
+        return cached(request, compute)
+
     @app.get("/api/cameo", dependencies=read, tags=["store"])
     def cameo_codes(request: Request) -> Response:
         """CAMEO codes with their English and Arabic names, QuadClass and Goldstein score."""

@@ -22,6 +22,9 @@ const STRINGS = {
     "nav.alerts": "التنبيهات", alerts: "التنبيهات", rules: "قواعد التنبيه", rule: "القاعدة", matched: "وقت التنبيه",
     delivery: "الإرسال", delivered: "أُرسل", pending: "بانتظار الإرسال", retrying: "يُعاد المحاولة", nowebhook: "بلا عنوان",
     webhook: "عنوان الإرسال", conditions: "الشروط", gone: "أُعيد ترميزه", lastError: "آخر خطأ", score: "غولدستاين",
+    "nav.sources": "المصادر", sourcesTitle: "مصادر الرصد", lastSuccess: "آخر نجاح", feedsFailing: "خلاصات متعثرة",
+    articlesToday: "مقالات اليوم", eventsToday: "أحداث اليوم", errorsToday: "أخطاء اليوم",
+    never: "أبدًا", noSources: "لم يُرصد أي مصدر بعد في هذا المخزن (hadath watch)",
   },
   en: {
     "nav.dyad": "Dyad", "nav.network": "Actor network", "nav.map": "Map", "nav.search": "Search",
@@ -43,6 +46,9 @@ const STRINGS = {
     "nav.alerts": "Alerts", alerts: "Alerts", rules: "Alert rules", rule: "Rule", matched: "Raised",
     delivery: "Delivery", delivered: "delivered", pending: "pending", retrying: "retrying", nowebhook: "no webhook",
     webhook: "Webhook", conditions: "Conditions", gone: "re-coded away", lastError: "Last error", score: "Goldstein",
+    "nav.sources": "Sources", sourcesTitle: "Watched sources", lastSuccess: "Last success", feedsFailing: "Feeds failing",
+    articlesToday: "Articles today", eventsToday: "Events today", errorsToday: "Errors today",
+    never: "never", noSources: "No source watched in this store yet (hadath watch)",
   },
 };
 const QUAD_COLOURS = { quad1: "#81c784", quad2: "#2e7d32", quad3: "#ef9a9a", quad4: "#c62828" };
@@ -650,6 +656,25 @@ async function alertsView(query) {
         : el("p", { class: "muted" }, t("none"))));
 }
 
+async function sourcesView() {
+  const path = "/api/sources";
+  setJsonTwin(path);
+  const data = await api(path);
+  const view = document.getElementById("view");
+  const head = ["outlet", "lastSuccess", "feedsFailing", "articlesToday", "eventsToday", "errorsToday", "lastError"];
+  const rows = data.items.map((r) => el("tr", { class: r.feeds_failing ? "failing" : "" },
+    el("td", { dir: "auto" }, r.outlet),
+    el("td", {}, el("bdi", {}, r.last_success ? r.last_success.replace("T", " ").replace("Z", "") : t("never"))),
+    el("td", {}, el("bdi", {}, `${r.feeds_failing}/${r.feeds}`)),
+    el("td", {}, String(r.articles_today)), el("td", {}, String(r.events_today)), el("td", {}, String(r.errors_today)),
+    el("td", { dir: "ltr", class: "muted" }, (r.last_error || "").slice(0, 160))));
+  view.replaceChildren(el("section", { class: "panel" },
+    el("h2", {}, `${t("sourcesTitle")} · `, el("bdi", {}, data.day)),
+    data.items.length
+      ? el("table", { id: "sources-table" }, el("thead", {}, el("tr", {}, head.map((k) => el("th", {}, t(k))))), el("tbody", {}, rows))
+      : el("p", { class: "muted" }, t("noSources"))));
+}
+
 // -- routing and language ---------------------------------------------------------------------------
 async function route() {
   disposeCharts();
@@ -666,6 +691,7 @@ async function route() {
     else if (name === "network") await networkView(query);
     else if (name === "map") await mapView(query);
     else if (name === "search") await searchView(query);
+    else if (name === "sources") await sourcesView();
     else if (name === "dyad") await dyadView(query);
     else if (name === "alerts") await alertsView(query);
     else await eventsView(query);
