@@ -305,3 +305,24 @@ def test_a_verbal_noun_with_a_possessive_pronoun_and_its_aim_is_the_act_of_the_o
     assert _pairs("وصلت القوات الروسية إلى المدينة بعد ساعات من هجومها على كييف.", "19") == {("RUS", "UKR")}
     text = "أفرجت حماس، مساء الجمعة، عن رهينتين تحتجزهما منذ هجومها على إسرائيل."
     assert _pairs(text, "18") == {("HAMAS", "ISR")}
+
+
+def test_a_name_that_opens_on_the_letter_waw_is_not_joined_by_and() -> None:
+    # "واشنطن" is not "و" + "اشنطن": it is the object, not a second subject beside Tehran
+    assert _pairs("اتهمت طهران واشنطن بدعم الإرهاب.", "11") == {("IRN", "USA")}
+    assert _pairs("اتهمت إيران وتركيا واشنطن بدعم الإرهاب.", "11") == {("IRN", "USA"), ("TUR", "USA")}
+
+
+def test_a_title_and_the_state_it_is_of_are_one_office_holder() -> None:
+    assert _pairs("زار رئيس وزراء العراق السعودية.", "04") == {("IRQ", "SAU")}
+    assert _pairs("استقبل ملك الأردن وزير الخارجية الأمريكي.", "04") == {("JOR", "USA")}
+
+
+def test_the_latter_is_the_last_actor_named_before_it() -> None:
+    text = "استقبل الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان، ودعا الأخير إلى زيارة القاهرة."
+    assert _pairs(text, "02") == {("TUR", "EGY")}
+    text = "زار رئيس الوزراء العراقي السعودية، على أن يزور الأخيرة مرة أخرى الشهر المقبل."
+    assert {(keys(e), e.status) for e in coded_events(text) if e.root == "04"} == {
+        (("IRQ", "SAU"), "occurred"), (("IRQ", "SAU"), "planned")}
+    # an adjective after a definite noun is no reference: "the last meeting"
+    assert not any(e.target and e.target.key for e in coded_events("انتهى الاجتماع الأخير دون اتفاق."))

@@ -140,6 +140,7 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
     # "( الفرنسية )", "(رويترز)": the agency that filed the story, not a party to it
     mentions = [m for m in mentions if not _agency_credit(article.text, m)]
     mentions.extend(_pair_word_mentions(article, tokens, mentions, pair))
+    mentions.extend(_latter_mentions(article, tokens, mentions, index or EntityIndex(article)))
     mentions.extend(_collective_mentions(article, tokens, mentions, groups))
     mentions.extend(_group_mentions(article, tokens, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -162,14 +163,20 @@ def sentence_mentions(article: Article, sentence: Sentence, tokens: list[Token],
             between = (between + " و").strip()  # the head noun carries the "و": "… والجماعات الإيرانية"
         # "تركيا وإيران", "حماس وإسرائيل": a bare "و" joins; a comma before it starts a new clause
         between = between.strip("\"'«»“” ")
-        if between in ("و", "، و", "،و", ", و") or (
-                not between and normalize_word(tokens[mention.first].text).startswith("و")):
+        if between in ("و", "، و", "،و", ", و") or (not between and _and_before(mention, tokens)):
             mention.listed = True
-        if between == "و" or (not between and normalize_word(tokens[mention.first].text).startswith("و")):
+        if between == "و" or (not between and _and_before(mention, tokens)):
             mention.conjoined = True
             if mention.preposition is None and mention.type == previous.type == "LOC":
                 mention.preposition = previous.preposition  # "داخل سوريا والعراق": both are places
     return mentions
+
+
+def _and_before(mention: ActorMention, tokens: list[Token]) -> bool:
+    """The word of a name opens on a joining "و" that is not a letter of the name: "وتركيا", not
+    "واشنطن" or "وارسو" (the name starts where its word does)."""
+    token = tokens[mention.first]
+    return token.start < mention.start and normalize_word(token.text).startswith("و")
 
 
 QUANTITY_WORDS = frozenset(normalize_word(w) for w in ("عدد", "عددا", "عددًا", "بعض", "مئات", "عشرات", "آلاف"))
@@ -299,6 +306,40 @@ def _collective_mentions(article: Article, tokens: list[Token], mentions: list[A
     return found
 
 
+LATTER_WORDS = {normalize_word("الأخير"): ("PER", "ORG"), normalize_word("الأخيرة"): ("LOC", "ORG")}
+
+
+def _latter_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention],
+                     index: EntityIndex) -> list[ActorMention]:
+    """"على أن يزور الأخيرة", "زيارة مرتقبة للأخير إلى تركيا": "the latter" standing as a noun (not
+    after a noun it qualifies: "الأسبوع الأخير") is the last actor named before it, a person or a body
+    for the masculine, a state or a body for the feminine."""
+    found = []
+    taken = {i for m in mentions for i in range(m.first, m.last + 1)}
+    for i, token in enumerate(tokens):
+        word = normalize_word(token.text)
+        clitics = ""
+        while word not in LATTER_WORDS and word[:1] in ("و", "ف", "ل", "ب") and len(word) > 6:
+            clitics, word = clitics + word[0], word[1:]
+        if word not in LATTER_WORDS or i in taken:
+            continue
+        previous = normalize_word(tokens[i - 1].text) if i > 0 else ""
+        if not clitics.strip("وف") and (previous.startswith("ال") or previous.startswith("وال")) \
+                and tokens[i - 1].text.isalpha():
+            continue  # an adjective: "الاجتماع الأخير"
+        kinds = LATTER_WORDS[word]
+        before = [e for e in index.starting_in(0, token.start) if e.end <= token.start and e.key
+                  and e.type in kinds and e.origin != "adjective"]
+        if not before:
+            continue
+        latest = max(before, key=lambda e: e.start)
+        preposition = _governing_preposition(article.text, tokens, i, token.start)
+        found.append(ActorMention(text=token.text, start=token.start, end=token.end, first=i, last=i,
+                                  actor=latest.actor, key=latest.key, name=latest.name, type=latest.type,
+                                  origin="context", preposition=preposition))
+    return found
+
+
 def _pair_word_mentions(article: Article, tokens: list[Token], mentions: list[ActorMention],
                         pair: tuple[str, str] | None = None) -> list[ActorMention]:
     """"بين البلدين", "وبحث الجانبان": the two states the sentence names before the word (joined by
@@ -425,9 +466,13 @@ def _adjacent(text: str, left: Entity, right: Entity) -> bool:
 
 
 def _same_actor(left: Entity, right: Entity) -> bool:
-    """A name and its title side by side describe one person; two bodies side by side are two."""
+    """A name and its title side by side describe one person; two bodies side by side are two. A
+    title and the state it is of ("أمير قطر", "رئيس وزراء العراق", "وزير خارجية تركيا") are one
+    office-holder, not the office-holder and the state."""
     if left.key and right.key and left.key != right.key:
         return False
+    if left.origin == "role" and right.type == "LOC" and left.key == right.key and right.origin != "place":
+        return True
     return {left.type, right.type} == {"PER", "ORG"}
 
 
@@ -1012,7 +1057,7 @@ def _starts_clause(mention: ActorMention, tokens: list[Token], lo: int) -> bool:
                    if any(stem in word_list("title_heads.tsv") for _, stem in clitic_readings(tokens[i].text)[:2])), None)
     if titled is not None and titled <= lo + 1:
         return True
-    if normalize_word(tokens[mention.first].text).startswith("و"):
+    if _and_before(mention, tokens):
         return True
     previous = normalize_word(tokens[mention.first - 1].text)
     return tokens[mention.first - 1].text in ("،", ",", "و") or previous in word_list("discourse_words.tsv")
