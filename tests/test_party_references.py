@@ -326,3 +326,14 @@ def test_the_latter_is_the_last_actor_named_before_it() -> None:
         (("IRQ", "SAU"), "occurred"), (("IRQ", "SAU"), "planned")}
     # an adjective after a definite noun is no reference: "the last meeting"
     assert not any(e.target and e.target.key for e in coded_events("انتهى الاجتماع الأخير دون اتفاق."))
+
+
+def test_people_counted_after_a_verb_with_no_object_are_its_subject() -> None:
+    # "تظاهر" takes no object: the thousands counted after it march, they are not marched upon
+    assert _pairs("تظاهر آلاف الأردنيين أمام السفارة الإسرائيلية في عمان.", "14") == {("JOR", "ISR")}
+
+
+def test_a_condemned_act_in_construct_with_a_definite_noun_is_an_act_told_before() -> None:
+    # "اقتحام المسجد الأقصى" is definite by its genitive: the condemnation of an act whose doer is not
+    # named here is told all the same
+    assert _pairs("وأدانت الكويت اقتحام المسجد الأقصى.", "11") == {("KWT", None)}

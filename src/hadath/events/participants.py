@@ -1457,7 +1457,10 @@ def _possessed_after(trigger: TriggerMatch, tokens: list[Token]) -> bool:
 
 def looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
     """Unvowelled "قتل" is active or passive: a damma on its first letter ("قُتل") or a number or
-    count of people after it ("قتل 12 شخصا", "قتل ثلاثة مدنيين") makes it passive."""
+    count of people after it ("قتل 12 شخصا", "قتل ثلاثة مدنيين") makes it passive. A verb that takes
+    no direct object has no such passive: "تظاهر آلاف الأردنيين" are the ones who march."""
+    if "-" not in trigger.entry.target_preps:
+        return False
     word = tokens[trigger.first].text.lstrip("وف")
     if len(word) > 1 and word[1] == "\u064f":
         return True

@@ -594,7 +594,9 @@ def _act_object(trigger: TriggerMatch, ctx: SentenceContext) -> TriggerMatch | N
             continue
         if other.entry.is_verb or other.first - trigger.last > 6:
             return None
-        return other if _named_again(ctx.tokens[other.first].text) else None
+        # "الهجوم", "اغتيالها", and a noun in construct with a definite noun ("اقتحام المسجد الأقصى")
+        following = ctx.tokens[other.last + 1].text if other.last + 1 < len(ctx.tokens) else ""
+        return other if _named_again(ctx.tokens[other.first].text) or _definite(following) else None
     return None
 
 
