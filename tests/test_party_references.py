@@ -337,3 +337,15 @@ def test_a_condemned_act_in_construct_with_a_definite_noun_is_an_act_told_before
     # "اقتحام المسجد الأقصى" is definite by its genitive: the condemnation of an act whose doer is not
     # named here is told all the same
     assert _pairs("وأدانت الكويت اقتحام المسجد الأقصى.", "11") == {("KWT", None)}
+
+
+def test_an_attack_of_an_actor_is_that_actor_s() -> None:
+    # "ل" after a violent noun that takes no object marks whose act it is
+    text = "أدانت مصر الهجوم الإرهابي لتنظيم داعش على كنيسة في العريش."
+    assert ("ISIS", "EGY") in _pairs(text, "18")
+
+
+def test_two_soldiers_counted_by_the_dual_after_an_unvowelled_verb_were_killed() -> None:
+    # "قتل جنديان" is passive: the two soldiers are the victims, not the killers
+    pairs = _pairs("قتل جنديان عراقيان في هجوم شمال بغداد.", "19") | _pairs("قتل جنديان عراقيان في هجوم شمال بغداد.", "18")
+    assert pairs and all(target == "IRQ" and source != "IRQ" for source, target in pairs)

@@ -385,8 +385,11 @@ VIOLENT_ROOTS = ("17", "18", "19", "20")
 
 
 def victim_word(text: str) -> bool:
-    """"المدنيين", "والمدنيين": a word for victims (victim_words.tsv), article and clitics aside."""
-    return any(stem in word_list("victim_words.tsv") for _, stem in clitic_readings(text))
+    """"المدنيين", "والمدنيين", "جنديان": a word for victims (victim_words.tsv) or its dual, article and
+    clitics aside."""
+    words = word_list("victim_words.tsv")
+    return any(stem in words or stem.endswith(("ان", "ين")) and stem[:-2] in words
+               for _, stem in clitic_readings(text))
 
 
 def _mutual(cameo: str) -> bool:
@@ -641,6 +644,10 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
 
     # "برصاص قوات الاحتلال", "على يد قوات الدعم السريع": who did what the victim suffered
     agent, marker = _agent_after(trigger, tokens, mentions, hi)
+    owner = _agent_by_lam(trigger, after) if agent is None else None
+    if owner is not None:
+        # "في هجوم لحزب العمال الكردستاني على …": an attack "of" an actor is that actor's
+        return [(owner, _pick_target(entry.target_preps, [m for m in after if m.key != owner.key], owner))]
     victims = [m for m in after if m is not agent and (marker is None or m.first < marker)]
     victims_before = _victims_before(trigger, tokens, mentions, lo)
     if victims_before is not None:
@@ -1392,6 +1399,16 @@ def _agent_after(trigger: TriggerMatch, tokens: list[Token], mentions: list[Acto
     return None, None
 
 
+def _agent_by_lam(trigger: TriggerMatch, after: list[ActorMention]) -> ActorMention | None:
+    """The actor after "ل" right behind a violent noun that takes no direct object ("هجوم لتنظيم داعش",
+    "غارة جوية للتحالف"): the noun's doer. (After a noun that takes one, "ل" may mark its object:
+    "قصف لمواقع الجيش".)"""
+    entry = trigger.entry
+    if entry.is_verb or entry.opens_on_verb or entry.cameo[:2] not in ("18", "19", "20") or "-" in entry.target_preps:
+        return None
+    return next((m for m in after if m.preposition == "ل" and m.can_act and 0 < m.first - trigger.last <= 2), None)
+
+
 # Verbs that the unvowelled text writes alike in the active and the passive ("قتل" = killed / was killed).
 UNVOWELLED_PASSIVES = frozenset({"قتل", "جرح", "اغتال", "خطف", "اختطف", "اعتقل"})
 
@@ -1400,8 +1417,8 @@ def _object_follows(trigger: TriggerMatch, tokens: list[Token], after: list[Acto
     """A count, a victim word or a name right after the verb: its object, so the verb is active."""
     if trigger.last + 1 >= len(tokens):
         return False
-    following = normalize_word(tokens[trigger.last + 1].text)
-    return following.isdigit() or following in word_list("victim_words.tsv") \
+    following = tokens[trigger.last + 1].text
+    return normalize_word(following).isdigit() or victim_word(following) \
         or following in word_list("victim_counts.tsv") or any(m.first == trigger.last + 1 for m in after)
 
 
@@ -1466,5 +1483,5 @@ def looks_passive(trigger: TriggerMatch, tokens: list[Token]) -> bool:
         return True
     if trigger.last + 1 >= len(tokens):
         return False
-    following = normalize_word(tokens[trigger.last + 1].text)
-    return following.isdigit() or following in word_list("victim_words.tsv")
+    following = tokens[trigger.last + 1].text
+    return normalize_word(following).isdigit() or victim_word(following)
