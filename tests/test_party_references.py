@@ -349,3 +349,9 @@ def test_two_soldiers_counted_by_the_dual_after_an_unvowelled_verb_were_killed()
     # "قتل جنديان" is passive: the two soldiers are the victims, not the killers
     pairs = _pairs("قتل جنديان عراقيان في هجوم شمال بغداد.", "19") | _pairs("قتل جنديان عراقيان في هجوم شمال بغداد.", "18")
     assert pairs and all(target == "IRQ" and source != "IRQ" for source, target in pairs)
+
+
+def test_an_act_with_a_partner_told_after_a_linker_is_the_clause_subject_s() -> None:
+    # "بعد محادثات مع نظيره": the one who left held the talks; the city he left did not
+    assert _pairs("غادر وزير الخارجية الروسي أنقرة بعد محادثات مع نظيره التركي.", "04") == {("RUS", "TUR")}
+    assert _pairs("عاد الرئيس الإيراني إلى طهران عقب لقاء مع الرئيس الروسي في موسكو.", "04") == {("IRN", "RUS")}

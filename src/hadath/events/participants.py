@@ -957,18 +957,24 @@ def _subject(trigger: TriggerMatch, tokens: list[Token], before: list[ActorMenti
     # carries it ("شنت إسرائيل غارات", "قام الرئيس بزيارة"), but not across a word that opens
     # another happening ("تأجلت الزيارة بسبب الهجوم": the visitor is not the attacker).
     verbal = entry.is_verb or entry.opens_on_verb  # "واستدعت * سفيرها": a phrase opened by a verb too
+    partnered = False
     if verbal and trigger.first > 0 and _comma_and(tokens, trigger.first - 1):
         candidates = []
     elif entry.is_verb:
         # "مسار ترشيح المالكي قد يهدد": a name in the genitive of a common noun is not the verb's subject
         candidates = [m for m in bare_before if m.last >= lo and not _genitive_of_common_noun(m, tokens)]
     else:
+        # "بعد محادثات مع نظيره": an act done with a partner named after it, told after a linker, is
+        # still the subject's (an act of another, "تأجلت الزيارة بسبب الهجوم", is not)
+        partnered = _mutual(entry.cameo) and any(m.preposition == "مع" and m.first - trigger.last <= 3 for m in after)
         candidates = [m for m in bare_before if m.last >= lo - 6
-                      and not _linker_between(tokens, m.last + 1, trigger.first)]
+                      and (partnered or not _linker_between(tokens, m.last + 1, trigger.first))]
     if len(candidates) > 1:
         # "الدول الضامنة لمسار آستانة لحل الأزمة السورية قد طالبت": a nisba deep in a genitive
         # chain qualifies a noun there, not the subject named before it
         candidates = [m for m in candidates[:-1]] + [m for m in candidates[-1:] if not _in_genitive_chain(m, tokens)]
+    if candidates and partnered and _linker_between(tokens, candidates[-1].last + 1, trigger.first):
+        return _first_of_pair(candidates[0], candidates)  # the clause's subject, not its verb's object
     if candidates:
         return _first_of_pair(candidates[-1], candidates)
     return None
