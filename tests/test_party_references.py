@@ -340,9 +340,13 @@ def test_a_condemned_act_in_construct_with_a_definite_noun_is_an_act_told_before
 
 
 def test_an_attack_of_an_actor_is_that_actor_s() -> None:
-    # "ل" after a violent noun that takes no object marks whose act it is
+    # "ل" after a violent noun that takes no object, telling a circumstance or an act known, marks
+    # whose act it is; after a noun a verb directs at someone, whom it is aimed at
     text = "أدانت مصر الهجوم الإرهابي لتنظيم داعش على كنيسة في العريش."
     assert ("ISIS", "EGY") in _pairs(text, "18")
+    text = "أصيب ثلاثة جنود عراقيين في هجوم لتنظيم داعش على قرية شمال بغداد."
+    assert {source for source, _ in _pairs(text, "18") | _pairs(text, "19")} == {"ISIS"}
+    assert ("EGY", "LBY") in _pairs("وجهت مصر ضربات للمسلحين داخل ليبيا.", "19")
 
 
 def test_two_soldiers_counted_by_the_dual_after_an_unvowelled_verb_were_killed() -> None:

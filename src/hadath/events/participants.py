@@ -644,7 +644,7 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
 
     # "برصاص قوات الاحتلال", "على يد قوات الدعم السريع": who did what the victim suffered
     agent, marker = _agent_after(trigger, tokens, mentions, hi)
-    owner = _agent_by_lam(trigger, after) if agent is None else None
+    owner = _agent_by_lam(trigger, tokens, after) if agent is None else None
     if owner is not None:
         # "في هجوم لحزب العمال الكردستاني على …": an attack "of" an actor is that actor's
         return [(owner, _pick_target(entry.target_preps, [m for m in after if m.key != owner.key], owner))]
@@ -1405,13 +1405,23 @@ def _agent_after(trigger: TriggerMatch, tokens: list[Token], mentions: list[Acto
     return None, None
 
 
-def _agent_by_lam(trigger: TriggerMatch, after: list[ActorMention]) -> ActorMention | None:
-    """The actor after "ل" right behind a violent noun that takes no direct object ("هجوم لتنظيم داعش",
-    "غارة جوية للتحالف"): the noun's doer. (After a noun that takes one, "ل" may mark its object:
-    "قصف لمواقع الجيش".)"""
+CIRCUMSTANCE_PREPOSITIONS = frozenset(normalize_word(w) for w in (
+    "في", "خلال", "إثر", "اثر", "جراء", "عقب", "بعد", "منذ", "قبل", "وسط"))
+
+
+def _agent_by_lam(trigger: TriggerMatch, tokens: list[Token], after: list[ActorMention]) -> ActorMention | None:
+    """The actor after "ل" right behind a violent noun that tells the circumstance of what happened
+    ("قتل جنديان في هجوم لتنظيم داعش", "بغارة جوية للتحالف"): the noun's doer. (After a noun that takes
+    a direct object "ل" may mark that object, "قصف لمواقع الجيش"; and after a noun that is a verb's
+    object, the target: "وجهتا ضربات للمسلحين".)"""
     entry = trigger.entry
     if entry.is_verb or entry.opens_on_verb or entry.cameo[:2] not in ("18", "19", "20") or "-" in entry.target_preps:
         return None
+    previous = normalize_word(tokens[trigger.first - 1].text) if trigger.first > 0 else ""
+    word = normalize_word(tokens[trigger.first].text)
+    definite = word.startswith(("ال", "وال", "فال"))
+    if "ب" not in trigger.prefix and not definite and previous not in CIRCUMSTANCE_PREPOSITIONS:
+        return None  # (a definite noun names an act known: "الهجوم الإرهابي لتنظيم داعش")
     return next((m for m in after if m.preposition == "ل" and m.can_act and 0 < m.first - trigger.last <= 2), None)
 
 
