@@ -176,8 +176,9 @@ def test_a_round_stores_every_good_article_once_and_counts_every_fault(db, site,
     # 429 with Retry-After: 1 -> the next request waited at least a second.
     limited = site.requests_to("/news/limited")
     assert len(limited) == 2 and limited[1].at - limited[0].at >= 0.95
-    # The page in two feeds (once with tracking parameters) was fetched once.
+    # The page in two feeds (once with tracking parameters) was fetched once, at its canonical URL.
     assert len(site.requests_to("/news/a0")) == 1
+    assert not [r for r in site.log if "utm_" in r.path]
     # The raw page is kept, compressed, with its fetch time.
     import zlib
 
@@ -359,3 +360,40 @@ def test_cli_user_errors_are_one_line(tmp_path):
     bad = cli("watch", "--feed", "http://127.0.0.1:9/f.xml", "--once", "--db", str(tmp_path / "x.db"),
               env={"HADATH_WATCH_TIMEOUT": "soon"})
     assert bad.returncode == 1 and "HADATH_WATCH_TIMEOUT" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_watched_articles_raise_alerts_through_the_writer(db, site, tmp_path):
+    """The watcher writes through the store's one write path, so alert rules fire for watched articles
+    as for ingested ones, once per event and rule."""
+    from hadath.alerts.rules import parse_rule
+    from hadath.store.alerts import save_rule
+
+    sources = feed_sources(load_sources(str(sources_file(site, tmp_path / "sources.toml"))))
+    watcher = Watcher(db, sources, FAST)  # migrates the store: the rule can be saved
+    with watcher.engine.begin() as conn:
+        save_rule(conn, parse_rule("turkey", {"actor": "TUR"}), "api")
+    watcher.run_round()
+    raised = table(db, schema.alerts, schema.alerts.c.event_id, schema.alerts.c.rule)
+    turkish = {e for (e, s, t) in table(db, schema.events, schema.events.c.id, schema.events.c.source_key,
+                                       schema.events.c.target_key) if "TUR" in (s, t)}
+    assert raised and {e for e, _ in raised} == turkish
+    watcher.run_round()
+    watcher.close()
+    assert table(db, schema.alerts, schema.alerts.c.event_id, schema.alerts.c.rule) == raised
+
+
+def test_sigterm_stops_a_running_watcher_between_pages(site, tmp_path):
+    db = str(tmp_path / "term.db")
+    env = {**os.environ, **FAST_ENV, "HADATH_WATCH_INTERVAL": "1"}
+    proc = subprocess.Popen([*HADATH, "watch", "--feed", site.url("/feed2.xml"), "--db", db], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()  # the first round's summary
+        assert "2 fetched: 2 new" in first, first
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "SIGTERM" in proc.stderr.read()
+    assert stored_urls(db) == [site.url("/news/a0"), site.url("/news/a2")]

@@ -54,7 +54,7 @@ class Candidate:
     """A page to consider this round."""
 
     url: str  # canonical
-    fetch_url: str  # as the listing wrote it
+    fetch_url: str  # what is asked for: the canonical URL
     outlet: str | None
     feed_url: str | None
     entry: Entry | None
@@ -176,7 +176,9 @@ class Watcher:
                     if _newer(entry.updated, known.entry.updated if known.entry else None):
                         known.entry = entry  # the newest listing's time says whether it changed
                     continue
-                candidates[url] = Candidate(url, entry.url, source.outlet, source.url, entry)
+                # Fetched at its canonical URL: without the tracking parameters a feed adds for its
+                # own analytics (the page is the same; a polite crawler does not report as a reader).
+                candidates[url] = Candidate(url, url, source.outlet, source.url, entry)
         summary.listed = len(candidates)
         return list(candidates.values()), polled
 
