@@ -323,3 +323,16 @@ def test_loc_org_recall_on_gold(shared: Path, set_name: str, floor: float) -> No
     assert gold > 30
     assert found / gold >= floor
     assert keys / found >= 0.9
+
+
+def test_an_act_after_an_untitled_role_is_no_name() -> None:
+    from datetime import date
+
+    from hadath.actors.dictionary import get_dictionary
+
+    mentions = get_dictionary().find_mentions("لوح الرئيس التركي بشن عملية عسكرية جديدة.", date(2024, 3, 10))
+    assert not any("عملية" in m.text for m in mentions)
+    # a name of words the lists do not hold is still read after the title
+    mentions = get_dictionary().find_mentions("قال وزير الخارجية الإيراني عباس عراقجي إن بلاده لن تتفاوض.",
+                                             date(2024, 9, 10))
+    assert any(m.text.endswith("عراقجي") for m in mentions)

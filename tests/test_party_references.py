@@ -359,3 +359,10 @@ def test_an_act_with_a_partner_told_after_a_linker_is_the_clause_subject_s() -> 
     # "بعد محادثات مع نظيره": the one who left held the talks; the city he left did not
     assert _pairs("غادر وزير الخارجية الروسي أنقرة بعد محادثات مع نظيره التركي.", "04") == {("RUS", "TUR")}
     assert _pairs("عاد الرئيس الإيراني إلى طهران عقب لقاء مع الرئيس الروسي في موسكو.", "04") == {("IRN", "RUS")}
+
+
+def test_a_threat_of_force_with_no_one_named_is_aimed_where_the_force_would_strike() -> None:
+    # what follows the untitled "الرئيس التركي" is what he threatens, not his name
+    text = "لوح الرئيس التركي بشن عملية عسكرية جديدة في شمال سوريا."
+    assert _pairs(text, "13") == {("TUR", "SYR")}
+    assert {e.status for e in coded_events(text) if e.root == "19"} == {"hypothetical"}

@@ -469,7 +469,7 @@ class ActorDictionary:
             return ActorMention(text[s:e], s, e, match), end
         if known is not None or self._longest(tokens, norm, j) is not None:
             return None  # "لفيلق القدس", "والحكومة": a name from the dictionary, not a person's
-        if self._not_a_name(tokens[j].text) or (role.key is None and comma):
+        if self._not_a_name(tokens[j].text) or (role.key is None and comma) or _opens_an_act(tokens, j):
             return None
         k = j
         words = 0  # name words, links ("بن", "عبد") aside: at most three
@@ -479,8 +479,9 @@ class ActorDictionary:
                 break
             if k == j and _is_definite(form):
                 break  # "الرئيس الإيراني الجديد": a definite word after a title is not a name
-            if k > j and (self._plain(tokens, norm, k) is not None or self._joins_clause(tokens, norm, k)):
-                break
+            if k > j and (self._plain(tokens, norm, k) is not None or self._joins_clause(tokens, norm, k)
+                          or _common_word(tokens[k].text)):
+                break  # (nor is a common word: "عملية", "عسكرية")
             words += form not in NAME_LINKS
             k += 1
         while k > j and norm[k - 1] in NAME_LINKS:
@@ -572,6 +573,14 @@ COMMON_WORD_RANK = 520
 
 NUMBER_SUFFIXES = ("ين", "ات", "ون")  # dual or sound plural: "اتصالين", "مفاوضات"
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")  # as written: a final "ة" is no pronoun ("أسامة")
+
+
+def _opens_an_act(tokens: list[Token], j: int) -> bool:
+    """Words from token j on that the event lexicon reads as an act ("بشن عملية عسكرية", "بزيارة"):
+    what a title is followed by there is what its holder does, not the holder's name."""
+    from hadath.events.lexicon import load_lexicon  # (the events package reads actors, not the reverse)
+
+    return any(match.first == 0 for match in load_lexicon().match(tokens[j : j + 8]))
 
 
 def _inflected_common_noun(word: str) -> bool:

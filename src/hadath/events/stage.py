@@ -471,6 +471,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
         if root == "14" and source is not None and (source.actor or "")[3:] in OFFICIAL_ROLES:
             cameo_code, root = "111", "11"  # a ministry "protests" by statement: disapproval, not a demonstration
         told_by_verb = trigger.entry.is_verb or trigger.entry.opens_on_verb  # a noun is as often a topic
+        if target is None and source is not None and root in THREAT_ROOTS and told_by_verb:
+            target = _threatened_place(ctx, source, trigger)
         if target is None and source is not None and (root in REACTION_ROOTS | POSTURE_ROOTS
                                                       or cameo_code in REACTION_COMMENTS) and told_by_verb:
             target = _answered(ctx, source, trigger)
@@ -705,6 +707,19 @@ def _place_as_target(mentions: list[ActorMention], source: ActorMention | None, 
     states = [m for m in mentions if is_state(m.key) and m.can_act
               and (source is None or m.key != source.key)]
     return states[0] if states else None
+
+
+THREAT_ROOTS = {"13"}
+
+
+def _threatened_place(ctx: SentenceContext, source: ActorMention, trigger: TriggerMatch) -> ActorMention | None:
+    """A threat of force with no one named to receive it is aimed where the force is to strike:
+    "لوّح الرئيس التركي بشن عملية عسكرية في شمال سوريا" (the violent act it governs, right after it)."""
+    governed = next((t for t in ctx.triggers if 0 < t.first - trigger.last <= 4
+                     and t.entry.cameo[:2] in VIOLENT_ROOTS), None)
+    if governed is None:
+        return None
+    return _place_as_target([m for m in ctx.mentions if m.first > governed.last], source, governed, ctx.triggers)
 
 
 def _locative_place(mentions: list[ActorMention]) -> ActorMention | None:
