@@ -365,4 +365,10 @@ def test_a_threat_of_force_with_no_one_named_is_aimed_where_the_force_would_stri
     # what follows the untitled "الرئيس التركي" is what he threatens, not his name
     text = "لوح الرئيس التركي بشن عملية عسكرية جديدة في شمال سوريا."
     assert _pairs(text, "13") == {("TUR", "SYR")}
-    assert {e.status for e in coded_events(text) if e.root == "19"} == {"hypothetical"}
+    assert {(keys(e), e.status) for e in coded_events(text) if e.root == "19"} == {(("TUR", "SYR"), "hypothetical")}
+
+
+def test_a_threat_of_one_s_own_act_is_told_with_no_one_named_and_the_act_is_the_threatener_s() -> None:
+    text = "هددت كوريا الشمالية بإجراء تجربة نووية جديدة."
+    assert _pairs(text, "13") == {("PRK", None)}
+    assert {(keys(e), e.status) for e in coded_events(text) if e.root == "20"} == {(("PRK", None), "hypothetical")}

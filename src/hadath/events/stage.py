@@ -451,6 +451,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
                 source = _state_of(place, "CVL")
         if root == "14" and target is None and source is not None and is_state(source.key):
             target = _state_of(source)  # a protest with no named target is against its own rulers
+        if source is None and subject is not None and _threatened_by(ctx, trigger) and subject is not target:
+            source = subject  # "هددت كوريا الشمالية بإجراء تجربة نووية": the threatener's own act
         if source is None:
             source = _decider(trigger, ctx.tokens, ctx.mentions, target)
         if source is None and root in VIOLENT_ROOTS:
@@ -485,6 +487,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             target = _state_of(source)  # "اعتقلت الشرطة التركية عشرين شخصا": its own people
         # "دانت قطر التفجير" where no one is known to have done it: the condemnation is told all the same
         judged = told_by_verb and root in JUDGING_ROOTS and _act_object(trigger, ctx) is not None
+        # "هددت كوريا الشمالية بإجراء تجربة نووية": a threat of an act of one's own needs no one named
+        judged = judged or told_by_verb and root in THREAT_ROOTS and _governed_act(ctx, trigger) is not None
         one_sided = root in ONE_SIDED_ROOTS or root in INTENT_ROOTS and told_by_verb
         if root not in PARTYLESS_ROOTS and (source is None or target is None and not one_sided and not judged):
             # Diplomacy, demands, threats need both sides: one side alone ("سيزور تونس" with the
@@ -715,11 +719,22 @@ THREAT_ROOTS = {"13"}
 def _threatened_place(ctx: SentenceContext, source: ActorMention, trigger: TriggerMatch) -> ActorMention | None:
     """A threat of force with no one named to receive it is aimed where the force is to strike:
     "لوّح الرئيس التركي بشن عملية عسكرية في شمال سوريا" (the violent act it governs, right after it)."""
-    governed = next((t for t in ctx.triggers if 0 < t.first - trigger.last <= 4
-                     and t.entry.cameo[:2] in VIOLENT_ROOTS), None)
-    if governed is None:
+    governed = _governed_act(ctx, trigger)
+    if governed is None or governed.entry.cameo[:2] not in VIOLENT_ROOTS:
         return None
     return _place_as_target([m for m in ctx.mentions if m.first > governed.last], source, governed, ctx.triggers)
+
+
+def _governed_act(ctx: SentenceContext, trigger: TriggerMatch) -> TriggerMatch | None:
+    """The act a verb of threatening names right after it ("هدد بتوسيع العمليات", "لوح بشن عملية")."""
+    return next((t for t in ctx.triggers if 0 < t.first - trigger.last <= 4 and t.entry.cameo[:2] != "13"), None)
+
+
+def _threatened_by(ctx: SentenceContext, trigger: TriggerMatch) -> bool:
+    """The verbal noun is what a verb of threatening right before it names."""
+    return not trigger.entry.is_verb and any(
+        t.entry.cameo[:2] in THREAT_ROOTS and (t.entry.is_verb or t.entry.opens_on_verb) and _governed_act(ctx, t) is trigger
+        for t in ctx.triggers)
 
 
 def _locative_place(mentions: list[ActorMention]) -> ActorMention | None:
