@@ -46,7 +46,7 @@ def new_page(browser, width: int = 1280, height: int = 900):
     opened = context.new_page()
     opened.set_default_timeout(15_000)
     opened.errors = []  # type: ignore[attr-defined]
-    opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+    opened.on("pageerror", lambda error: opened.errors.append(str(error) + " " + str(error.stack)))
     return context, opened
 
 
@@ -61,7 +61,7 @@ def filters_in_url(page) -> str:
     """The view's filters as the API's query string: what the URL's hash holds."""
     hash_query = page.evaluate("location.hash").partition("?")[2]
     pairs = dict(parse_qsl(hash_query))
-    keep = {k: v for k, v in pairs.items() if k in ("status", "actor", "root", "quad_class", "place", "from", "to")}
+    keep = {k: v for k, v in pairs.items() if k in ("status", "actor", "root", "quad_class", "place", "min_sources", "from", "to")}
     keep.setdefault("status", "all")
     return "&".join(f"{k}={v}" for k, v in keep.items())
 

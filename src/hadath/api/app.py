@@ -712,6 +712,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         return cached(request, compute)
 
+    @app.get("/api/actors/{key}", dependencies=read, tags=["actors"])
+    def one_actor(
+        request: Request,
+        key: ActorKey,
+        start: Start = None,
+        end: End = None,
+        status: Status = "actual",
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    ) -> Response:
+        """An actor's page: its names, how many events it takes part in, and its partners (counterparts
+        with events in each direction, by QuadClass, mean Goldstein), busiest first; of `status` (by
+        default what happened). Its timeline is /api/timeline?actor=KEY, its events /api/events?actor=KEY."""
+        from hadath.brief.language import actor_label
+
+        _period(start, end)
+        key = ctx.check_actor(key, status=404, keys_only=True)
+
+        def compute() -> dict[str, Any]:
+            partners = queries.frame_rows(ctx.store.actor_summary(key, start, end, limit=limit, status=status))
+            for row in partners:
+                other = row["counterpart"]
+                row["name_ar"] = actor_label(other, "ar") if other != "-" else None
+                row["name_en"] = actor_label(other, "en") if other != "-" else None
+            total = ctx.store.count_events(start=start, end=end, actor=key, status=status)
+            return {"key": key, "name_ar": actor_label(key, "ar"), "name_en": actor_label(key, "en"),
+                    "from": start, "to": end, "status": status, "events": total, "partners": partners}
+
+        return cached(request, compute)
+
     @app.get("/api/dyad/{a}/{b}/timeline", dependencies=read, tags=["dyads"])
     def dyad_timeline(
         request: Request,

@@ -140,6 +140,15 @@ def _v10_alerts(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=list(schema.ALERT_TABLES), checkfirst=True)
 
 
+def _v11_date_source(conn: Connection) -> None:
+    """Where each report's date came from (issue 13: the event page shows it): text, context or
+    publication, on mentions. Rows stored before keep nulls; a store created by this version has the
+    column from migration 1."""
+    if "date_source" not in {column["name"] for column in inspect(conn).get_columns("mentions")}:
+        sql_type = schema.mentions.c.date_source.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE mentions ADD COLUMN date_source {sql_type}")
+
+
 MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _v1_tables),
     (2, _v2_full_text),
@@ -151,11 +160,12 @@ MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [
     (8, _v8_watch_state),
     (9, _v9_coder_version),
     (10, _v10_alerts),
+    (11, _v11_date_source),
 ]
 LATEST = MIGRATIONS[-1][0]
 # The oldest schema the read side reads as it is: a store on read-only media at an older version that
-# this one is opened without migrating (the read side selects migration 9's column).
-READABLE_FROM = 9
+# this one is opened without migrating (the read side selects migration 11's column).
+READABLE_FROM = 11
 
 
 def current_version(conn: Connection) -> int:

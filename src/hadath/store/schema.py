@@ -187,6 +187,8 @@ mentions = Table(
     Column("location_text", Text),
     Column("location_key", String(16)),
     Column("location_precision", String(8)),  # migration 7
+    # Where the date came from (EVENT.date_source: text, context, publication); migration 11.
+    Column("date_source", String(12)),
     Column("attribution", Text),
     Column("confidence", Float),
     *casualty_columns(),  # as this article reported them

@@ -928,6 +928,7 @@ class StoreWriter:
             "status": ev.status,
             "date": ev.date,
             "date_precision": ev.date_precision,
+            "date_source": ev.date_source,
             "location_text": ev.location.text if ev.location else None,
             "location_key": ev.location.key if ev.location else None,
             "location_precision": ev.location.precision if ev.location else None,
