@@ -67,6 +67,16 @@ def page(browser):
     context.close()
 
 
+def until(page, expression: str, seconds: float = 10) -> None:
+    """Wait until `expression` is true in the page (polled from here: the page's CSP forbids the
+    evaluated strings wait_for_function polls with)."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {seconds} s: {expression}")
+
+
 def api(page, server: str, path: str) -> dict:
     response = page.request.get(server + path)
     assert response.ok, response.text()
@@ -85,7 +95,7 @@ def test_minimum_sources_filters_table_chart_and_map_together(server, page):
     # Set from the form: the URL keeps it.
     page.fill("#filter-min_sources", "")
     page.click("#filters-apply")
-    page.wait_for_function("!location.hash.includes('min_sources')")
+    until(page, "!location.hash.includes('min_sources')")
     ready(page, "events")
     assert int(page.inner_text("#events-total bdi")) == every
 
@@ -156,7 +166,7 @@ def test_nearby_places_are_clustered_and_a_cluster_lists_its_events(server, page
     shot(page, "map-cluster-popup")
     # Zooming in splits clusters.
     page.click("#map-zoom")
-    page.wait_for_function(f"Number(document.querySelector('#events-map').dataset.clusters) > {clusters}")
+    until(page, f"Number(document.querySelector('#events-map').dataset.clusters) > {clusters}")
     assert page.locator("#map-popup").is_hidden()
 
 

@@ -828,7 +828,9 @@ async function drawMap(box, popup, items) {
   const center = items.length ? [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2] : [40, 28];
   chart.setOption({
     animation: false,
-    tooltip: { trigger: "item", formatter: (item) => escapeHtml(item.data ? `${item.name}: ${item.data.value[2]}` : item.name) },
+    // No hover tooltip: a click opens the popup, which says more; a tooltip tied to a marker that the
+    // clustering replaces under the pointer made ECharts fail now and then.
+    tooltip: { show: false },
     geo: { map: "world", roam: true, center, zoom: items.length > 1 ? 3 : 4, itemStyle: { areaColor: "#eef1f4", borderColor: "#b0b8c4" } },
     series: [{ type: "scatter", coordinateSystem: "geo", data: [],
       label: { show: true, color: "#fff", fontSize: 11, fontWeight: "bold", formatter: (item) => (item.data.places > 1 ? String(item.data.value[2]) : "") } }],
@@ -859,9 +861,11 @@ async function drawMap(box, popup, items) {
     const cluster = clusters[item.data.index];
     if (cluster.places.length === 1) { showPlace(popup, cluster.places[0]); return; }
     const zoom = () => {
+      // The map's own zoom action (as the mouse wheel), about the cluster: no new option mid-gesture.
       popup.hidden = true;
-      chart.setOption({ geo: { center: [cluster.lon, cluster.lat], zoom: chart.getOption().geo[0].zoom * 2.5 } });
-      redraw();
+      const [x, y] = chart.convertToPixel({ geoIndex: 0 }, [cluster.lon, cluster.lat]);
+      chart.dispatchAction({ type: "geoRoam", componentType: "geo", geoIndex: 0, zoom: 2.5, originX: x, originY: y });
+      // The markers are re-clustered by the georoam handler below, once the map has settled.
     };
     popup.replaceChildren(el("div", { class: "popup-body", dataset: { places: cluster.places.length } },
       el("button", { type: "button", class: "close", "aria-label": "×", onclick: () => { popup.hidden = true; } }, "×"),
@@ -1047,7 +1051,13 @@ window.addEventListener("DOMContentLoaded", () => {
     route();
   });
   window.addEventListener("hashchange", route);
-  window.addEventListener("resize", () => charts.forEach((c) => c.resize()));
+  // Only the charts on the page, once the window has settled (a resize of a chart whose box has left
+  // the page, or mid-layout, made ECharts fail).
+  let resizing = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => charts.forEach((c) => { if (!c.isDisposed() && c.getDom().isConnected) c.resize(); }), 100);
+  });
   applyLanguage();
   showStats();
   route();
