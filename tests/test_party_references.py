@@ -372,3 +372,16 @@ def test_a_threat_of_one_s_own_act_is_told_with_no_one_named_and_the_act_is_the_
     text = "هددت كوريا الشمالية بإجراء تجربة نووية جديدة."
     assert _pairs(text, "13") == {("PRK", None)}
     assert {(keys(e), e.status) for e in coded_events(text) if e.root == "20"} == {(("PRK", None), "hypothetical")}
+
+
+def test_people_named_by_their_protest_are_actors_also_when_indefinite() -> None:
+    assert _pairs("اقتحم محتجون مقر السفارة السويدية في بغداد.", "14") == {("IRQ", "SWE")}
+    assert _pairs("خطف مسلحون مجهولون ثلاثة عمال أتراك في ليبيا.", "18") == {("LBY", "TUR")}
+    # citizens are not named by an act: "فقدتا مواطنين" adds no party
+    text = "وطالبت أستراليا وبريطانيا، اللتان فقدتا مواطنين في الغارة، بتحقيق مستقل."
+    assert not any(e.target and e.target.key in ("AUS", "GBR") and e.source and e.source.key != e.target.key
+                   and e.root == "10" for e in coded_events(text))
+
+
+def test_the_one_who_suffered_an_act_whose_doer_follows_it_is_named_before() -> None:
+    assert ("IRN", "GBR") in _pairs("أغلقت بريطانيا سفارتها في طهران التي تعرضت لهجوم متظاهرين.", "18")

@@ -90,6 +90,7 @@ class _Entry:
     person: bool = False  # a role word that names a person ("الرئيس"), so a name may follow
     weak: bool = False  # a role word whose code yields to a later one ("رئيس الأركان" is MIL)
     bare: bool = True  # a role word that is an actor with no state ("الشرطة")
+    indefinite: bool = False  # people named by what they do are one indefinite too: "اقتحم محتجون"
     default_key: str | None = None  # "الاحتلال" -> ISR where no state follows
     person_ref: Person | None = None
 
@@ -254,7 +255,8 @@ class ActorDictionary:
                 person=row["person"] == "y",
                 weak=row["strength"] == "weak",
                 bare=bare != "n",
-                default_key=bare if len(bare) == 3 else None,
+                indefinite=bare == "any",
+                default_key=bare if len(bare) == 3 and bare.isupper() else None,
             )
             for name in _split(row["role_ar"]):
                 self._add(name, entry)
@@ -420,8 +422,12 @@ class ActorDictionary:
             title = ActorMention(text[start:role_end], start, role_end, replace(match, kind="title"), "role", named, True)
             mentions.extend((title, person[0]))
             return person[1]
-        if match.key is None and not (all(r.bare for r in roles) and definite):
-            return j  # "قوات", "النظام", "اللواء" alone: no actor without a state or a name
+        # "قوات", "النظام", "اللواء" alone: no actor without a state or a name; people named by what
+        # they do are one indefinite too ("اقتحم محتجون", "قتل مسلحون"; roles.tsv's bare "any")
+        if match.key is None and not (all(r.bare for r in roles) and (definite or all(r.indefinite for r in roles))):
+            return j
+        if match.key is None and not definite and j < len(tokens) and norm[j] == "من":
+            return j  # "مقاتلين من حزب العمال": members of the body named after "من", not a party of their own
         mentions.append(ActorMention(text[start:role_end], start, role_end, match, "role", named, names_person))
         return j
 

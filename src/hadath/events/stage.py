@@ -432,6 +432,11 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
                                               subjects or [], ctx.clauses):
         if undergone and source is not None and source.last < trigger.first:
             source, target = None, source  # "تعرضت السفارة لهجوم": the subject suffered the act
+        elif undergone and source is not None and source.first > trigger.last:
+            # "السفارة … التي تعرضت لهجوم متظاهرين": the doer follows the noun, the one who suffered it
+            # is named before
+            target = next((m for m in reversed(ctx.mentions) if m.last < trigger.first and m.preposition is None
+                           and m.can_act and m.key != source.key), target)
         if root in VIOLENT_ROOTS and target is None:
             target = _members_of(trigger, ctx.tokens, ctx.mentions, source)
         if root == "16" and target is None:
@@ -466,6 +471,8 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
                 else _state_of(place, "CVL")
             # the protesters named as its subject are this act, not a protest of their own
             ctx.consumed.update(t.start for t in ctx.triggers if t.first == trigger.last + 1)
+            if target is None and source is not None and is_state(source.key):
+                target = _state_of(source)  # a protest with no named target is against its own rulers
         elif root in ("18", "19") and source is not None and _state_body(source) \
                 and _protesters_after(trigger, ctx.triggers):
             # "اشتبكت قوات الأمن مع المحتجين": a state's force against its own protesters is repression
