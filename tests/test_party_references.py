@@ -385,3 +385,9 @@ def test_people_named_by_their_protest_are_actors_also_when_indefinite() -> None
 
 def test_the_one_who_suffered_an_act_whose_doer_follows_it_is_named_before() -> None:
     assert ("IRN", "GBR") in _pairs("أغلقت بريطانيا سفارتها في طهران التي تعرضت لهجوم متظاهرين.", "18")
+
+
+def test_two_verbs_of_one_sentence_are_two_acts_however_alike() -> None:
+    demands = [e for e in coded_events("طالبت الأمم المتحدة إسرائيل بوقف الغارات، وطالبتها بفتح المعابر.")
+               if e.root == "10"]
+    assert [keys(e) for e in demands] == [("UN", "ISR"), ("UN", "ISR")]

@@ -849,6 +849,13 @@ def _compatible(one: Event, other: Event, vague: set[tuple[int, int]]) -> bool:
     return agree(one.source, other.source) and agree(one.target, other.target)
 
 
+def _two_verbs_of_one_sentence(first: Event, second: Event, verb_acts: set[tuple[int, int]]) -> bool:
+    """Two verbs of one sentence tell two acts, however alike: "ودعت الجامعة الجيش السوري …، ودعت
+    الدول العربية إلى سحب سفرائها من دمشق"."""
+    return first.sentence == second.sentence and (first.sentence, first.trigger.start) in verb_acts \
+        and (second.sentence, second.trigger.start) in verb_acts
+
+
 def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int, int]],
                  verb_acts: set[tuple[int, int]] = frozenset()) -> list[Event]:
     """One event per act and pair: repeated mentions of the same act in an article are one event.
@@ -877,7 +884,8 @@ def _one_per_act(events: list[Event], headlines: set[int], places: set[tuple[int
             continue
         if any(_pair(k) == pair and k.cameo == event.cameo and k.status == event.status
                and (k.date == event.date or None in (k.date, event.date))
-               and (k.sentence, k.trigger.start) != (event.sentence, event.trigger.start) for k in kept):
+               and (k.sentence, k.trigger.start) != (event.sentence, event.trigger.start)
+               and not _two_verbs_of_one_sentence(k, event, verb_acts) for k in kept):
             continue
         if event.status == "denied" and any(k.status == "denied" and _same_kind(k, event)
                                             and _compatible(k, event, places) for k in kept):
