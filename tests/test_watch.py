@@ -22,6 +22,7 @@ import pg
 from hadath.errors import HadathError
 from hadath.store import schema
 from hadath.store.engine import resolve_url
+from hadath.store.ingest import Ingester
 from hadath.watch.feeds import ListingError, parse_listing
 from hadath.watch.fetch import retry_after_seconds
 from hadath.watch.settings import WatchSettings
@@ -258,7 +259,7 @@ def test_kill_9_mid_round_then_restart_gives_the_store_of_an_uninterrupted_run(d
         done = cli("watch", "--feed", feed, "--once", "--db", clean)
         assert done.returncode == 0, done.stderr
 
-        cli("watch", "--status", "--db", db)  # creates the schema, so progress can be watched
+        Ingester(db)  # creates the schema, so progress can be watched
         engine = create_engine(resolve_url(db))
 
         def stored() -> int:
@@ -354,6 +355,9 @@ def test_bad_sources_files_are_one_line_errors(text, message):
 
 
 def test_cli_user_errors_are_one_line(tmp_path):
+    no_store = cli("watch", "--status", "--db", str(tmp_path / "typo.db"))
+    assert no_store.returncode == 1 and "no Hadath store" in no_store.stderr
+    assert not (tmp_path / "typo.db").exists()
     missing = cli("watch", str(tmp_path / "nope.toml"), "--once", "--db", str(tmp_path / "x.db"))
     assert missing.returncode == 1 and "cannot read the sources file" in missing.stderr
     assert "Traceback" not in missing.stderr and len(missing.stderr.strip().splitlines()) == 1

@@ -62,17 +62,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from hadath.store.engine import STORE_ERRORS, database_error, make_engine, resolve_url
-    from hadath.store.migrations import migrate
+    from sqlalchemy import inspect
+
+    from hadath.store import Store
+    from hadath.store.engine import STORE_ERRORS, database_error
     from hadath.watch.status import outlet_status, status_table
 
-    url = resolve_url(args.db)
-    engine = make_engine(url, write=True)
-    migrate(engine, url)
+    store = Store(args.db)  # a mistyped path is one line, not a new empty store
     try:
-        rows = outlet_status(engine)
+        # A store on read-only media below migration 8 has no watch tables: nothing was watched into it.
+        rows = outlet_status(store.engine) if inspect(store.engine).has_table("watch_feeds") else []
     except STORE_ERRORS as exc:
-        raise database_error(exc, url, "cannot read the store") from None
+        raise database_error(exc, store.url, "cannot read the store") from None
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     elif rows:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from hadath.store.schema import watch_errors, watch_feeds, watch_pages
 from hadath.watch.urls import url_key
 
 ERROR_CHARS = 1000
+ERROR_DAYS = 30  # watch_errors keeps this many days: --status reads today's, an operator the last weeks
 
 
 def now() -> datetime:
@@ -142,6 +143,12 @@ def record_page(engine: Engine, url: str, *, outlet: str | None, feed_url: str |
         _upsert(conn, watch_pages, key, values)
         if error is not None and status != "disallowed":
             _insert_error(conn, at, outlet, url, "page", error)
+
+
+def prune_errors(engine: Engine, days: int = ERROR_DAYS) -> int:
+    """Forget errors older than `days`, so the table stays bounded on a watcher that runs for years."""
+    with engine.begin() as conn:
+        return conn.execute(delete(watch_errors).where(watch_errors.c.at < now() - timedelta(days=days))).rowcount
 
 
 def record_error(engine: Engine, outlet: str | None, url: str, kind: str, message: str) -> None:

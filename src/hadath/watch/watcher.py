@@ -114,6 +114,7 @@ class Watcher:
         self.fetcher.new_round()
         summary = RoundSummary()
         try:
+            state.prune_errors(self.engine)
             candidates, polled = self._listings(summary)
             todo = self._to_fetch(candidates, summary)
             for candidate, fetched in self._ordered(self._fetch_page, todo):
