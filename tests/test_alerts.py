@@ -24,6 +24,7 @@ from hadath.store.engine import resolve_url
 from hadath.store.ingest import Ingester
 from hadath.store.schema import alerts, events
 from pg import postgres  # noqa: F401  (the session's server, a fixture)
+from watch_site import STORIES, Site, story_page
 from webhook_receiver import Receiver, free_port
 
 REPO = Path(__file__).resolve().parents[1]
@@ -237,3 +238,28 @@ def test_bad_rules_files_are_one_line(tmp_path):
         assert done.returncode == 1 and message in done.stderr and done.stderr.count("\n") == 1, done.stderr
     done = hadath("alerts", "rules", "--rules", str(tmp_path / "missing.toml"), "--db", str(tmp_path / "s.db"))
     assert done.returncode == 1 and "cannot read the rules file" in done.stderr
+
+
+def test_articles_the_watcher_fetches_raise_alerts_once(receiver, tmp_path):
+    site = Site()
+    try:
+        for number, (headline, dateline, body) in enumerate(STORIES[:3]):
+            site.page(f"/news/{number}", story_page(headline, dateline, body, f"2024-03-0{number + 3}"),
+                      etag=f'"{number}"')
+        site.feed("/feed.xml", [("خبر", site.url(f"/news/{n}"), f"2024-03-0{n + 3}") for n in range(3)])
+        db = str(tmp_path / "store.db")
+        every = ", ".join(f'"{s}"' for s in ("occurred", "ongoing", "planned", "postponed", "cancelled", "denied",
+                                             "hypothetical"))
+        load_rules(db, write_rules(tmp_path / "rules.toml",
+                                   f'[rules.everything]\nstatuses = [{every}]\nwebhook = "{receiver.url}"\n'))
+        fast = {"HADATH_WATCH_HOST_DELAY": "0.02", "HADATH_WATCH_TIMEOUT": "5"}
+        done = hadath("watch", "--feed", site.url("/feed.xml"), "--once", "--db", db, env=fast)
+        assert done.returncode == 0, done.stderr
+        stored = {e["id"] for e in stored_events(db)}
+        assert stored
+        assert sorted(int(r["body"]["event"]["id"]) for r in receiver.wait_for(len(stored))) == sorted(stored)
+        again = hadath("watch", "--feed", site.url("/feed.xml"), "--once", "--db", db, env=fast)
+        assert again.returncode == 0, again.stderr
+        assert len(receiver.wait_for(len(stored) + 1, timeout=2)) == len(stored) == len(stored_alerts(db))
+    finally:
+        site.close()

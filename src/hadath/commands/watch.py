@@ -21,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="with --status: JSON instead of a table")
 
 
+ALERT_WAIT_S = 10.0
+
+
 def run(args: argparse.Namespace) -> int:
     from hadath.watch.settings import WatchSettings
     from hadath.watch.sources import feed_sources, load_sources
@@ -54,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             watcher.run_forever(report)
     finally:
+        # Alerts the round raised are sent in the background; give them a moment before the process ends
+        # (what is not sent by then stays due: the next round or `hadath alerts deliver` sends it).
+        watcher.ingester.writer.wait_for_delivery(ALERT_WAIT_S)
         watcher.close()
     if args.once and failed_rounds:
         print("hadath watch: every feed failed", file=sys.stderr)

@@ -99,16 +99,19 @@ def record_alerts(conn: Connection, event_ids: Iterable[int]) -> int:
         seen = {(event_id, name) for event_id, name in conn.execute(select(alerts.c.event_id, alerts.c.rule).where(
             alerts.c.event_id.in_({row["id"] for _, row in found})))}
         when = now()
+        new_rows = []
         for rule, row in found:
             if (row["id"], rule.name) in seen:
                 continue
-            conn.execute(insert(alerts).values(
-                event_id=row["id"], rule=rule.name, matched_at=when,
-                payload=json.dumps(payload(rule, row, when), ensure_ascii=False), webhook=rule.webhook,
-                attempts=0, next_attempt_at=when if rule.webhook else None,
-            ))
+            new_rows.append({
+                "event_id": row["id"], "rule": rule.name, "matched_at": when,
+                "payload": json.dumps(payload(rule, row, when), ensure_ascii=False), "webhook": rule.webhook,
+                "attempts": 0, "next_attempt_at": when if rule.webhook else None,
+            })
             seen.add((row["id"], rule.name))
-            stored += 1
+        if new_rows:
+            conn.execute(insert(alerts), new_rows)
+            stored += len(new_rows)
     return stored
 
 
