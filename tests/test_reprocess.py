@@ -169,3 +169,19 @@ def test_selection_by_coder_version_and_bad_options(tmp_path):
         assert done.returncode == 1 and done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
     done = hadath("reprocess", "--db", store, lexicon=tmp_path / "missing")
     assert done.returncode == 1 and "HADATH_LEXICON_DIR" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_an_interrupted_run_resumes_and_workers_and_dask_give_the_same_store(tmp_path):
+    lexicon = changed_lexicon(tmp_path, None)
+    stores = {name: str(tmp_path / f"{name}.db") for name in ("whole", "resumed", "workers", "dask")}
+    for db in stores.values():
+        ok(hadath("ingest", str(CORPUS), "--db", db))
+    reprocess(stores["whole"], lexicon)
+    # A run stopped after one outlet's articles: the next run takes only the articles not yet re-coded.
+    assert reprocess(stores["resumed"], lexicon, "--source", "alarabiya.net")["articles"] == 1
+    assert reprocess(stores["resumed"], lexicon)["articles"] == 2
+    assert reprocess(stores["workers"], lexicon, "--workers", "2")["articles"] == 3
+    assert reprocess(stores["dask"], lexicon, "--dask", "local", "--workers", "2")["articles"] == 3
+    whole = snapshot(stores["whole"])["tables"]
+    for name in ("resumed", "workers", "dask"):
+        assert snapshot(stores[name])["tables"] == whole, name
