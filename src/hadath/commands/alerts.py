@@ -75,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
                 if args.json:
                     print(json.dumps(rules, ensure_ascii=False))
                 for rule in [] if args.json else rules:
-                    conditions = ", ".join(f"{k}={v}" for k, v in rule.items()
+                    conditions = ", ".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}"
+                                           for k, v in rule.items()
                                            if k not in ("name", "webhook") and v not in (None, [], False))
                     print(f"{rule['name']}: {conditions}; webhook {rule['webhook'] or 'none'}")
                 return 0
