@@ -263,3 +263,24 @@ def test_articles_the_watcher_fetches_raise_alerts_once(receiver, tmp_path):
         assert len(receiver.wait_for(len(stored) + 1, timeout=2)) == len(stored) == len(stored_alerts(db))
     finally:
         site.close()
+
+
+def test_a_long_running_writer_retries_on_its_own_when_the_receiver_comes_back(tmp_path, monkeypatch):
+    from hadath.alerts import delivery
+
+    monkeypatch.setattr(delivery, "FIRST_RETRY_S", 1)  # the backoff's first step, shortened for the test
+    db = str(tmp_path / "store.db")
+    later = Receiver(free_port())  # down for now
+    load_rules(db, write_rules(tmp_path / "rules.toml", f'[rules.condemnations]\nroots = ["111"]\nwebhook = "{later.url}"\n'))
+    ingester = Ingester(db)
+    ingester.ingest([str(CORPUS)])
+    ingester.writer.wait_for_delivery(30)
+    waiting = stored_alerts(db)
+    assert waiting and all(a["delivered_at"] is None and a["attempts"] >= 1 for a in waiting)
+    later.start()
+    try:
+        got = later.wait_for(len(waiting), timeout=30)  # no new write, no `hadath alerts deliver`
+        assert sorted(int(r["body"]["event"]["id"]) for r in got) == sorted(a["event_id"] for a in waiting)
+        assert all(a["delivered_at"] is not None for a in stored_alerts(db))
+    finally:
+        later.stop()

@@ -82,18 +82,24 @@ def deliver_due(engine: Engine, *, everything: bool = False, limit: int | None =
 
 class BackgroundDelivery:
     """Delivers due alerts in a thread after a write stored some, so a slow receiver never holds up a
-    writer (the API, the watcher). One thread at a time; a kick while it runs makes it go round again."""
+    writer (the API, the watcher). One thread at a time: a kick while it runs makes it go round again.
+    While some alert waits for a retry the thread stays, sleeping until the earliest is due, so a
+    long-running process (`hadath serve`, `hadath watch`) retries on time without a new write."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._again = False
+        self._wake = threading.Event()  # a kick during the wait for a retry
+        self._idle = threading.Event()  # set when a pass has sent what was due and nothing new was asked
 
     def kick(self) -> None:
         with self._lock:
+            self._idle.clear()
             if self._thread is not None and self._thread.is_alive():
                 self._again = True
+                self._wake.set()
                 return
             self._again = False
             self._thread = threading.Thread(target=self._run, name="hadath-alerts", daemon=True)
@@ -103,14 +109,42 @@ class BackgroundDelivery:
         while True:
             try:
                 deliver_due(self.engine)
-            except Exception:  # a store error here must not kill the writer's process; the alert stays due
+                delay = seconds_to_next_retry(self.engine)
+            except Exception:  # a store error here must not kill the writer's process; the alerts stay due
                 log.warning("alert delivery failed; the alerts stay due", exc_info=True)
+                delay = float(FIRST_RETRY_S)
             with self._lock:
-                if not self._again:
+                if self._again:
+                    self._again = False
+                    continue
+                self._idle.set()
+                if delay is None:
+                    self._thread = None
                     return
-                self._again = False
+            self._wake.wait(delay)
+            self._wake.clear()
 
     def wait(self, timeout: float | None = None) -> None:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
+        """Until the sending of what is due now is over (not the retries later), at most `timeout` s."""
+        if self._thread is not None:
+            self._idle.wait(timeout)
+
+
+def seconds_to_next_retry(engine: Engine) -> float | None:
+    """How long until the earliest undelivered alert is due again; None when none waits."""
+    from sqlalchemy import func, select
+
+    from hadath.store.alerts import MAX_ATTEMPTS, now
+    from hadath.store.schema import alerts
+
+    with engine.connect() as conn:
+        earliest = conn.execute(select(func.min(alerts.c.next_attempt_at)).where(
+            alerts.c.delivered_at.is_(None), alerts.c.webhook.is_not(None),
+            alerts.c.attempts < MAX_ATTEMPTS)).scalar_one()
+    if earliest is None:
+        return None
+    if isinstance(earliest, str):  # SQLite through a plain select of an aggregate
+        from datetime import datetime
+
+        earliest = datetime.fromisoformat(earliest)
+    return min(float(LONGEST_RETRY_S), max(1.0, (earliest - now()).total_seconds()))

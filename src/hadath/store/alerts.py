@@ -23,6 +23,9 @@ from hadath.store.schema import alert_rules, alerts, events
 
 log = logging.getLogger(__name__)
 IN_CHUNK = 1000
+# Sent on its own schedule this many times at most (the last tries an hour apart: about two days);
+# after that only an operator's `hadath alerts deliver` tries it again.
+MAX_ATTEMPTS = 50
 # The event as a webhook receives it (merge keys and bookkeeping left out).
 PAYLOAD_FIELDS = tuple(c.name for c in events.c if c.name not in ("dyad", "date_month", "pub_week"))
 
@@ -130,7 +133,7 @@ def claim_due(
     `everything`: due or not (an operator's `hadath alerts deliver`), unless another sender holds it."""
     moment = now()
     free = or_(alerts.c.sending_until.is_(None), alerts.c.sending_until < moment)
-    due = free if everything else and_(free, alerts.c.next_attempt_at <= moment)
+    due = free if everything else and_(free, alerts.c.next_attempt_at <= moment, alerts.c.attempts < MAX_ATTEMPTS)
     query = (select(alerts.c.id, alerts.c.webhook, alerts.c.payload, alerts.c.attempts)
              .where(alerts.c.delivered_at.is_(None), alerts.c.webhook.is_not(None), alerts.c.id > after_id, due)
              .order_by(alerts.c.id).limit(limit))

@@ -22,11 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 
 from hadath.model import Article
 from hadath.store import merge
 from hadath.store.schema import articles, copies, entities, event_outlets, events, mentions
+
+# The writer's own merge machinery (candidate reads, the merge rules' choice, row shapes), shared so that a
+# re-coded article merges exactly as an ingested one does.
 from hadath.store.writer import (
     _EVENTS_BY_ID,
     StoreWriter,
@@ -195,8 +198,6 @@ class RecodeWriter(StoreWriter):
 
     @staticmethod
     def _mention_counts(conn: Connection, event_ids: Iterable[int]) -> dict[int, int]:
-        from sqlalchemy import func
-
         counts: dict[int, int] = {}
         for chunk in _chunks(sorted(event_ids)):
             query = (select(mentions.c.event_id, func.count()).where(mentions.c.event_id.in_(chunk))
