@@ -238,6 +238,9 @@ def test_bad_rules_files_are_one_line(tmp_path):
         assert done.returncode == 1 and message in done.stderr and done.stderr.count("\n") == 1, done.stderr
     done = hadath("alerts", "rules", "--rules", str(tmp_path / "missing.toml"), "--db", str(tmp_path / "s.db"))
     assert done.returncode == 1 and "cannot read the rules file" in done.stderr
+    for action in ("list", "deliver"):  # a mistyped store is an error, not a new empty store
+        done = hadath("alerts", action, "--db", str(tmp_path / "typo.db"))
+        assert done.returncode == 1 and "no Hadath store" in done.stderr and not (tmp_path / "typo.db").exists()
 
 
 def test_articles_the_watcher_fetches_raise_alerts_once(receiver, tmp_path):

@@ -25,11 +25,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="JSON output")
 
 
-def _open(db: str | None):  # type: ignore[no-untyped-def]
+def _open(db: str | None, *, create: bool):  # type: ignore[no-untyped-def]
+    """The store's writing engine. Only loading rules creates a store (rules may come before the first
+    ingest); listing or delivering on a mistyped path is an error, not a new empty store."""
+    from hadath.store import Store
     from hadath.store.engine import make_engine, resolve_url
     from hadath.store.migrations import migrate
 
     url = resolve_url(db)
+    if not create:
+        url = Store(url).url  # "no Hadath store at …" where there is none; migrates an older one
     engine = make_engine(url, write=True)
     migrate(engine, url)
     return engine, url
@@ -59,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.limit < 1:
         raise HadathError("--limit must be at least 1")
-    engine, url = _open(args.db)
+    engine, url = _open(args.db, create=bool(args.rules))
     if args.rules:
         print(f"hadath alerts: {_load_rules(engine, url, args.rules)}", file=sys.stderr)
     try:
