@@ -182,7 +182,6 @@ def test_event_fields_come_from_the_cameo_table() -> None:
     assert (event.cameo, event.quad_class, event.goldstein, event.plover) == ("111", 3, -2.0, "ACCUSE")
 
 
-@pytest.mark.xfail(strict=True, reason="known regression of the per-code lexicon rewrite (issue 11 closing note): the rewritten entries no longer give this reading")
 def test_bare_roles_take_the_state_of_the_place() -> None:
     art = article_with("فرقت الشرطة المتظاهرين أمام البرلمان في الرباط.", {
         "الشرطة": ("ORG", "COP", None), "المتظاهرين": ("ORG", "CVL", None), "الرباط": ("LOC", "MAR", "MAR")})
@@ -501,7 +500,6 @@ def test_later_noun_naming_a_told_visit_is_not_a_second_event() -> None:
     assert [c for _, _, c, _ in coded(article)] == ["042"]
 
 
-@pytest.mark.xfail(strict=True, reason="known regression of the per-code lexicon rewrite (issue 11 closing note): the rewritten entries no longer give this reading")
 def test_another_act_of_one_root_in_a_later_sentence_is_kept() -> None:
     article = article_with(
         "أمهلت الكويت الدبلوماسيين العراقيين يومين لمغادرة البلاد.\n"

@@ -391,3 +391,10 @@ def test_two_verbs_of_one_sentence_are_two_acts_however_alike() -> None:
     demands = [e for e in coded_events("طالبت الأمم المتحدة إسرائيل بوقف الغارات، وطالبتها بفتح المعابر.")
                if e.root == "10"]
     assert [keys(e) for e in demands] == [("UN", "ISR"), ("UN", "ISR")]
+
+
+def test_the_party_named_inside_a_phrase_is_what_the_act_is_done_to() -> None:
+    assert _pairs("استدعت وزارة الخارجية المصرية القائم بالأعمال الإيراني.", "11") == {("EGY", "IRN")}
+    assert _pairs("طلبت الحكومة المغربية من السفير الجزائري مغادرة البلاد.", "16") == {("MAR", "DZA")}
+    # the phrase's last word may open the name it is about
+    assert _pairs("حظرت النمسا أنشطة حزب الله على أراضيها.", "17") == {("AUT", "HEZBOLLAH")}

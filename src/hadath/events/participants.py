@@ -764,6 +764,8 @@ def choose_participants(trigger: TriggerMatch, tokens: list[Token], mentions: li
         direct = [m for m in objects if not _linker_between(tokens, max(trigger.last + 1, m.first - 4), m.first)]
         target = _pick_target(entry.target_preps, direct, source) if entry.is_verb and direct else None
         target = target or _pick_target(entry.target_preps, objects, source)
+    if target is None and source is not None and "*" in entry.form:
+        target = _inside_phrase(trigger, mentions, source)
     if target is None and source is not None and source.origin == "adjective" and source.first == trigger.last + 1 \
             and not entry.is_verb and (entry.cameo[:2] in ANSWERED_ROOTS or entry.cameo.startswith("163")):
         # "نفت حماس اتهامات إسرائيلية", "رفضت إيران العقوبات الأمريكية": the accused, threatened or
@@ -1312,6 +1314,14 @@ def _possessor(trigger: TriggerMatch, before: list[ActorMention], after: list[Ac
     if named:
         return named[-1]
     return inherited if inherited is not None and inherited.key != aimed.key else None
+
+
+def _inside_phrase(trigger: TriggerMatch, mentions: list[ActorMention], source: ActorMention) -> ActorMention | None:
+    """The party named inside a phrase the lexicon writes with a gap, or qualifying its last word: the
+    one the act is done to ("طلبت الحكومة من السفير الفرنسي مغادرة البلاد", "استدعت الوزارة القائم
+    بالأعمال الأمريكي"), whatever preposition its words carry."""
+    return next((m for m in mentions if trigger.first < m.first <= trigger.last + (m.origin == "adjective")
+                 and m is not source and m.key and m.key != source.key and m.can_act), None)
 
 
 def _pronoun_object(tokens: list[Token], trigger: TriggerMatch) -> bool:

@@ -379,7 +379,8 @@ def _continuing(tokens: list[Token], spans: Spans) -> frozenset[int]:
 
 def _inside_a_name(trigger: TriggerMatch, tokens: list[Token], names: Spans) -> bool:
     """The trigger's own words (not a gapped phrase's middle) overlap a name: "فيصل" is not "ف" + "يصل"."""
-    words = [tokens[trigger.first], tokens[trigger.last]]
+    # (a phrase's last word may open the name it is about: "حظر * حزب" in "حظرت ألمانيا أنشطة حزب الله")
+    words = [tokens[trigger.first]] if "*" in trigger.entry.form else [tokens[trigger.first], tokens[trigger.last]]
     return any(names.overlaps(w.start, w.end) for w in words)
 
 
