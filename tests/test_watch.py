@@ -401,3 +401,46 @@ def test_sigterm_stops_a_running_watcher_between_pages(site, tmp_path):
             proc.kill()
     assert "SIGTERM" in proc.stderr.read()
     assert stored_urls(db) == [site.url("/news/a0"), site.url("/news/a2")]
+
+
+def test_a_sitemap_index_and_a_gzipped_child_sitemap(tmp_path):
+    import gzip
+
+    site = Site()
+    try:
+        stories = many_stories(3)
+        for slug, headline, body, day in stories:
+            site.page(f"/n/{slug}", story_page(headline, f"دمشق {day}", body, day))
+        site.sitemap("/child.xml", [(site.url(f"/n/{slug}"), day) for slug, _, _, day in stories])
+        child = site.routes["/child.xml"]
+        site.routes["/child.xml.gz"] = Response(200, gzip.compress(child.body), {"Content-Type": "application/x-gzip"})
+        site.routes["/index.xml"] = Response(200, (
+            "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            f"<sitemap><loc>{site.url('/child.xml.gz')}</loc></sitemap></sitemapindex>").encode(),
+            {"Content-Type": "application/xml"})
+        db = str(tmp_path / "index.db")
+        watcher = Watcher(db, feed_sources([], [site.url("/index.xml")]), FAST)
+        summary = watcher.run_round()
+        watcher.close()
+    finally:
+        site.close()
+    assert (summary.stored, summary.page_errors, summary.feed_errors) == (3, 0, 0)
+    assert stored_urls(db) == sorted(site.url(f"/n/{slug}") for slug, *_ in stories)
+
+
+def test_robots_crawl_delay_paces_the_host(tmp_path):
+    site = Site()
+    try:
+        stories = many_stories(3)
+        for slug, headline, body, day in stories:
+            site.page(f"/n/{slug}", story_page(headline, f"دمشق {day}", body, day))
+        site.feed("/f.xml", [("خبر", site.url(f"/n/{slug}"), day) for slug, _, _, day in stories])
+        site.routes["/robots.txt"] = Response(200, b"User-agent: *\nCrawl-delay: 1\n", {"Content-Type": "text/plain"})
+        watcher = Watcher(str(tmp_path / "paced.db"), feed_sources([], [site.url("/f.xml")]), FAST)
+        summary = watcher.run_round()
+        watcher.close()
+        starts = sorted(r.at for r in site.log if r.path.startswith(("/n/", "/f.xml")))
+    finally:
+        site.close()
+    assert summary.stored == 3
+    assert len(starts) == 4 and all(b - a >= 0.95 for a, b in zip(starts, starts[1:], strict=False))
