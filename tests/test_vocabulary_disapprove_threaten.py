@@ -36,6 +36,9 @@ def no_root(text: str, *roots: str) -> None:
 
 @pytest.mark.parametrize("text, cameo, source, target", [
     ("انتقدت تركيا السويد بشدة.", "111", "TUR", "SWE"),
+    # labels of unlawfulness or hostility after a labelling verb
+    ("وصفت الصين الرسوم الأمريكية بأنها غير شرعية.", "111", "CHN", "USA"),
+    ("واعتبرت الجزائر القرار الفرنسي غير مقبول.", "111", "DZA", "FRA"),
     ("ندد الأردن بالاعتداءات الإسرائيلية.", "111", "JOR", "ISR"),
     ("أعربت الصين عن استيائها من الولايات المتحدة.", "110", "CHN", "USA"),  # displeasure voiced
     ("أعربت مصر عن غضبها من إسرائيل.", "110", "EGY", "ISR"),
