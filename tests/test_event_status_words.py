@@ -44,3 +44,18 @@ def test_a_relative_clause_that_takes_its_antecedent_back_is_done_by_the_name_af
     # "الهجوم الذي شنته إسرائيل": the noun's agent named behind the relative light verb
     assert any(keys(e) == ("ISR", "PSE") for e in coded_events("أدانت قطر الهجوم الذي شنته إسرائيل على غزة.")
                if e.root == "19")
+
+
+def test_a_past_verb_with_a_yearless_date_ahead_of_publication_tells_the_last_such_day() -> None:
+    from datetime import date
+
+    from hadath.model import Article
+    from hadath.pipeline import run
+
+    article = run(Article(text="وقعت الأردن والعراق اتفاقية للربط الكهربائي في 20 يونيو.", published=date(2024, 3, 13),
+                          source="t"))
+    assert [(e.status, e.date) for e in article.events if e.root == "05"] == [("occurred", "2023-06-20")]
+    # a present verb with the same date is ahead, planned
+    article = run(Article(text="يوقع الأردن والعراق اتفاقية للربط الكهربائي في 20 يونيو.", published=date(2024, 3, 13),
+                          source="t"))
+    assert [(e.status, e.date) for e in article.events if e.root == "05"] == [("planned", "2024-06-20")]

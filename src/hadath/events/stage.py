@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 
 from hadath.actors.dictionary import is_state
@@ -31,7 +32,7 @@ from hadath.events.participants import (
     sentence_mentions,
     victim_word,
 )
-from hadath.events.status import find_markers, status_of
+from hadath.events.status import find_markers, past_trigger, status_of
 from hadath.events.words import own_people, word_list
 from hadath.model import Article, DateMention, Entity, Event, Location, Participant, Sentence, Trigger
 from hadath.text.normalize import normalize_word, strip_diacritics
@@ -504,7 +505,7 @@ def _code_trigger(ctx: SentenceContext, trigger: TriggerMatch, floor: int, subje
             continue
         if root not in DOMESTIC_ROOTS and not own_people_told and _one_side(source, target):
             continue  # "الحكومة الإيرانية" meeting "إيران": one party found twice, not two
-        event_date = _event_date(trigger, ctx.dates, ctx.tokens, ctx.clauses)
+        event_date = _event_date(trigger, ctx.dates, ctx.tokens, ctx.clauses, article.published)
         future_date = bool(event_date and article.published and event_date[0] > article.published.isoformat())
         status = status_of(trigger, ctx.tokens, ctx.markers, future_date, ctx.triggers)
         if status in ("occurred", "ongoing") and (topic == "hypothetical" or topic == "effort" and root != "04"):
@@ -756,8 +757,8 @@ def _state_of(mention: ActorMention, role: str = "") -> ActorMention:
     return replace(mention, actor=f"{mention.key}{role}", origin="context")
 
 
-def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens: list[Token], clauses: Clauses
-                ) -> tuple[str, str] | None:
+def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens: list[Token], clauses: Clauses,
+                published: date | None = None) -> tuple[str, str] | None:
     """(value, precision) of the date expression in the trigger's clause nearest to it; a date in
     another clause belongs to that clause's act ("يزور تونس بعد أن كان قد زار الجزائر، السبت")."""
     lo, hi = clauses.around(trigger.last)
@@ -766,7 +767,23 @@ def _event_date(trigger: TriggerMatch, sentence_dates: list[DateMention], tokens
     if not in_clause:
         return None
     nearest = min(in_clause, key=lambda d: (abs(d.start - trigger.end), d.start < trigger.start))
+    if nearest.value is None:
+        return None
+    if past_trigger(trigger) and published is not None and nearest.value > published.isoformat() \
+            and not YEAR.search(nearest.text):
+        # "وقعت الإمارات وإسرائيل اتفاقية في 31 مايو" published in March: a past verb tells the last
+        # 31 May, not the next one the date alone would be read as
+        return _year_before(nearest.value), nearest.precision
     return nearest.value, nearest.precision
+
+
+YEAR = re.compile(r"[0-9٠-٩]{4}|عام|سنة|المقبل|القادم")  # a year, or a date said to be ahead
+
+
+def _year_before(value: str) -> str:
+    year, rest = value[:4], value[4:]
+    earlier = f"{int(year) - 1:04d}{rest}"
+    return earlier.replace("-02-29", "-02-28")
 
 
 def _date_value(event_date: tuple[str, str] | None, status: str, sentence: Sentence, article: Article

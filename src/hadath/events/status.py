@@ -96,7 +96,7 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
                 or (first_word == "قد" and 0 < gap <= 4 and _imperfect_after(tokens, index))
             if not (0 < gap <= TIGHT[first_word] or carried):
                 continue
-            if first_word == "قد" and (trigger.first == index + 1 and _past_trigger(trigger)
+            if first_word == "قد" and (trigger.first == index + 1 and past_trigger(trigger)
                                        or trigger.entry.kind != "present" and not _imperfect_after(tokens, index)):
                 continue  # "قد + past" is "has done": occurred ("قد تلقى اتصالا"); "قد تلجأ إلى فرض عقوبات" may
             statuses.add(marker.status)
@@ -118,7 +118,7 @@ def status_of(trigger: TriggerMatch, tokens: list[Token], markers: list[tuple[in
         statuses.add("hypothetical")  # "سنرد على أي هجوم", "لن تقبل أي وساطة": any act of the kind, none told
     if not statuses and _governed_by_threat_or_call(trigger, tokens, triggers or []):
         statuses.add("hypothetical")  # "هدد بتوسيع الهجمات", "دعا إلى وقف الغارات": not (yet) done
-    if not statuses and future_date and trigger.entry.kind != "past":
+    if not statuses and future_date and not past_trigger(trigger):
         statuses.add("planned")
     for status in PRECEDENCE:
         if status in statuses:
@@ -168,7 +168,7 @@ def _governed_by_threat_or_call(trigger: TriggerMatch, tokens: list[Token], trig
     return any(t.entry.cameo[:2] in GOVERNING_ROOTS for t in ending_within(triggers, trigger.first - 10, trigger.first - 1))
 
 
-def _past_trigger(trigger: TriggerMatch) -> bool:
+def past_trigger(trigger: TriggerMatch) -> bool:
     """The trigger opens on a past verb the lexicon knows ("تلقى", "تعهد" begin with ت like an imperfect)."""
     return trigger.entry.kind in ("past", "passive") or trigger.entry.kind == "phrase" and trigger.entry.head == "past" \
         and not trigger.future
