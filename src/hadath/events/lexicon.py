@@ -17,6 +17,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from hadath.derived_cache import cached
 from hadath.events.cameo import load_cameo
 from hadath.events.morphology import generate, noun_forms, number_forms, possessive_suffix
 from hadath.text.normalize import normalize, normalize_word, strip_diacritics
@@ -476,6 +477,20 @@ def entries_of(row: LexiconRow) -> list[tuple[TriggerEntry, set[str]]]:
 
 @cache
 def load_lexicon() -> TriggerLexicon:
+    """The lexicon with every generated form, built once per change of its files (hadath.derived_cache)."""
+    return cached("event-lexicon", _lexicon_inputs(), _build_lexicon)
+
+
+def _lexicon_inputs() -> list:
+    """Every file the lexicon is built from: its rows, the lists it consults and the code that generates."""
+    here = Path(__file__).resolve().parent
+    code = [Path(__file__).resolve(), here / "morphology.py", here / "coverage.py", here / "cameo.py",
+            here.parent / "text" / "normalize.py", here.parent / "text" / "tokens.py"]
+    data = [here / "data" / name for name in ("lexicon_collisions.tsv", "not_triggers.tsv", "cameo.tsv")]
+    return [*lexicon_files(), *data, *code]
+
+
+def _build_lexicon() -> TriggerLexicon:
     single: dict[str, list[tuple[int, TriggerEntry]]] = {}
     phrases: dict[str, list[TriggerEntry]] = {}
     collided = _blocked_collisions()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from hadath.derived_cache import cached
 from hadath.text.normalize import normalize, normalize_word
 from hadath.text.tokens import clitic_readings
 
@@ -61,8 +62,18 @@ def _data_rows(path: Path) -> list[list[str]]:
     return rows
 
 
+LEXICON_FILES = ("cues.tsv", "gazetteer.tsv", "name_words.tsv", "word_frequencies.tsv", "word_clusters.tsv")
+
+
 @cache
 def lexicon() -> Lexicon:
+    """The word lists the features read, built once per change of their files (hadath.derived_cache)."""
+    here = Path(__file__).resolve()
+    inputs = [DATA / name for name in LEXICON_FILES] + [here, here.parents[1] / "text" / "normalize.py"]
+    return cached("ner-lexicon", inputs, _build_lexicon)
+
+
+def _build_lexicon() -> Lexicon:
     cues = {normalize(row[0]): row[1] for row in _data_rows(DATA / "cues.tsv")}
     names: dict[tuple[str, ...], str] = {}
     for row in _data_rows(DATA / "gazetteer.tsv"):
