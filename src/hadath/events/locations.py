@@ -19,6 +19,7 @@ hadath/places/data/state_centroids.tsv. Runs after the event stage; it sets `eve
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib import resources
 
@@ -130,6 +131,7 @@ class _ArticlePlaces:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.by_sentence: dict[int, list[PlaceMention]] = {}
+        self.starts: dict[int, tuple[list[int], list[Entity], list[int]]] = {}
         self.dateline = dateline_entity(article)
         self.dateline_location = self._dateline_location()
 
@@ -140,6 +142,21 @@ class _ArticlePlaces:
             self.by_sentence[index] = [PlaceMention(m.text, m.start + sentence.start, m.end + sentence.start, m.place)
                                        for m in found]
         return self.by_sentence[index]
+
+    def near(self, index: int, at: float) -> tuple[list[PlaceMention], list[Entity]]:
+        """The sentence's places and state entities within REACH characters of `at` (a clause's reach:
+        in a sentence of 40,000 words, each event looks at the places around it, not at all of them)."""
+        if index not in self.starts:
+            mentions = self.in_sentence(index)
+            sentence = self.article.sentences[index]
+            states = sorted((e for e in self.article.entities if sentence.start <= e.start < sentence.end
+                             and e.type == "LOC" and is_state(e.key)), key=lambda e: e.start)
+            self.starts[index] = ([m.start for m in mentions], states, [e.start for e in states])
+        mention_starts, states, state_starts = self.starts[index]
+        mentions = self.by_sentence[index]
+        lo, hi = at - REACH, at + REACH
+        return (mentions[bisect_left(mention_starts, lo) : bisect_right(mention_starts, hi)],
+                states[bisect_left(state_starts, lo) : bisect_right(state_starts, hi)])
 
     def _dateline_location(self) -> Location | None:
         entity = self.dateline
@@ -152,13 +169,15 @@ class _ArticlePlaces:
         return state_location(entity.key, entity.text)
 
 
+REACH = 1500  # characters either side of the trigger where its clause's place may stand
+
+
 def clause_location(article: Article, event: Event, places: _ArticlePlaces | None = None) -> Location | None:
     """The place the event's sentence names for it (rule 1 of the module's docstring), or None."""
     if not 0 <= event.sentence < len(article.sentences):
         return None
     places = places or _ArticlePlaces(article)
     text = article.text
-    sentence = article.sentences[event.sentence]
     dateline = places.dateline
     trigger = (event.trigger.start + event.trigger.end) / 2
     # (no locative word, before the trigger, distance): a place after the trigger is the act's own more
@@ -170,7 +189,8 @@ def clause_location(article: Article, event: Event, places: _ArticlePlaces | Non
         return not (in_dateline or _overlaps(start, end, event.source) or _overlaps(start, end, event.target))
 
     taken: list[tuple[int, int]] = []
-    for mention in places.in_sentence(event.sentence):
+    nearby, states = places.near(event.sentence, trigger)
+    for mention in nearby:
         if not free(mention.start, mention.end):
             continue
         locative = after_locative_word(text, mention.start, mention.text)
@@ -179,9 +199,7 @@ def clause_location(article: Article, event: Event, places: _ArticlePlaces | Non
         taken.append((mention.start, mention.end))
         distance = abs((mention.start + mention.end) / 2 - trigger)
         candidates.append((not locative, mention.end <= event.trigger.start, distance, place_location(mention)))
-    for entity in article.entities:
-        if not (sentence.start <= entity.start < sentence.end) or entity.type != "LOC" or not is_state(entity.key):
-            continue
+    for entity in states:
         if any(entity.start < end and start < entity.end for start, end in taken) or not free(entity.start, entity.end):
             continue
         if not (after_locative_word(text, entity.start, entity.text) or _state_after_b(entity)):
