@@ -65,18 +65,20 @@ def cached(name: str, inputs: Iterable[Path], build: Callable[[], T]) -> T:
     except Exception as exc:  # a damaged or foreign file: build it again
         log.debug("derived cache %s unreadable (%s); rebuilding", path, exc)
     value = build()
+    temporary: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name}-", suffix=".tmp", delete=False) as handle:
+            temporary = handle.name
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
+        temporary = None
         for old in folder.glob(f"{name}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)  # an earlier build of changed files
     except OSError as exc:
         log.debug("derived cache %s not written (%s)", path, exc)
-        try:
-            os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
-            pass
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
     return value

@@ -736,14 +736,15 @@ def _threatened_place(ctx: SentenceContext, source: ActorMention, trigger: Trigg
 
 def _governed_act(ctx: SentenceContext, trigger: TriggerMatch) -> TriggerMatch | None:
     """The act a verb of threatening names right after it ("هدد بتوسيع العمليات", "لوح بشن عملية")."""
-    return next((t for t in ctx.triggers if 0 < t.first - trigger.last <= 4 and t.entry.cameo[:2] != "13"), None)
+    return next((t for t in opening_within(ctx.triggers, trigger.last + 1, trigger.last + 4)
+                 if t.entry.cameo[:2] != "13"), None)
 
 
 def _threatened_by(ctx: SentenceContext, trigger: TriggerMatch) -> bool:
     """The verbal noun is what a verb of threatening right before it names."""
     return not trigger.entry.is_verb and any(
         t.entry.cameo[:2] in THREAT_ROOTS and (t.entry.is_verb or t.entry.opens_on_verb) and _governed_act(ctx, t) is trigger
-        for t in ctx.triggers)
+        for t in ending_within(ctx.triggers, trigger.first - 4, trigger.first - 1))
 
 
 def _locative_place(mentions: list[ActorMention]) -> ActorMention | None:

@@ -17,14 +17,18 @@ def word_list(filename: str) -> frozenset[str]:
     return read_words("hadath.events", f"data/{filename}")
 
 
-def light_verb_between(tokens: list[Token], lo: int, hi: int) -> bool:
-    """A light verb among tokens[lo:hi]: "قام … بزيارة", "لم تنفذ أي هجوم"."""
-    verbs = word_list("light_verbs.tsv")
+def _one_between(tokens: list[Token], lo: int, hi: int, forms: frozenset[str]) -> bool:
+    """One of `forms` among tokens[lo:hi], bare or behind a conjunction."""
     for token in tokens[max(lo, 0) : hi]:
         word = normalize_word(token.text)
-        if word in verbs or (word[:1] in CONJUNCTIONS and word[1:] in verbs):
+        if word in forms or (word[:1] in CONJUNCTIONS and word[1:] in forms):
             return True
     return False
+
+
+def light_verb_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A light verb among tokens[lo:hi]: "قام … بزيارة", "لم تنفذ أي هجوم"."""
+    return _one_between(tokens, lo, hi, word_list("light_verbs.tsv"))
 
 
 @cache
@@ -40,14 +44,7 @@ def control_verb_forms() -> frozenset[str]:
 def subject_lender_between(tokens: list[Token], lo: int, hi: int) -> bool:
     """A light verb or a verb whose verbal-noun object is its subject's act among tokens[lo:hi]:
     "قام … بزيارة", "وأعلنت توقيف", "قررت حظر"."""
-    if light_verb_between(tokens, lo, hi):
-        return True
-    forms = control_verb_forms()
-    for token in tokens[max(lo, 0) : hi]:
-        word = normalize_word(token.text)
-        if word in forms or (word[:1] in CONJUNCTIONS and word[1:] in forms):
-            return True
-    return False
+    return light_verb_between(tokens, lo, hi) or _one_between(tokens, lo, hi, control_verb_forms())
 
 
 def future_light_verb(tokens: list[Token], lo: int, hi: int) -> bool:
